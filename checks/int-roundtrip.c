@@ -1,0 +1,1 @@
+/* placeholder: being written */ typedef int ptrcheck_placeholder_int_roundtrip;

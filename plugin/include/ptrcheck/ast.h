@@ -1,0 +1,198 @@
+/* AST facts: a small, Clang-free mirror of the expressions the AST-level checks look at.
+ * The C++ frontend adapters (clang plugin, clang-tidy module) translate Clang AST nodes into these
+ * plain structs and hand them to the engine; every decision is made in C (checks/<id>.c).
+ * Nodes are allocated from the engine's per-TU arena (ptrcheck_ast_new_expr) and stay valid until
+ * ptrcheck_ast_reset. */
+#ifndef PTRCHECK_AST_H
+#define PTRCHECK_AST_H
+
+#include "ptrcheck.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ptrcheck_tkind_e {
+    PTRCHECK_T_OTHER = 0,
+    PTRCHECK_T_VOID,
+    PTRCHECK_T_BOOL,
+    PTRCHECK_T_INT, /* integers, enums, characters */
+    PTRCHECK_T_FLOAT,
+    PTRCHECK_T_POINTER,
+    PTRCHECK_T_ARRAY,
+    PTRCHECK_T_RECORD,
+    PTRCHECK_T_FUNCTION
+} ptrcheck_tkind_t;
+
+/* How wide an integer type is on *other* targets: the rank of its builtin type, looked through
+ * typedefs, except that the standard pointer-sized typedefs are recognised by name. */
+typedef enum ptrcheck_irank_e {
+    PTRCHECK_R_NONE = 0,
+    PTRCHECK_R_CHAR,
+    PTRCHECK_R_SHORT,
+    PTRCHECK_R_INT,
+    PTRCHECK_R_LONG,
+    PTRCHECK_R_LONGLONG,
+    PTRCHECK_R_INT128,
+    PTRCHECK_R_PTRSIZED, /* intptr_t, uintptr_t, size_t, ssize_t, ptrdiff_t (pointer-sized everywhere) */
+    PTRCHECK_R_FIXED     /* int32_t, uint64_t, ...: `bits` on every target */
+} ptrcheck_irank_t;
+
+typedef struct ptrcheck_type_s {
+    ptrcheck_tkind_t kind;
+    const char *spelling;   /* as written, e.g. "uintptr_t", "struct node *" */
+    unsigned bits;          /* size on the compiling target; 0 if unknown/incomplete */
+    int is_signed;
+    ptrcheck_irank_t rank;  /* for PTRCHECK_T_INT */
+    /* pointers and arrays */
+    int pointee_const;
+    unsigned pointee_bytes; /* 0 when void, incomplete or unknown */
+    const char *pointee_spelling;
+    ptrcheck_tkind_t pointee_kind;
+    unsigned long long array_len; /* PTRCHECK_T_ARRAY: element count (0 if unknown) */
+} ptrcheck_type_t;
+
+typedef enum ptrcheck_ekind_e {
+    PTRCHECK_E_OTHER = 0,
+    PTRCHECK_E_CAST,
+    PTRCHECK_E_BINARY,
+    PTRCHECK_E_UNARY,
+    PTRCHECK_E_INT,      /* integer literal */
+    PTRCHECK_E_DECLREF,
+    PTRCHECK_E_MEMBER,
+    PTRCHECK_E_CALL,     /* kids[0] = callee expression, kids[1..] = arguments */
+    PTRCHECK_E_CONDITIONAL,
+    PTRCHECK_E_SUBSCRIPT,
+    PTRCHECK_E_STRING,
+    PTRCHECK_E_INITLIST,
+    PTRCHECK_E_COMPOUND_LITERAL,
+    PTRCHECK_E_SIZEOF,   /* sizeof/_Alignof; value set when constant */
+    PTRCHECK_E_OFFSETOF
+} ptrcheck_ekind_t;
+
+typedef enum ptrcheck_cast_e {
+    PTRCHECK_C_OTHER = 0,
+    PTRCHECK_C_PTR_TO_INT,
+    PTRCHECK_C_INT_TO_PTR,
+    PTRCHECK_C_INTEGRAL,  /* integer <-> integer (incl. bool) */
+    PTRCHECK_C_PTR_TO_PTR,
+    PTRCHECK_C_NULL_TO_PTR,
+    PTRCHECK_C_DECAY,     /* array/function to pointer */
+    PTRCHECK_C_LVALUE     /* lvalue-to-rvalue (load) */
+} ptrcheck_cast_t;
+
+typedef enum ptrcheck_op_e {
+    PTRCHECK_OP_NONE = 0,
+    PTRCHECK_OP_ADD, PTRCHECK_OP_SUB, PTRCHECK_OP_MUL, PTRCHECK_OP_DIV, PTRCHECK_OP_REM,
+    PTRCHECK_OP_SHL, PTRCHECK_OP_SHR, PTRCHECK_OP_AND, PTRCHECK_OP_OR, PTRCHECK_OP_XOR,
+    PTRCHECK_OP_LAND, PTRCHECK_OP_LOR, PTRCHECK_OP_CMP, PTRCHECK_OP_COMMA,
+    PTRCHECK_OP_ASSIGN,   /* compound assignments set `compound_op` */
+    /* unary */
+    PTRCHECK_OP_ADDROF, PTRCHECK_OP_DEREF, PTRCHECK_OP_NOT /* ~ */, PTRCHECK_OP_LNOT, PTRCHECK_OP_NEG,
+    PTRCHECK_OP_PLUS, PTRCHECK_OP_PREINC, PTRCHECK_OP_PREDEC, PTRCHECK_OP_POSTINC, PTRCHECK_OP_POSTDEC
+} ptrcheck_op_t;
+
+typedef enum ptrcheck_declkind_e {
+    PTRCHECK_D_NONE = 0,
+    PTRCHECK_D_LOCAL,   /* automatic storage */
+    PTRCHECK_D_STATIC_LOCAL,
+    PTRCHECK_D_GLOBAL,
+    PTRCHECK_D_PARAM,
+    PTRCHECK_D_FUNCTION,
+    PTRCHECK_D_FIELD,
+    PTRCHECK_D_ENUMERATOR
+} ptrcheck_declkind_t;
+
+typedef struct ptrcheck_expr_s ptrcheck_expr_t;
+struct ptrcheck_expr_s {
+    ptrcheck_ekind_t kind;
+    ptrcheck_op_t op;          /* binary/unary operator */
+    ptrcheck_op_t compound_op; /* for `a op= b`: op is PTRCHECK_OP_ASSIGN, compound_op the arithmetic */
+    ptrcheck_cast_t cast;      /* PTRCHECK_E_CAST */
+    int implicit;              /* implicit cast inserted by the compiler */
+    ptrcheck_type_t type;
+    ptrcheck_loc_t loc;        /* the caret location (operator, '(' of a cast, name) */
+    ptrcheck_loc_t begin;      /* source range [begin, end): end is one past the last character */
+    ptrcheck_loc_t end;
+    ptrcheck_loc_t type_begin; /* explicit C-style cast: the "(type)" part, [type_begin, type_end) */
+    ptrcheck_loc_t type_end;
+    int has_value;             /* integer constant expression with a known value */
+    long long value;
+    const char *name;          /* declref / member / direct callee name */
+    ptrcheck_declkind_t decl_kind;
+    ptrcheck_loc_t decl_loc;   /* where the referenced declaration is */
+    int in_macro;              /* any part of the expression comes from a macro expansion */
+    const char *text;          /* source text of the expression when it is a single file range, else NULL */
+    ptrcheck_expr_t **kids;
+    unsigned nkids;
+};
+
+/* Per-function context for an AST fact. */
+typedef struct ptrcheck_ast_fn_s {
+    const char *name;     /* function (symbol) name, NULL at file scope */
+    ptrcheck_loc_t loc;
+} ptrcheck_ast_fn_t;
+
+/* ---- arena */
+PTRCHECK_API ptrcheck_expr_t *ptrcheck_ast_new_expr(ptrcheck_engine_t *e, unsigned nkids);
+PTRCHECK_API const char *ptrcheck_ast_strdup(ptrcheck_engine_t *e, const char *s, size_t len);
+PTRCHECK_API void ptrcheck_ast_reset(ptrcheck_engine_t *e);
+
+/* ---- fact entry points (dispatched to the checks in checks/<id>.c) */
+
+/* An explicit or implicit cast between pointer and integer (cast == PTR_TO_INT or INT_TO_PTR).
+ * For INT_TO_PTR the operand subtree is complete down to the leaves that matter (declrefs,
+ * literals, calls, member accesses, casts), bounded in depth by the adapter. */
+PTRCHECK_API void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
+
+/* ---- IR correlation sites (see docs/architecture.md, "IR findings without -g").
+ * While walking each function body in code-generation order, the frontend records the source
+ * constructs that become IR instructions the IR checks report on, so an IR finding can name the
+ * file:line:col and the variable even when the compile has no -g. */
+typedef enum ptrcheck_site_kind_e {
+    PTRCHECK_SITE_INTTOPTR = 0, /* an int->ptr cast whose operand is not a constant */
+    PTRCHECK_SITE_PTRTOINT,     /* a ptr->int cast whose operand is not a constant */
+    PTRCHECK_SITE_LOCAL,        /* parameters then automatic variables, in allocation order */
+    PTRCHECK_SITE_CALL,         /* calls to named non-builtin functions */
+    PTRCHECK_SITE_RETURN,       /* return statements */
+    PTRCHECK_SITE_KIND_COUNT
+} ptrcheck_site_kind_t;
+
+typedef struct ptrcheck_site_s {
+    ptrcheck_loc_t loc;
+    const char *name;   /* variable name (LOCAL), callee (CALL), else NULL */
+    unsigned long long bytes; /* LOCAL: size of the variable in bytes (0 for VLAs) */
+    unsigned flags;     /* PTRCHECK_SITE_F_* */
+} ptrcheck_site_t;
+
+#define PTRCHECK_SITE_F_PARAM 1u
+#define PTRCHECK_SITE_F_ARRAY 2u
+#define PTRCHECK_SITE_F_COMPOUND_LITERAL 4u
+#define PTRCHECK_SITE_F_VLA 8u
+
+typedef struct ptrcheck_fn_sites_s ptrcheck_fn_sites_t;
+
+PTRCHECK_API int ptrcheck_sites_begin_function(ptrcheck_engine_t *e, const char *symbol, ptrcheck_loc_t loc);
+PTRCHECK_API int ptrcheck_sites_add(ptrcheck_engine_t *e, ptrcheck_site_kind_t kind, const ptrcheck_site_t *site);
+PTRCHECK_API void ptrcheck_sites_end_function(ptrcheck_engine_t *e);
+/* Field names of records, so IR findings through struct fields can name them.  `record` is the name
+ * clang's code generator gives the record type ("struct.node", "union.u", "struct.anon"; a typedef'd
+ * anonymous struct takes the typedef's name); the IR side strips LLVM's ".N" uniquing suffixes.
+ * The field is identified by its byte offset. */
+PTRCHECK_API int ptrcheck_sites_add_record_field(ptrcheck_engine_t *e, const char *record,
+                                                 unsigned long long byte_offset, const char *field);
+
+PTRCHECK_API const ptrcheck_fn_sites_t *ptrcheck_sites_lookup(const ptrcheck_engine_t *e, const char *symbol);
+PTRCHECK_API ptrcheck_loc_t ptrcheck_sites_fn_loc(const ptrcheck_fn_sites_t *fs);
+PTRCHECK_API size_t ptrcheck_sites_count(const ptrcheck_fn_sites_t *fs, ptrcheck_site_kind_t kind);
+PTRCHECK_API const ptrcheck_site_t *ptrcheck_sites_get(const ptrcheck_fn_sites_t *fs, ptrcheck_site_kind_t kind,
+                                                       size_t ordinal);
+PTRCHECK_API const char *ptrcheck_sites_field_name(const ptrcheck_engine_t *e, const char *record,
+                                                   unsigned long long byte_offset);
+/* 1 when the AST pass ran for this translation unit (so site tables are authoritative). */
+PTRCHECK_API int ptrcheck_sites_available(const ptrcheck_engine_t *e);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

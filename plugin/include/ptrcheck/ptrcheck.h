@@ -1,0 +1,239 @@
+/* ptrcheck engine: the public C11 API shared by every entry point (clang plugin, pass plugin,
+ * clang-tidy module, CLI).  Conventions (libyaml / LLVM-C style):
+ *   - everything is prefixed ptrcheck_; types are ptrcheck_x_t with tags ptrcheck_x_s / ptrcheck_x_e;
+ *   - handles come from ptrcheck_x_create() and go back through ptrcheck_x_destroy();
+ *   - functions return 1 on success, 0 on failure; the details of a failure stay in the object
+ *     (ptrcheck_error_t), never in a global;
+ *   - every heap string returned to a caller is released with ptrcheck_free().
+ */
+#ifndef PTRCHECK_PTRCHECK_H
+#define PTRCHECK_PTRCHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define PTRCHECK_API __attribute__((visibility("hidden")))
+#else
+#define PTRCHECK_API
+#endif
+
+/* ------------------------------------------------------------------ checks */
+
+#define PTRCHECK_LAYER_AST 1u
+#define PTRCHECK_LAYER_IR 2u
+
+typedef enum ptrcheck_check_e {
+#define PTRCHECK_CHECK(E, id, layers, on, summary) PTRCHECK_##E,
+#include "checks.def"
+    PTRCHECK_CHECK_COUNT
+} ptrcheck_check_t;
+
+typedef struct ptrcheck_check_info_s {
+    ptrcheck_check_t check;
+    const char *id;       /* "int-roundtrip" */
+    const char *full_id;  /* "ptrcheck-int-roundtrip" */
+    unsigned layers;      /* PTRCHECK_LAYER_* mask */
+    int default_on;
+    const char *summary;
+} ptrcheck_check_info_t;
+
+PTRCHECK_API const ptrcheck_check_info_t *ptrcheck_check_info(ptrcheck_check_t check);
+/* Accepts "int-roundtrip" or "ptrcheck-int-roundtrip"; returns PTRCHECK_CHECK_COUNT if unknown. */
+PTRCHECK_API ptrcheck_check_t ptrcheck_check_lookup(const char *id);
+
+/* clang-tidy style glob list: "*,-ptrcheck-ptr-truncation", "ptrcheck-int-*".  Later entries win. */
+PTRCHECK_API int ptrcheck_glob_match(const char *pattern, const char *text);
+
+/* ------------------------------------------------------------------ errors */
+
+typedef enum ptrcheck_status_e {
+    PTRCHECK_OK = 0,
+    PTRCHECK_ERR_CONFIG, /* malformed or invalid configuration */
+    PTRCHECK_ERR_IO,     /* missing or unreadable file */
+    PTRCHECK_ERR_USAGE,  /* bad option or argument */
+    PTRCHECK_ERR_NOMEM
+} ptrcheck_status_t;
+
+typedef struct ptrcheck_error_s {
+    ptrcheck_status_t status;
+    char file[1024];   /* file the problem is in ("" when none) */
+    unsigned line;     /* 1-based, 0 when unknown */
+    unsigned col;      /* 1-based, 0 when unknown */
+    char message[1024];
+} ptrcheck_error_t;
+
+PTRCHECK_API void ptrcheck_error_clear(ptrcheck_error_t *err);
+/* Records a problem; returns 0 so callers can `return ptrcheck_error_set(...)`. */
+PTRCHECK_API int ptrcheck_error_set(ptrcheck_error_t *err, ptrcheck_status_t status, const char *file,
+                                    unsigned line, unsigned col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* "FILE:LINE:COL: error: MESSAGE" (parts omitted when unknown) into buf; returns buf. */
+PTRCHECK_API const char *ptrcheck_error_format(const ptrcheck_error_t *err, char *buf, size_t size);
+
+PTRCHECK_API void ptrcheck_free(void *p);
+
+/* ------------------------------------------------------------------ config */
+
+typedef struct ptrcheck_retaining_s {
+    char *name; /* glob over function names */
+    unsigned arg; /* 1-based argument index */
+} ptrcheck_retaining_t;
+
+typedef struct ptrcheck_slice_type_s {
+    char *type;  /* "struct span", "buf_t" */
+    char *data;  /* field names */
+    char *len;
+    char *cap;   /* NULL when the header has no capacity */
+    int unit_bytes; /* 1: len/cap count bytes; 0: elements of the data pointee (default) */
+} ptrcheck_slice_type_t;
+
+typedef struct ptrcheck_config_s {
+    char *path;            /* file it was loaded from; NULL for the built-in defaults */
+    char **checks;         /* glob list, in order */
+    size_t nchecks;
+    char **targets;        /* target triples the cross-target checks reason about */
+    size_t ntargets;
+    int strict_provenance; /* report alignment idioms and stack-depth probes too */
+    char **layout_tables;  /* paths, resolved against the config file's directory */
+    size_t nlayout_tables;
+    int report_portable_literals;
+    ptrcheck_slice_type_t *slice_types;
+    size_t nslice_types;
+    int infer_slice_types; /* default 1 */
+    ptrcheck_retaining_t *retaining_functions;
+    size_t nretaining_functions;
+    char **borrowed_functions; /* globs */
+    size_t nborrowed_functions;
+} ptrcheck_config_t;
+
+/* Fills cfg with the defaults (all checks on, six default targets, strict-provenance off). */
+PTRCHECK_API int ptrcheck_config_init(ptrcheck_config_t *cfg, ptrcheck_error_t *err);
+PTRCHECK_API void ptrcheck_config_delete(ptrcheck_config_t *cfg);
+/* Loads path over the defaults already in cfg.  Unknown keys, wrong types and malformed YAML fail
+ * with err->file/line/col set. */
+PTRCHECK_API int ptrcheck_config_load_file(ptrcheck_config_t *cfg, const char *path, ptrcheck_error_t *err);
+/* Same, from memory (name is used in messages). */
+PTRCHECK_API int ptrcheck_config_load_string(ptrcheck_config_t *cfg, const char *name, const char *text,
+                                             size_t len, ptrcheck_error_t *err);
+/* Looks for .ptrcheck.yaml in dir and its parents.  *out is a heap string (ptrcheck_free) or NULL
+ * when none was found.  Returns 0 only on error (e.g. a .ptrcheck.yaml that is a directory). */
+PTRCHECK_API int ptrcheck_config_find(const char *dir, char **out, ptrcheck_error_t *err);
+/* Appends a comma-separated glob list ("-*,ptrcheck-int-*") after the configured ones. */
+PTRCHECK_API int ptrcheck_config_add_check_globs(ptrcheck_config_t *cfg, const char *globs, ptrcheck_error_t *err);
+PTRCHECK_API int ptrcheck_config_check_enabled(const ptrcheck_config_t *cfg, ptrcheck_check_t check);
+
+/* ------------------------------------------------------------------ locations and diagnostics */
+
+typedef struct ptrcheck_loc_s {
+    const char *file; /* NULL when unknown; owned by whoever made the location (engine strings are
+                         interned in the engine) */
+    unsigned line;    /* 1-based; 0 = unknown */
+    unsigned col;     /* 1-based; 0 = unknown */
+    uint64_t raw;     /* adapter cookie (clang: SourceLocation raw encoding + 1); 0 = none */
+} ptrcheck_loc_t;
+
+typedef struct ptrcheck_note_s {
+    ptrcheck_loc_t loc;
+    char *message;
+} ptrcheck_note_t;
+
+typedef struct ptrcheck_fixit_s {
+    ptrcheck_loc_t begin; /* half-open character range [begin, end) to replace */
+    ptrcheck_loc_t end;
+    char *text;
+} ptrcheck_fixit_t;
+
+typedef struct ptrcheck_diag_s {
+    ptrcheck_check_t check;
+    ptrcheck_loc_t loc;
+    char *message;         /* without the [ptrcheck-id] tag */
+    ptrcheck_note_t *notes;
+    size_t nnotes;
+    ptrcheck_fixit_t *fixits;
+    size_t nfixits;
+    unsigned layer;        /* PTRCHECK_LAYER_AST or PTRCHECK_LAYER_IR: who found it */
+} ptrcheck_diag_t;
+
+/* Diagnostic builder.  ptrcheck_diag_create copies the message; notes/fix-its are appended; the
+ * diagnostic is handed to ptrcheck_engine_report, which takes ownership. */
+PTRCHECK_API ptrcheck_diag_t *ptrcheck_diag_create(ptrcheck_check_t check, ptrcheck_loc_t loc, unsigned layer,
+                                                   const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+PTRCHECK_API int ptrcheck_diag_add_note(ptrcheck_diag_t *d, ptrcheck_loc_t loc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+PTRCHECK_API int ptrcheck_diag_add_fixit(ptrcheck_diag_t *d, ptrcheck_loc_t begin, ptrcheck_loc_t end,
+                                         const char *text);
+PTRCHECK_API void ptrcheck_diag_destroy(ptrcheck_diag_t *d);
+
+/* Where diagnostics go (clang DiagnosticsEngine, clang-tidy, text, SARIF).  Called once per
+ * finding that survived check selection, suppression and de-duplication. */
+typedef void (*ptrcheck_sink_fn)(void *user, const ptrcheck_diag_t *diag);
+
+/* Returns the text of line `line` of `file` (without the newline) or NULL; used for NOLINT. */
+typedef const char *(*ptrcheck_line_fn)(void *user, const char *file, unsigned line, size_t *len);
+
+/* ------------------------------------------------------------------ engine (one per translation unit) */
+
+typedef struct ptrcheck_engine_s ptrcheck_engine_t;
+
+/* Takes ownership of cfg's contents (cfg is reset to an empty state).  err may be NULL. */
+PTRCHECK_API ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, ptrcheck_error_t *err);
+PTRCHECK_API void ptrcheck_engine_destroy(ptrcheck_engine_t *e);
+PTRCHECK_API const ptrcheck_config_t *ptrcheck_engine_config(const ptrcheck_engine_t *e);
+PTRCHECK_API void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *user);
+/* Without a line reader the engine reads source files from disk (cached) for NOLINT comments. */
+PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
+PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+/* Interns a string for the engine's lifetime (file names in locations). */
+PTRCHECK_API const char *ptrcheck_engine_intern(ptrcheck_engine_t *e, const char *s);
+/* Filters (enabled? NOLINT? already reported at this check+file+line+col?) and forwards to the sink.
+ * Always takes ownership of d.  Returns 1 if the diagnostic was emitted. */
+PTRCHECK_API int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d);
+/* True if a NOLINT / NOLINTNEXTLINE comment suppresses check at loc. */
+PTRCHECK_API int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc);
+PTRCHECK_API size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+
+/* NOLINT parsing on one line of text: does `line` suppress `full_id` for itself (next_line = 0)
+ * or for the following line (next_line = 1)?  Exposed for unit tests. */
+PTRCHECK_API int ptrcheck_nolint_matches(const char *line, size_t len, const char *full_id, int next_line);
+
+/* ------------------------------------------------------------------ text output */
+
+/* "file:line:col: warning: message [ptrcheck-id]" plus "note:" lines; heap string (ptrcheck_free). */
+PTRCHECK_API char *ptrcheck_diag_format_text(const ptrcheck_diag_t *d);
+
+/* ------------------------------------------------------------------ targets */
+
+typedef struct ptrcheck_target_s {
+    const char *triple;
+    unsigned pointer_bits;
+    unsigned long_bits;
+    unsigned int_bits;
+} ptrcheck_target_t;
+
+/* Data model of a triple (LP64 / LLP64 / ILP32); 0 when the triple is not understood. */
+PTRCHECK_API int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out);
+
+/* ------------------------------------------------------------------ version */
+
+PTRCHECK_API const char *ptrcheck_version(void);
+PTRCHECK_API unsigned ptrcheck_llvm_major(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
