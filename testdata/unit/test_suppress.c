@@ -1,0 +1,93 @@
+#include <ptrcheck/ptrcheck.h>
+
+#include "unit.h"
+
+#define RT "ptrcheck-int-roundtrip"
+#define TR "ptrcheck-ptr-truncation"
+
+static int same(const char *line, const char *id)
+{
+    return ptrcheck_nolint_matches(line, strlen(line), id, 0);
+}
+
+static int next(const char *line, const char *id)
+{
+    return ptrcheck_nolint_matches(line, strlen(line), id, 1);
+}
+
+int main(void)
+{
+    /* bare NOLINT: every check, this line only */
+    CHECK(same("p = (int *)u; // NOLINT", RT));
+    CHECK(same("p = (int *)u; // NOLINT", TR));
+    CHECK(same("p = (int *)u; /* NOLINT */", RT));
+    CHECK(same("//NOLINT", RT));
+    CHECK(!next("p = (int *)u; // NOLINT", RT));
+
+    /* no directive */
+    CHECK(!same("p = (int *)u;", RT));
+    CHECK(!same("", RT));
+    CHECK(!same("// nolint", RT)); /* case-sensitive, like clang-tidy */
+    CHECK(!same("// NOLIN", RT));
+
+    /* named checks and globs */
+    CHECK(same("x; // NOLINT(" RT ")", RT));
+    CHECK(!same("x; // NOLINT(" RT ")", TR));
+    CHECK(same("x; // NOLINT(ptrcheck-*)", RT));
+    CHECK(same("x; // NOLINT(ptrcheck-*)", TR));
+    CHECK(same("x; // NOLINT(*)", TR));
+    CHECK(!same("x; // NOLINT(ptrcheck-int-*)", TR));
+    CHECK(!same("x; // NOLINT(bugprone-*)", RT));
+    CHECK(!same("x; // NOLINT(int-roundtrip)", RT)); /* the full id is needed */
+
+    /* comma lists, with and without spaces */
+    CHECK(same("x; // NOLINT(bugprone-foo," RT ")", RT));
+    CHECK(same("x; // NOLINT(bugprone-foo, " RT ")", RT));
+    CHECK(same("x; // NOLINT( bugprone-foo ,  " TR " )", TR));
+    CHECK(!same("x; // NOLINT(bugprone-foo, " TR ")", RT));
+    CHECK(same("x; // NOLINT(ptrcheck-*, -" TR ")", RT));
+    CHECK(!same("x; // NOLINT(ptrcheck-*, -" TR ")", TR));
+
+    /* empty and malformed lists suppress nothing */
+    CHECK(!same("x; // NOLINT()", RT));
+    CHECK(!same("x; // NOLINT(" RT, RT));
+    CHECK(!same("x; // NOLINT(" RT " and more", RT));
+
+    /* NOLINTNEXTLINE */
+    CHECK(next("// NOLINTNEXTLINE", RT));
+    CHECK(next("// NOLINTNEXTLINE(" RT ")", RT));
+    CHECK(!next("// NOLINTNEXTLINE(" RT ")", TR));
+    CHECK(next("// NOLINTNEXTLINE(ptrcheck-*)", TR));
+    CHECK(next("  /* NOLINTNEXTLINE(bugprone-x, " TR ") */", TR));
+    CHECK(!next("// NOLINTNEXTLINE(" RT, RT));
+
+    /* NOLINT does not match inside NOLINTNEXTLINE, and vice versa */
+    CHECK(!same("// NOLINTNEXTLINE", RT));
+    CHECK(!same("// NOLINTNEXTLINE(" RT ")", RT));
+    CHECK(!next("// NOLINT", RT));
+    CHECK(!next("// NOLINT(" RT ")", RT));
+
+    /* other NOLINT-prefixed words are not directives */
+    CHECK(!same("// NOLINTBEGIN", RT));
+    CHECK(!same("// NOLINTEND(" RT ")", RT));
+    CHECK(!same("// NOLINTED", RT));
+    CHECK(!next("// NOLINTNEXTLINES", RT));
+
+    /* several directives on one line: any match counts */
+    CHECK(same("x; // NOLINT(bugprone-x) NOLINT(" RT ")", RT));
+    CHECK(same("// NOLINTNEXTLINE(" TR ") NOLINT(" RT ")", RT));
+    CHECK(next("// NOLINTNEXTLINE(" TR ") NOLINT(" RT ")", TR));
+    CHECK(!next("// NOLINTNEXTLINE(" TR ") NOLINT(" RT ")", RT));
+
+    /* len is honoured: the line is not NUL-terminated in a file buffer */
+    {
+        const char buf[] = "x; // NOLINT(" RT ")\ny; // NOLINT";
+        size_t first = (size_t)(strchr(buf, '\n') - buf);
+        CHECK(ptrcheck_nolint_matches(buf, first, RT, 0));
+        CHECK(!ptrcheck_nolint_matches(buf, first, TR, 0));
+        CHECK(!ptrcheck_nolint_matches(buf, 8, RT, 0)); /* "x; // NO" */
+        CHECK(!ptrcheck_nolint_matches(buf, 13, RT, 0)); /* cut inside: "NOLINT(" without ')' */
+    }
+    CHECK(!ptrcheck_nolint_matches(NULL, 0, RT, 0));
+    return UNIT_SUMMARY();
+}
