@@ -1,1 +1,724 @@
-// placeholder
+// AST -> facts translation and the code-generation-order walk (see AstFacts.h).
+#include "AstFacts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/RecordLayout.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <string>
+
+using namespace clang;
+
+namespace ptrcheck {
+
+SourceLocation toSourceLocation(const SourceManager &SM, const ptrcheck_loc_t &L) {
+  if (L.raw)
+    return SourceLocation::getFromRawEncoding(static_cast<SourceLocation::UIntTy>(L.raw - 1));
+  if (!L.file || !L.line)
+    return SourceLocation();
+  auto &Mutable = const_cast<SourceManager &>(SM);
+  auto Ref = Mutable.getFileManager().getFileRef(L.file);
+  if (!Ref) {
+    llvm::consumeError(Ref.takeError());
+    return SourceLocation();
+  }
+  return Mutable.translateFileLineCol(&Ref->getFileEntry(), L.line, L.col ? L.col : 1);
+}
+
+namespace {
+
+const int MaxDepth = 32;
+
+class Facts {
+public:
+  Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()) {}
+
+  void run() {
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      decl(D);
+  }
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  ptrcheck_engine_t *E;
+  AnalyzeOptions Opts;
+  std::unique_ptr<MangleContext> Mangler;
+  llvm::DenseMap<FileID, const char *> FileNames;
+  llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
+  ptrcheck_ast_fn_t Fn{};
+  bool Sites = false;
+
+  // ------------------------------------------------------------------ locations
+  ptrcheck_loc_t loc(SourceLocation L) {
+    ptrcheck_loc_t R{};
+    if (L.isInvalid())
+      return R;
+    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
+    SourceLocation X = SM.getExpansionLoc(L);
+    FileID FID = SM.getFileID(X);
+    auto It = FileNames.find(FID);
+    if (It == FileNames.end()) {
+      std::string Name = SM.getFilename(X).str();
+      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
+    }
+    R.file = It->second;
+    R.line = SM.getExpansionLineNumber(L);
+    R.col = SM.getExpansionColumnNumber(L);
+    return R;
+  }
+
+  ptrcheck_loc_t endLoc(SourceLocation L) {
+    if (L.isInvalid() || L.isMacroID())
+      return ptrcheck_loc_t{};
+    return loc(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
+  }
+
+  const char *str(const std::string &S) { return ptrcheck_ast_strdup(E, S.data(), S.size()); }
+
+  // ------------------------------------------------------------------ types
+  static ptrcheck_irank_t rankOfTypedefName(llvm::StringRef N) {
+    static const char *const PtrSized[] = {"intptr_t",  "uintptr_t",  "size_t",   "ssize_t",   "ptrdiff_t",
+                                           "__intptr_t", "__uintptr_t", "__size_t", "__ssize_t", "__ptrdiff_t",
+                                           "INT_PTR",   "UINT_PTR",   "LONG_PTR", "ULONG_PTR", "DWORD_PTR",
+                                           "SIZE_T",    "SSIZE_T",    "GoUintptr", "GoInt",    "GoUint"};
+    for (const char *P : PtrSized)
+      if (N == P)
+        return PTRCHECK_R_PTRSIZED;
+    llvm::StringRef S = N;
+    while (S.consume_front("_")) {
+    }
+    S.consume_front("u");
+    if (S == "int8_t" || S == "int16_t" || S == "int32_t" || S == "int64_t" || S == "int128_t")
+      return PTRCHECK_R_FIXED;
+    return PTRCHECK_R_NONE;
+  }
+
+  static ptrcheck_irank_t rankOfBuiltin(const BuiltinType *BT) {
+    switch (BT->getKind()) {
+    case BuiltinType::Char_S:
+    case BuiltinType::Char_U:
+    case BuiltinType::SChar:
+    case BuiltinType::UChar:
+      return PTRCHECK_R_CHAR;
+    case BuiltinType::Short:
+    case BuiltinType::UShort:
+      return PTRCHECK_R_SHORT;
+    case BuiltinType::Int:
+    case BuiltinType::UInt:
+      return PTRCHECK_R_INT;
+    case BuiltinType::Long:
+    case BuiltinType::ULong:
+      return PTRCHECK_R_LONG;
+    case BuiltinType::LongLong:
+    case BuiltinType::ULongLong:
+      return PTRCHECK_R_LONGLONG;
+    case BuiltinType::Int128:
+    case BuiltinType::UInt128:
+      return PTRCHECK_R_INT128;
+    default:
+      return PTRCHECK_R_FIXED;
+    }
+  }
+
+  static ptrcheck_tkind_t kindOf(QualType T) {
+    if (T.isNull())
+      return PTRCHECK_T_OTHER;
+    T = T.getCanonicalType();
+    if (T->isVoidType())
+      return PTRCHECK_T_VOID;
+    if (T->isBooleanType())
+      return PTRCHECK_T_BOOL;
+    if (T->isIntegerType())
+      return PTRCHECK_T_INT;
+    if (T->isRealFloatingType())
+      return PTRCHECK_T_FLOAT;
+    if (T->isPointerType())
+      return PTRCHECK_T_POINTER;
+    if (T->isArrayType())
+      return PTRCHECK_T_ARRAY;
+    if (T->isRecordType())
+      return PTRCHECK_T_RECORD;
+    if (T->isFunctionType())
+      return PTRCHECK_T_FUNCTION;
+    return PTRCHECK_T_OTHER;
+  }
+
+  unsigned long long bytesOf(QualType T) {
+    if (T.isNull() || T->isIncompleteType() || T->isDependentType() || !T->isConstantSizeType() ||
+        T->isFunctionType() || T->isVoidType())
+      return 0;
+    return static_cast<unsigned long long>(Ctx.getTypeSizeInChars(T).getQuantity());
+  }
+
+  void type(QualType T, ptrcheck_type_t &Out) {
+    Out = ptrcheck_type_t{};
+    if (T.isNull())
+      return;
+    Out.kind = kindOf(T);
+    Out.spelling = str(T.getAsString(Ctx.getPrintingPolicy()));
+    Out.bits = static_cast<unsigned>(bytesOf(T) * 8);
+    if (Out.kind == PTRCHECK_T_INT || Out.kind == PTRCHECK_T_BOOL) {
+      Out.is_signed = T->isSignedIntegerOrEnumerationType();
+      ptrcheck_irank_t Rank = PTRCHECK_R_NONE;
+      QualType Cur = T;
+      while (Rank == PTRCHECK_R_NONE) {
+        const TypedefType *TT = Cur->getAs<TypedefType>();
+        if (!TT)
+          break;
+        Rank = rankOfTypedefName(TT->getDecl()->getName());
+        Cur = TT->desugar();
+      }
+      if (Rank == PTRCHECK_R_NONE) {
+        QualType C = T.getCanonicalType();
+        if (const auto *ET = C->getAs<EnumType>())
+          C = ET->getDecl()->getIntegerType().getCanonicalType();
+        if (const auto *BT = C.isNull() ? nullptr : C->getAs<BuiltinType>())
+          Rank = rankOfBuiltin(BT);
+        else
+          Rank = PTRCHECK_R_FIXED;
+      }
+      Out.rank = Rank;
+    } else if (Out.kind == PTRCHECK_T_POINTER || Out.kind == PTRCHECK_T_ARRAY) {
+      QualType P = Out.kind == PTRCHECK_T_POINTER ? T->getPointeeType()
+                                                  : QualType(T->getPointeeOrArrayElementType(), 0);
+      if (Out.kind == PTRCHECK_T_ARRAY) {
+        if (const auto *CAT = Ctx.getAsConstantArrayType(T)) {
+          P = CAT->getElementType();
+          Out.array_len = CAT->getSize().getZExtValue();
+        }
+      }
+      Out.pointee_const = P.isConstQualified();
+      Out.pointee_bytes = static_cast<unsigned>(bytesOf(P));
+      Out.pointee_spelling = str(P.getAsString(Ctx.getPrintingPolicy()));
+      Out.pointee_kind = kindOf(P);
+    }
+  }
+
+  // ------------------------------------------------------------------ expressions
+  static ptrcheck_op_t binOp(BinaryOperatorKind K) {
+    switch (K) {
+    case BO_Add: return PTRCHECK_OP_ADD;
+    case BO_Sub: return PTRCHECK_OP_SUB;
+    case BO_Mul: return PTRCHECK_OP_MUL;
+    case BO_Div: return PTRCHECK_OP_DIV;
+    case BO_Rem: return PTRCHECK_OP_REM;
+    case BO_Shl: return PTRCHECK_OP_SHL;
+    case BO_Shr: return PTRCHECK_OP_SHR;
+    case BO_And: return PTRCHECK_OP_AND;
+    case BO_Or: return PTRCHECK_OP_OR;
+    case BO_Xor: return PTRCHECK_OP_XOR;
+    case BO_LAnd: return PTRCHECK_OP_LAND;
+    case BO_LOr: return PTRCHECK_OP_LOR;
+    case BO_Comma: return PTRCHECK_OP_COMMA;
+    case BO_LT: case BO_GT: case BO_LE: case BO_GE: case BO_EQ: case BO_NE: case BO_Cmp:
+      return PTRCHECK_OP_CMP;
+    case BO_MulAssign: return PTRCHECK_OP_MUL;
+    case BO_DivAssign: return PTRCHECK_OP_DIV;
+    case BO_RemAssign: return PTRCHECK_OP_REM;
+    case BO_AddAssign: return PTRCHECK_OP_ADD;
+    case BO_SubAssign: return PTRCHECK_OP_SUB;
+    case BO_ShlAssign: return PTRCHECK_OP_SHL;
+    case BO_ShrAssign: return PTRCHECK_OP_SHR;
+    case BO_AndAssign: return PTRCHECK_OP_AND;
+    case BO_XorAssign: return PTRCHECK_OP_XOR;
+    case BO_OrAssign: return PTRCHECK_OP_OR;
+    default: return PTRCHECK_OP_NONE;
+    }
+  }
+
+  static ptrcheck_op_t unOp(UnaryOperatorKind K) {
+    switch (K) {
+    case UO_AddrOf: return PTRCHECK_OP_ADDROF;
+    case UO_Deref: return PTRCHECK_OP_DEREF;
+    case UO_Not: return PTRCHECK_OP_NOT;
+    case UO_LNot: return PTRCHECK_OP_LNOT;
+    case UO_Minus: return PTRCHECK_OP_NEG;
+    case UO_Plus: return PTRCHECK_OP_PLUS;
+    case UO_PreInc: return PTRCHECK_OP_PREINC;
+    case UO_PreDec: return PTRCHECK_OP_PREDEC;
+    case UO_PostInc: return PTRCHECK_OP_POSTINC;
+    case UO_PostDec: return PTRCHECK_OP_POSTDEC;
+    default: return PTRCHECK_OP_NONE;
+    }
+  }
+
+  static ptrcheck_cast_t castKind(CastKind K) {
+    switch (K) {
+    case CK_PointerToIntegral: return PTRCHECK_C_PTR_TO_INT;
+    case CK_IntegralToPointer: return PTRCHECK_C_INT_TO_PTR;
+    case CK_IntegralCast:
+    case CK_IntegralToBoolean:
+    case CK_BooleanToSignedIntegral:
+      return PTRCHECK_C_INTEGRAL;
+    case CK_BitCast:
+    case CK_NoOp:
+    case CK_AddressSpaceConversion:
+      return PTRCHECK_C_PTR_TO_PTR;
+    case CK_NullToPointer: return PTRCHECK_C_NULL_TO_PTR;
+    case CK_ArrayToPointerDecay:
+    case CK_FunctionToPointerDecay:
+      return PTRCHECK_C_DECAY;
+    case CK_LValueToRValue: return PTRCHECK_C_LVALUE;
+    default: return PTRCHECK_C_OTHER;
+    }
+  }
+
+  static ptrcheck_declkind_t declKind(const ValueDecl *D) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(D))
+      return (void)P, PTRCHECK_D_PARAM;
+    if (const auto *V = dyn_cast<VarDecl>(D)) {
+      if (V->hasLocalStorage())
+        return PTRCHECK_D_LOCAL;
+      return V->isStaticLocal() ? PTRCHECK_D_STATIC_LOCAL : PTRCHECK_D_GLOBAL;
+    }
+    if (isa<FunctionDecl>(D))
+      return PTRCHECK_D_FUNCTION;
+    if (isa<FieldDecl>(D))
+      return PTRCHECK_D_FIELD;
+    if (isa<EnumConstantDecl>(D))
+      return PTRCHECK_D_ENUMERATOR;
+    return PTRCHECK_D_NONE;
+  }
+
+  ptrcheck_expr_t *expr(const Expr *X, int Depth) {
+    X = X->IgnoreParens();
+    unsigned N = 0;
+    const Expr *Kids[3] = {nullptr, nullptr, nullptr};
+    const CallExpr *Call = nullptr;
+    if (Depth < MaxDepth) {
+      if (const auto *C = dyn_cast<CastExpr>(X)) {
+        Kids[N++] = C->getSubExpr();
+      } else if (const auto *B = dyn_cast<BinaryOperator>(X)) {
+        Kids[N++] = B->getLHS();
+        Kids[N++] = B->getRHS();
+      } else if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+        Kids[N++] = U->getSubExpr();
+      } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(X)) {
+        Kids[N++] = CO->getCond();
+        Kids[N++] = CO->getTrueExpr();
+        Kids[N++] = CO->getFalseExpr();
+      } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
+        Kids[N++] = M->getBase();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X)) {
+        Kids[N++] = AS->getBase();
+        Kids[N++] = AS->getIdx();
+      } else if ((Call = dyn_cast<CallExpr>(X))) {
+        N = 1 + Call->getNumArgs();
+        if (N > 9)
+          N = 9;
+      }
+    }
+    ptrcheck_expr_t *R = ptrcheck_ast_new_expr(E, N);
+    if (!R)
+      return nullptr;
+    R->loc = loc(X->getExprLoc());
+    R->begin = loc(X->getBeginLoc());
+    R->end = endLoc(X->getEndLoc());
+    R->in_macro = X->getBeginLoc().isMacroID() || X->getEndLoc().isMacroID() || X->getExprLoc().isMacroID();
+    type(X->getType(), R->type);
+    if (!X->isValueDependent() && (R->type.kind == PTRCHECK_T_INT || R->type.kind == PTRCHECK_T_BOOL) &&
+        !isa<DeclRefExpr>(X)) {
+      Expr::EvalResult Res;
+      if (X->EvaluateAsInt(Res, Ctx)) {
+        R->has_value = 1;
+        R->value = Res.Val.getInt().getExtValue();
+      }
+    }
+    if (const auto *C = dyn_cast<CastExpr>(X)) {
+      R->kind = PTRCHECK_E_CAST;
+      R->cast = castKind(C->getCastKind());
+      R->implicit = isa<ImplicitCastExpr>(C);
+      if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
+        if (!CS->getLParenLoc().isMacroID() && !CS->getRParenLoc().isMacroID()) {
+          R->type_begin = loc(CS->getLParenLoc());
+          R->type_end = loc(CS->getRParenLoc().getLocWithOffset(1));
+        }
+      }
+    } else if (const auto *B = dyn_cast<BinaryOperator>(X)) {
+      R->kind = PTRCHECK_E_BINARY;
+      if (B->isAssignmentOp()) {
+        R->op = PTRCHECK_OP_ASSIGN;
+        R->compound_op = B->isCompoundAssignmentOp() ? binOp(B->getOpcode()) : PTRCHECK_OP_NONE;
+      } else {
+        R->op = binOp(B->getOpcode());
+      }
+    } else if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+      R->kind = PTRCHECK_E_UNARY;
+      R->op = unOp(U->getOpcode());
+    } else if (isa<IntegerLiteral>(X) || isa<CharacterLiteral>(X)) {
+      R->kind = PTRCHECK_E_INT;
+    } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
+      R->kind = PTRCHECK_E_DECLREF;
+      R->name = str(DR->getDecl()->getNameAsString());
+      R->decl_kind = declKind(DR->getDecl());
+      R->decl_loc = loc(DR->getDecl()->getLocation());
+    } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
+      R->kind = PTRCHECK_E_MEMBER;
+      R->name = str(M->getMemberDecl()->getNameAsString());
+      R->decl_kind = declKind(M->getMemberDecl());
+      R->decl_loc = loc(M->getMemberDecl()->getLocation());
+    } else if (Call) {
+      R->kind = PTRCHECK_E_CALL;
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        R->name = str(FD->getNameAsString());
+    } else if (isa<AbstractConditionalOperator>(X)) {
+      R->kind = PTRCHECK_E_CONDITIONAL;
+    } else if (isa<ArraySubscriptExpr>(X)) {
+      R->kind = PTRCHECK_E_SUBSCRIPT;
+    } else if (isa<StringLiteral>(X)) {
+      R->kind = PTRCHECK_E_STRING;
+    } else if (isa<InitListExpr>(X)) {
+      R->kind = PTRCHECK_E_INITLIST;
+    } else if (isa<CompoundLiteralExpr>(X)) {
+      R->kind = PTRCHECK_E_COMPOUND_LITERAL;
+    } else if (isa<UnaryExprOrTypeTraitExpr>(X)) {
+      R->kind = PTRCHECK_E_SIZEOF;
+    } else if (isa<OffsetOfExpr>(X)) {
+      R->kind = PTRCHECK_E_OFFSETOF;
+    }
+    if (Call) {
+      R->kids[0] = expr(Call->getCallee(), Depth + 1);
+      for (unsigned I = 1; I < N; ++I)
+        R->kids[I] = expr(Call->getArg(I - 1), Depth + 1);
+    } else {
+      for (unsigned I = 0; I < N; ++I)
+        R->kids[I] = expr(Kids[I], Depth + 1);
+    }
+    return R;
+  }
+
+  // ------------------------------------------------------------------ sites
+  void site(ptrcheck_site_kind_t K, SourceLocation L, const char *Name = nullptr, unsigned long long Bytes = 0,
+            unsigned Flags = 0) {
+    if (!Sites)
+      return;
+    ptrcheck_site_t S{};
+    S.loc = loc(L);
+    S.name = Name;
+    S.bytes = Bytes;
+    S.flags = Flags;
+    ptrcheck_sites_add(E, K, &S);
+  }
+
+  void localSite(const VarDecl *V, unsigned Flags) {
+    if (!Sites)
+      return;
+    QualType T = V->getType();
+    if (T->isVariableArrayType())
+      Flags |= PTRCHECK_SITE_F_VLA;
+    if (T->isArrayType())
+      Flags |= PTRCHECK_SITE_F_ARRAY;
+    if ((Flags & PTRCHECK_SITE_F_PARAM) && T->isRecordType())
+      Flags |= PTRCHECK_SITE_F_AGGREGATE;
+    std::string Name = V->getNameAsString();
+    site(PTRCHECK_SITE_LOCAL, V->getLocation(), Name.c_str(), bytesOf(T), Flags);
+  }
+
+  static std::string recordIRName(const RecordDecl *RD) {
+    std::string Name = RD->isUnion() ? "union." : (RD->isClass() ? "class." : "struct.");
+    if (RD->getIdentifier())
+      Name += RD->getQualifiedNameAsString();
+    else if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Name += TD->getQualifiedNameAsString();
+    else
+      Name += "anon";
+    return Name;
+  }
+
+  void recordFields(const RecordDecl *RD) {
+    if (!RD || !Sites || RD->isInvalidDecl() || RD->isDependentType())
+      return;
+    RD = RD->getDefinition();
+    if (!RD || !RecordsSeen.insert(RD).second)
+      return;
+    const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+    std::string IRName = recordIRName(RD);
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      unsigned long long Off = Layout.getFieldOffset(I++) / 8;
+      if (F->isBitField())
+        continue;
+      std::string FName = F->getNameAsString();
+      if (!FName.empty())
+        ptrcheck_sites_add_record_field(E, IRName.c_str(), Off, FName.c_str());
+    }
+  }
+
+  std::string symbolName(const FunctionDecl *FD) {
+    if (const auto *A = FD->getAttr<AsmLabelAttr>())
+      return "\x01" + A->getLabel().str();
+    if (Mangler && Mangler->shouldMangleDeclName(FD)) {
+      std::string S;
+      llvm::raw_string_ostream OS(S);
+      Mangler->mangleName(GlobalDecl(FD), OS);
+      return OS.str();
+    }
+    return FD->getNameAsString();
+  }
+
+  // ------------------------------------------------------------------ the walk
+  void decl(Decl *D) {
+    if (auto *LS = dyn_cast<LinkageSpecDecl>(D)) {
+      for (Decl *I : LS->decls())
+        decl(I);
+      return;
+    }
+    if (auto *NS = dyn_cast<NamespaceDecl>(D)) {
+      for (Decl *I : NS->decls())
+        decl(I);
+      return;
+    }
+    if (auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+      if (RD->isThisDeclarationADefinition() && !RD->isDependentContext())
+        for (Decl *I : RD->decls())
+          if (isa<FunctionDecl>(I))
+            decl(I);
+      return;
+    }
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext() &&
+          !FD->isInvalidDecl() && !inSystemHeader(FD->getLocation()))
+        function(FD);
+      return;
+    }
+    if (auto *VD = dyn_cast<VarDecl>(D)) {
+      if (VD->hasInit() && !VD->getType()->isDependentType() && !inSystemHeader(VD->getLocation())) {
+        Fn = ptrcheck_ast_fn_t{};
+        Sites = false;
+        stmt(VD->getInit());
+      }
+    }
+  }
+
+  bool inSystemHeader(SourceLocation L) { return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L)); }
+
+  void function(const FunctionDecl *FD) {
+    std::string Sym = symbolName(FD);
+    Fn.name = ptrcheck_engine_intern(E, Sym.c_str());
+    Fn.loc = loc(FD->getLocation());
+    Sites = Opts.RecordSites;
+    if (Sites)
+      ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
+    for (const ParmVarDecl *P : FD->parameters())
+      localSite(P, PTRCHECK_SITE_F_PARAM);
+    stmt(FD->getBody());
+    if (Sites)
+      ptrcheck_sites_end_function(E);
+    Sites = false;
+    Fn = ptrcheck_ast_fn_t{};
+  }
+
+  static bool containsLabel(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
+      return true;
+    for (const Stmt *C : S->children())
+      if (containsLabel(C))
+        return true;
+    return false;
+  }
+
+  // Which arm of a constant condition clang's code generator drops: -1 none, 0 the else/false arm,
+  // 1 the then/true arm.
+  int deadArm(const Expr *Cond, const Stmt *Then, const Stmt *Else) {
+    if (!Cond || Cond->isValueDependent())
+      return -1;
+    bool B = false;
+    if (Cond->HasSideEffects(Ctx) || !Cond->EvaluateAsBooleanCondition(B, Ctx))
+      return -1;
+    const Stmt *Dead = B ? Else : Then;
+    if (containsLabel(Dead))
+      return -1;
+    return B ? 0 : 1;
+  }
+
+  void castFact(const CastExpr *C) {
+    CastKind K = C->getCastKind();
+    if (K != CK_IntegralToPointer && K != CK_PointerToIntegral)
+      return;
+    if (C->getSubExpr()->isValueDependent() || C->getType()->isDependentType())
+      return;
+    bool Const = C->getSubExpr()->isEvaluatable(Ctx) || C->getSubExpr()->isConstantInitializer(Ctx, false);
+    if (!Const)
+      site(K == CK_IntegralToPointer ? PTRCHECK_SITE_INTTOPTR : PTRCHECK_SITE_PTRTOINT, C->getExprLoc());
+    if (inSystemHeader(C->getExprLoc()))
+      return;
+    ptrcheck_expr_t *X = expr(C, 0);
+    if (X)
+      ptrcheck_ast_on_cast(E, &Fn, X);
+    ptrcheck_ast_reset(E);
+  }
+
+  // Library functions clang's code generator turns into LLVM intrinsics or inline code rather than
+  // calls (clang/lib/CodeGen/CGBuiltin.cpp), so they leave no call instruction behind.
+  static bool loweredToIntrinsic(llvm::StringRef N) {
+    static const char *const Names[] = {"memcpy", "memmove", "memset", "bzero", "abs", "labs", "llabs",
+                                        "fabs", "fabsf", "fabsl", "sqrt", "sqrtf", "sqrtl", "ceil", "ceilf",
+                                        "floor", "floorf", "trunc", "truncf", "round", "roundf", "rint",
+                                        "rintf", "nearbyint", "copysign", "copysignf", "fmin", "fminf",
+                                        "fmax", "fmaxf", "fma", "fmaf", "pow", "powf", "exp", "expf", "log",
+                                        "logf", "sin", "sinf", "cos", "cosf", "exp2", "log2", "log10"};
+    for (const char *P : Names)
+      if (N == P)
+        return true;
+    return false;
+  }
+
+  void children(const Stmt *S) {
+    for (const Stmt *C : S->children())
+      stmt(C);
+  }
+
+  void stmt(const Stmt *S) {
+    if (!S)
+      return;
+    switch (S->getStmtClass()) {
+    case Stmt::ForStmtClass: {
+      const auto *F = cast<ForStmt>(S);
+      stmt(F->getInit());
+      if (F->getConditionVariableDeclStmt())
+        stmt(F->getConditionVariableDeclStmt());
+      stmt(F->getCond());
+      stmt(F->getBody());
+      stmt(F->getInc());
+      return;
+    }
+    case Stmt::IfStmtClass: {
+      const auto *I = cast<IfStmt>(S);
+      stmt(I->getInit());
+      if (I->getConditionVariableDeclStmt())
+        stmt(I->getConditionVariableDeclStmt());
+      int Dead = deadArm(I->getCond(), I->getThen(), I->getElse());
+      if (Dead == -1)
+        stmt(I->getCond());
+      if (Dead != 1)
+        stmt(I->getThen());
+      if (Dead != 0)
+        stmt(I->getElse());
+      return;
+    }
+    case Stmt::ConditionalOperatorClass: {
+      const auto *CO = cast<ConditionalOperator>(S);
+      int Dead = deadArm(CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr());
+      if (Dead == -1)
+        stmt(CO->getCond());
+      if (Dead != 1)
+        stmt(CO->getTrueExpr());
+      if (Dead != 0)
+        stmt(CO->getFalseExpr());
+      return;
+    }
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass: {
+      const auto *B = cast<BinaryOperator>(S);
+      if (B->isAssignmentOp()) { // clang emits the right-hand side first
+        stmt(B->getRHS());
+        stmt(B->getLHS());
+      } else {
+        stmt(B->getLHS());
+        stmt(B->getRHS());
+      }
+      return;
+    }
+    case Stmt::UnaryExprOrTypeTraitExprClass:
+    case Stmt::OffsetOfExprClass:
+      return; // unevaluated
+    case Stmt::GenericSelectionExprClass:
+      if (!cast<GenericSelectionExpr>(S)->isResultDependent())
+        stmt(cast<GenericSelectionExpr>(S)->getResultExpr());
+      return;
+    case Stmt::BlockExprClass:
+    case Stmt::LambdaExprClass:
+      return; // separate functions in IR
+    case Stmt::DeclStmtClass:
+      for (const Decl *D : cast<DeclStmt>(S)->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V)
+          continue;
+        if (V->hasLocalStorage()) {
+          localSite(V, 0);
+          if (V->getInit())
+            stmt(V->getInit());
+        } else if (V->getInit() && !V->isStaticLocal()) {
+          stmt(V->getInit());
+        } else if (V->getInit()) {
+          bool WasSites = Sites;
+          Sites = false; // static locals are initialised as constants, outside the function body
+          stmt(V->getInit());
+          Sites = WasSites;
+        }
+      }
+      return;
+    case Stmt::CompoundLiteralExprClass: {
+      const auto *CL = cast<CompoundLiteralExpr>(S);
+      if (!CL->isFileScope())
+        site(PTRCHECK_SITE_LOCAL, CL->getBeginLoc(), "(compound literal)", bytesOf(CL->getType()),
+             PTRCHECK_SITE_F_COMPOUND_LITERAL);
+      children(S);
+      return;
+    }
+    case Stmt::ReturnStmtClass:
+      children(S);
+      site(PTRCHECK_SITE_RETURN, S->getBeginLoc());
+      return;
+    case Stmt::MemberExprClass: {
+      const auto *M = cast<MemberExpr>(S);
+      if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl()))
+        recordFields(F->getParent());
+      children(S);
+      return;
+    }
+    default:
+      break;
+    }
+    if (const auto *C = dyn_cast<CastExpr>(S)) {
+      children(S);
+      castFact(C);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      children(S);
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD || !FD->getIdentifier())
+        return;
+      std::string Name = FD->getNameAsString();
+      unsigned ID = FD->getBuiltinID();
+      if (ID && (Name == "alloca" || Name == "__builtin_alloca" || Name == "_alloca")) {
+        Expr::EvalResult Size;
+        unsigned long long Bytes = 0;
+        if (Call->getNumArgs() == 1 && Call->getArg(0)->EvaluateAsInt(Size, Ctx))
+          Bytes = Size.Val.getInt().getZExtValue();
+        site(PTRCHECK_SITE_LOCAL, Call->getBeginLoc(), "alloca", Bytes, PTRCHECK_SITE_F_ALLOCA);
+        return;
+      }
+      if (!ID || (Ctx.BuiltinInfo.isPredefinedLibFunction(ID) && !loweredToIntrinsic(Name)))
+        site(PTRCHECK_SITE_CALL, Call->getBeginLoc(), Name.c_str());
+      return;
+    }
+    children(S);
+  }
+};
+
+} // namespace
+
+void analyzeTranslationUnit(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts) {
+  Facts F(Ctx, E, Opts);
+  F.run();
+}
+
+} // namespace ptrcheck

@@ -1,1 +1,195 @@
-// placeholder
+// The clang frontend plugin: `clang -fplugin=ptrcheck.so`.  A dumb adapter: it parses the plugin
+// arguments, loads the configuration through the C engine, hands the AST to AstFacts, and turns
+// engine diagnostics into clang diagnostics.  It runs before the main action so that the site
+// tables are complete when the pass plugin (same .so, -fpass-plugin) sees the IR.
+#include "AstFacts.h"
+
+#define PTRCHECK_COMPAT_CLANG
+#include "ptrcheck_compat.h"
+
+#include "ptrcheck/handoff.h"
+#include "ptrcheck/ptrcheck.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace clang;
+
+namespace {
+
+// Turns engine diagnostics into clang diagnostics.  Custom diagnostic IDs bypass clang's warning
+// mappings, so -w and -Werror are applied here: with -Werror a finding is an error (and the compile
+// fails), with -w it is dropped.
+class Reporter {
+public:
+  explicit Reporter(CompilerInstance &CI) : Diags(CI.getDiagnostics()), SM(CI.getSourceManager()) {
+    for (int C = 0; C < PTRCHECK_CHECK_COUNT; ++C) {
+      std::string Fmt = std::string("%0 [") + ptrcheck_check_info((ptrcheck_check_t)C)->full_id + "]";
+      WarnIDs[C] = ptrcheck_compat::customDiagID(Diags, DiagnosticIDs::Warning, Fmt);
+      ErrorIDs[C] = ptrcheck_compat::customDiagID(Diags, DiagnosticIDs::Error, Fmt);
+    }
+    NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  }
+
+  static void sink(void *User, const ptrcheck_diag_t *D) { static_cast<Reporter *>(User)->emit(D); }
+
+private:
+  DiagnosticsEngine &Diags;
+  SourceManager &SM;
+  unsigned WarnIDs[PTRCHECK_CHECK_COUNT];
+  unsigned ErrorIDs[PTRCHECK_CHECK_COUNT];
+  unsigned NoteID;
+
+  void emit(const ptrcheck_diag_t *D) {
+    if (Diags.getIgnoreAllWarnings())
+      return;
+    {
+      unsigned ID = Diags.getWarningsAsErrors() ? ErrorIDs[D->check] : WarnIDs[D->check];
+      DiagnosticBuilder B = Diags.Report(ptrcheck::toSourceLocation(SM, D->loc), ID);
+      B << D->message;
+      for (size_t I = 0; I < D->nfixits; ++I) {
+        const ptrcheck_fixit_t &F = D->fixits[I];
+        SourceLocation Begin = ptrcheck::toSourceLocation(SM, F.begin);
+        SourceLocation End = ptrcheck::toSourceLocation(SM, F.end);
+        if (Begin.isValid() && End.isValid())
+          B << FixItHint::CreateReplacement(CharSourceRange::getCharRange(Begin, End), F.text);
+      }
+    }
+    for (size_t I = 0; I < D->nnotes; ++I)
+      Diags.Report(ptrcheck::toSourceLocation(SM, D->notes[I].loc), NoteID) << D->notes[I].message;
+  }
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(CompilerInstance &CI, ptrcheck_engine_t *E, std::unique_ptr<Reporter> R, bool CodeGen)
+      : E(E), R(std::move(R)), CodeGen(CodeGen) {
+    ptrcheck_engine_set_sink(E, &Reporter::sink, this->R.get());
+  }
+  ~Consumer() override {
+    ptrcheck_handoff_withdraw(E);
+    ptrcheck_engine_destroy(E);
+  }
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    ptrcheck::AnalyzeOptions Opts;
+    Opts.RecordSites = CodeGen;
+    ptrcheck::analyzeTranslationUnit(Ctx, E, Opts);
+  }
+
+private:
+  ptrcheck_engine_t *E;
+  std::unique_ptr<Reporter> R;
+  bool CodeGen;
+};
+
+class Action : public PluginASTAction {
+protected:
+  bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    for (const std::string &A : Args) {
+      if (A.compare(0, 7, "config=") == 0) {
+        Config = A.substr(7);
+      } else if (A.compare(0, 7, "checks=") == 0) {
+        Checks = A.substr(7);
+      } else {
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE or checks=GLOBS)"))
+            << A;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef InFile) override {
+    ptrcheck_config_t Cfg;
+    ptrcheck_error_t Err;
+    ptrcheck_error_clear(&Err);
+    if (!loadConfig(InFile, Cfg, Err)) {
+      reportConfigError(CI, Err);
+      return std::make_unique<ASTConsumer>();
+    }
+    ptrcheck_engine_t *E = ptrcheck_engine_create(&Cfg, &Err);
+    if (!E) {
+      ptrcheck_config_delete(&Cfg);
+      reportConfigError(CI, Err);
+      return std::make_unique<ASTConsumer>();
+    }
+    // The IR module clang generates for this input is named after InFile.
+    ptrcheck_handoff_publish(InFile.str().c_str(), E);
+    bool CodeGen = CI.getFrontendOpts().ProgramAction != frontend::ParseSyntaxOnly;
+    return std::make_unique<Consumer>(CI, E, std::make_unique<Reporter>(CI), CodeGen);
+  }
+
+private:
+  std::string Config;
+  std::string Checks;
+
+  bool loadConfig(llvm::StringRef InFile, ptrcheck_config_t &Cfg, ptrcheck_error_t &Err) {
+    if (!ptrcheck_config_init(&Cfg, &Err))
+      return false;
+    std::string Path = Config;
+    if (Path.empty()) {
+      llvm::SmallString<256> Abs(InFile);
+      llvm::sys::fs::make_absolute(Abs);
+      std::string Dir = llvm::sys::path::parent_path(Abs).str();
+      char *Found = nullptr;
+      if (!ptrcheck_config_find(Dir.c_str(), &Found, &Err))
+        goto fail;
+      if (Found) {
+        Path = Found;
+        ptrcheck_free(Found);
+      }
+    }
+    if (!Path.empty() && !ptrcheck_config_load_file(&Cfg, Path.c_str(), &Err))
+      goto fail;
+    if (!Checks.empty() && !ptrcheck_config_add_check_globs(&Cfg, Checks.c_str(), &Err))
+      goto fail;
+    return true;
+  fail:
+    ptrcheck_config_delete(&Cfg);
+    return false;
+  }
+
+  // One clang error at FILE:LINE:COL of the configuration file, so editors and CI jump to it.
+  static void reportConfigError(CompilerInstance &CI, const ptrcheck_error_t &Err) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    SourceManager &SM = CI.getSourceManager();
+    SourceLocation Loc;
+    if (Err.file[0] && Err.line) {
+      auto Buf = llvm::MemoryBuffer::getFile(Err.file, /*IsText=*/false, /*RequiresNullTerminator=*/true);
+      if (Buf) {
+        std::unique_ptr<llvm::MemoryBuffer> Copy =
+            llvm::MemoryBuffer::getMemBufferCopy((*Buf)->getBuffer(), Err.file);
+        FileID FID = SM.createFileID(std::move(Copy));
+        Loc = SM.translateLineCol(FID, Err.line, Err.col ? Err.col : 1);
+      }
+    }
+    if (Loc.isValid()) {
+      D.Report(Loc, D.getCustomDiagID(DiagnosticsEngine::Error, "%0")) << Err.message;
+    } else {
+      std::string Msg = Err.file[0] ? std::string(Err.file) + ": " + Err.message : std::string(Err.message);
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "ptrcheck: %0")) << Msg;
+    }
+  }
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<Action> X("ptrcheck", "find unsafe pointer use (ptrcheck)");

@@ -1,1 +1,374 @@
-/* placeholder: being written */ typedef int ptrcheck_placeholder_engine;
+/* The per-translation-unit engine: configuration, check selection, suppression, de-duplication,
+ * the AST fact arena and the IR correlation site tables. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptrcheck/ast.h"
+#include "ptrcheck/ptrcheck.h"
+#include "util.h"
+
+typedef struct site_vec_s {
+    ptrcheck_site_t *items;
+    size_t count, cap;
+} site_vec_t;
+
+struct ptrcheck_fn_sites_s {
+    ptrcheck_loc_t loc;
+    site_vec_t kinds[PTRCHECK_SITE_KIND_COUNT];
+};
+
+typedef struct source_file_s {
+    char *text;        /* whole file, NUL-terminated */
+    size_t *lines;     /* offsets of line starts */
+    size_t nlines;
+} source_file_t;
+
+struct ptrcheck_engine_s {
+    ptrcheck_config_t cfg;
+    unsigned char enabled[PTRCHECK_CHECK_COUNT];
+    size_t counts[PTRCHECK_CHECK_COUNT];
+    ptrcheck_sink_fn sink;
+    void *sink_user;
+    ptrcheck_line_fn line_fn;
+    void *line_user;
+    ptrcheck_strmap_t interned;  /* string -> NULL (the key is the interned copy) */
+    ptrcheck_strmap_t reported;  /* "check|file|line|col" -> NULL */
+    ptrcheck_strmap_t files;     /* path -> source_file_t*, for the default line reader */
+    ptrcheck_strmap_t fn_sites;  /* symbol -> ptrcheck_fn_sites_t* */
+    ptrcheck_strmap_t fields;    /* "record|offset" -> field name (interned) */
+    ptrcheck_fn_sites_t *current;
+    int have_sites;
+    ptrcheck_arena_t ast_arena;  /* AST facts; reset per fact */
+};
+
+static void free_fn_sites(void *p)
+{
+    ptrcheck_fn_sites_t *fs = p;
+    if (!fs)
+        return;
+    for (int k = 0; k < PTRCHECK_SITE_KIND_COUNT; k++)
+        free(fs->kinds[k].items);
+    free(fs);
+}
+
+static void free_source_file(void *p)
+{
+    source_file_t *f = p;
+    if (!f)
+        return;
+    free(f->text);
+    free(f->lines);
+    free(f);
+}
+
+ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, ptrcheck_error_t *err)
+{
+    ptrcheck_engine_t *e = calloc(1, sizeof *e);
+    if (!e) {
+        if (err)
+            ptrcheck_error_set(err, PTRCHECK_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    e->cfg = *cfg;
+    memset(cfg, 0, sizeof *cfg);
+    for (int c = 0; c < PTRCHECK_CHECK_COUNT; c++)
+        e->enabled[c] = (unsigned char)ptrcheck_config_check_enabled(&e->cfg, (ptrcheck_check_t)c);
+    ptrcheck_strmap_init(&e->interned);
+    ptrcheck_strmap_init(&e->reported);
+    ptrcheck_strmap_init(&e->files);
+    ptrcheck_strmap_init(&e->fn_sites);
+    ptrcheck_strmap_init(&e->fields);
+    ptrcheck_arena_init(&e->ast_arena);
+    return e;
+}
+
+void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
+{
+    if (!e)
+        return;
+    ptrcheck_config_delete(&e->cfg);
+    ptrcheck_strmap_delete(&e->interned, NULL);
+    ptrcheck_strmap_delete(&e->reported, NULL);
+    ptrcheck_strmap_delete(&e->files, free_source_file);
+    ptrcheck_strmap_delete(&e->fn_sites, free_fn_sites);
+    ptrcheck_strmap_delete(&e->fields, NULL);
+    ptrcheck_arena_delete(&e->ast_arena);
+    free(e);
+}
+
+const ptrcheck_config_t *ptrcheck_engine_config(const ptrcheck_engine_t *e) { return &e->cfg; }
+
+void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *user)
+{
+    e->sink = fn;
+    e->sink_user = user;
+}
+
+void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user)
+{
+    e->line_fn = fn;
+    e->line_user = user;
+}
+
+int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check)
+{
+    return (unsigned)check < PTRCHECK_CHECK_COUNT && e->enabled[check];
+}
+
+size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check)
+{
+    return (unsigned)check < PTRCHECK_CHECK_COUNT ? e->counts[check] : 0;
+}
+
+const char *ptrcheck_engine_intern(ptrcheck_engine_t *e, const char *s)
+{
+    if (!s)
+        return NULL;
+    ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_insert(&e->interned, s, NULL);
+    return ent ? ent->key : NULL;
+}
+
+/* ---------------------------------------------------------------- NOLINT */
+
+static source_file_t *load_source(const char *path)
+{
+    source_file_t *f = calloc(1, sizeof *f);
+    FILE *fp = NULL;
+    size_t cap = 0, len = 0, lcap = 0;
+    if (!f)
+        return NULL;
+    fp = fopen(path, "rb");
+    if (!fp)
+        goto fail;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            size_t ncap = cap ? cap * 2 : 8192;
+            char *nt = realloc(f->text, ncap);
+            if (!nt)
+                goto fail;
+            f->text = nt;
+            cap = ncap;
+        }
+        size_t n = fread(f->text + len, 1, cap - len - 1, fp);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    fclose(fp);
+    fp = NULL;
+    f->text[len] = '\0';
+    for (size_t i = 0; i <= len; i++) {
+        if (i == 0 || f->text[i - 1] == '\n') {
+            if (f->nlines == lcap) {
+                size_t ncap = lcap ? lcap * 2 : 256;
+                size_t *nl = realloc(f->lines, ncap * sizeof *nl);
+                if (!nl)
+                    goto fail;
+                f->lines = nl;
+                lcap = ncap;
+            }
+            f->lines[f->nlines++] = i;
+        }
+    }
+    return f;
+fail:
+    if (fp)
+        fclose(fp);
+    free_source_file(f);
+    return NULL;
+}
+
+static const char *line_text(ptrcheck_engine_t *e, const char *file, unsigned line, size_t *len)
+{
+    if (!file || line == 0)
+        return NULL;
+    if (e->line_fn)
+        return e->line_fn(e->line_user, file, line, len);
+    int is_new = 0;
+    ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_insert(&e->files, file, &is_new);
+    if (!ent)
+        return NULL;
+    if (is_new)
+        ent->value = load_source(file); /* NULL (unreadable) is cached too */
+    source_file_t *f = ent->value;
+    if (!f || line > f->nlines)
+        return NULL;
+    size_t start = f->lines[line - 1];
+    size_t end = start;
+    while (f->text[end] && f->text[end] != '\n')
+        end++;
+    if (end > start && f->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return f->text + start;
+}
+
+int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc)
+{
+    const ptrcheck_check_info_t *info = ptrcheck_check_info(check);
+    size_t len = 0;
+    const char *text;
+    if (!info || !loc.file || !loc.line)
+        return 0;
+    text = line_text(e, loc.file, loc.line, &len);
+    if (text && ptrcheck_nolint_matches(text, len, info->full_id, 0))
+        return 1;
+    if (loc.line > 1) {
+        text = line_text(e, loc.file, loc.line - 1, &len);
+        if (text && ptrcheck_nolint_matches(text, len, info->full_id, 1))
+            return 1;
+    }
+    return 0;
+}
+
+int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
+{
+    char key[2048];
+    int emitted = 0;
+    if (!d)
+        return 0;
+    if (!ptrcheck_engine_enabled(e, d->check))
+        goto done;
+    snprintf(key, sizeof key, "%d|%s|%u|%u", (int)d->check, d->loc.file ? d->loc.file : "", d->loc.line,
+             d->loc.col);
+    if (ptrcheck_strmap_find(&e->reported, key))
+        goto done;
+    if (!ptrcheck_strmap_insert(&e->reported, key, NULL))
+        goto done;
+    if (ptrcheck_engine_suppressed(e, d->check, d->loc))
+        goto done;
+    e->counts[d->check]++;
+    if (e->sink)
+        e->sink(e->sink_user, d);
+    emitted = 1;
+done:
+    ptrcheck_diag_destroy(d);
+    return emitted;
+}
+
+/* ---------------------------------------------------------------- AST arena */
+
+ptrcheck_expr_t *ptrcheck_ast_new_expr(ptrcheck_engine_t *e, unsigned nkids)
+{
+    ptrcheck_expr_t *x = ptrcheck_arena_alloc(&e->ast_arena, sizeof *x);
+    if (!x)
+        return NULL;
+    if (nkids) {
+        x->kids = ptrcheck_arena_alloc(&e->ast_arena, nkids * sizeof *x->kids);
+        if (!x->kids)
+            return NULL;
+        x->nkids = nkids;
+    }
+    return x;
+}
+
+const char *ptrcheck_ast_strdup(ptrcheck_engine_t *e, const char *s, size_t len)
+{
+    return s ? ptrcheck_arena_strndup(&e->ast_arena, s, len) : NULL;
+}
+
+void ptrcheck_ast_reset(ptrcheck_engine_t *e)
+{
+    ptrcheck_arena_delete(&e->ast_arena);
+    ptrcheck_arena_init(&e->ast_arena);
+}
+
+/* ---------------------------------------------------------------- site tables */
+
+int ptrcheck_sites_begin_function(ptrcheck_engine_t *e, const char *symbol, ptrcheck_loc_t loc)
+{
+    int is_new = 0;
+    ptrcheck_strmap_entry_t *ent;
+    e->have_sites = 1;
+    e->current = NULL;
+    if (!symbol)
+        return 0;
+    ent = ptrcheck_strmap_insert(&e->fn_sites, symbol, &is_new);
+    if (!ent)
+        return 0;
+    if (!is_new) {
+        /* A redefinition (should not happen in valid C): start over. */
+        free_fn_sites(ent->value);
+        ent->value = NULL;
+    }
+    ent->value = calloc(1, sizeof(ptrcheck_fn_sites_t));
+    if (!ent->value)
+        return 0;
+    e->current = ent->value;
+    loc.file = ptrcheck_engine_intern(e, loc.file);
+    e->current->loc = loc;
+    return 1;
+}
+
+int ptrcheck_sites_add(ptrcheck_engine_t *e, ptrcheck_site_kind_t kind, const ptrcheck_site_t *site)
+{
+    site_vec_t *v;
+    if (!e->current || (unsigned)kind >= PTRCHECK_SITE_KIND_COUNT)
+        return 0;
+    v = &e->current->kinds[kind];
+    if (v->count == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 8;
+        ptrcheck_site_t *ni = realloc(v->items, ncap * sizeof *ni);
+        if (!ni)
+            return 0;
+        v->items = ni;
+        v->cap = ncap;
+    }
+    ptrcheck_site_t *s = &v->items[v->count++];
+    *s = *site;
+    s->loc.file = ptrcheck_engine_intern(e, site->loc.file);
+    s->name = ptrcheck_engine_intern(e, site->name);
+    return 1;
+}
+
+void ptrcheck_sites_end_function(ptrcheck_engine_t *e) { e->current = NULL; }
+
+int ptrcheck_sites_add_record_field(ptrcheck_engine_t *e, const char *record, unsigned long long byte_offset,
+                                    const char *field)
+{
+    char key[1024];
+    ptrcheck_strmap_entry_t *ent;
+    e->have_sites = 1;
+    snprintf(key, sizeof key, "%s|%llu", record, byte_offset);
+    ent = ptrcheck_strmap_insert(&e->fields, key, NULL);
+    if (!ent)
+        return 0;
+    if (!ent->value) /* the first field at an offset names it (a union's first member) */
+        ent->value = (void *)ptrcheck_engine_intern(e, field);
+    return 1;
+}
+
+const ptrcheck_fn_sites_t *ptrcheck_sites_lookup(const ptrcheck_engine_t *e, const char *symbol)
+{
+    ptrcheck_strmap_entry_t *ent = symbol ? ptrcheck_strmap_find(&e->fn_sites, symbol) : NULL;
+    return ent ? ent->value : NULL;
+}
+
+ptrcheck_loc_t ptrcheck_sites_fn_loc(const ptrcheck_fn_sites_t *fs)
+{
+    ptrcheck_loc_t none = {0};
+    return fs ? fs->loc : none;
+}
+
+size_t ptrcheck_sites_count(const ptrcheck_fn_sites_t *fs, ptrcheck_site_kind_t kind)
+{
+    return fs && (unsigned)kind < PTRCHECK_SITE_KIND_COUNT ? fs->kinds[kind].count : 0;
+}
+
+const ptrcheck_site_t *ptrcheck_sites_get(const ptrcheck_fn_sites_t *fs, ptrcheck_site_kind_t kind, size_t ordinal)
+{
+    if (!fs || (unsigned)kind >= PTRCHECK_SITE_KIND_COUNT || ordinal >= fs->kinds[kind].count)
+        return NULL;
+    return &fs->kinds[kind].items[ordinal];
+}
+
+const char *ptrcheck_sites_field_name(const ptrcheck_engine_t *e, const char *record, unsigned long long byte_offset)
+{
+    char key[1024];
+    snprintf(key, sizeof key, "%s|%llu", record, byte_offset);
+    ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_find(&e->fields, key);
+    return ent ? ent->value : NULL;
+}
+
+int ptrcheck_sites_available(const ptrcheck_engine_t *e) { return e->have_sites; }

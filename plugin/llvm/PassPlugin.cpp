@@ -1,1 +1,92 @@
-// placeholder
+// The LLVM pass plugin: `clang -fpass-plugin=ptrcheck.so`.  A dumb adapter: at PipelineStart (the IR
+// straight from IRGen, at every -O level) it hands the module to the C engine.  With the frontend
+// plugin loaded too (the documented set-up) the findings go through clang's diagnostics with the
+// AST's locations; alone, it loads the configuration itself and prints clang-style lines to stderr.
+#include "ptrcheck_compat.h"
+
+#include "ptrcheck/handoff.h"
+#include "ptrcheck/ir.h"
+#include "ptrcheck/ptrcheck.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include PTRCHECK_PASS_PLUGIN_HEADER
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+using namespace llvm;
+
+namespace {
+
+void printToStderr(void *, const ptrcheck_diag_t *D) {
+  char *Text = ptrcheck_diag_format_text(D);
+  if (Text) {
+    errs() << Text;
+    ptrcheck_free(Text);
+  }
+}
+
+struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    if (ptrcheck_engine_t *E = ptrcheck_handoff_find(M.getModuleIdentifier().c_str())) {
+      ptrcheck_ir_run(E, wrap(&M));
+      return PreservedAnalyses::all();
+    }
+    runStandalone(M);
+    return PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+
+  static void runStandalone(Module &M) {
+    ptrcheck_config_t Cfg;
+    ptrcheck_error_t Err;
+    ptrcheck_error_clear(&Err);
+    ptrcheck_engine_t *E = nullptr;
+    char *Found = nullptr;
+    if (!ptrcheck_config_init(&Cfg, &Err))
+      goto fail;
+    {
+      SmallString<256> Abs(M.getSourceFileName());
+      sys::fs::make_absolute(Abs);
+      std::string Dir = sys::path::parent_path(Abs).str();
+      if (!ptrcheck_config_find(Dir.c_str(), &Found, &Err))
+        goto fail_cfg;
+      if (Found && !ptrcheck_config_load_file(&Cfg, Found, &Err))
+        goto fail_cfg;
+    }
+    E = ptrcheck_engine_create(&Cfg, &Err);
+    if (!E)
+      goto fail_cfg;
+    ptrcheck_engine_set_sink(E, printToStderr, nullptr);
+    ptrcheck_ir_run(E, wrap(&M));
+    ptrcheck_engine_destroy(E);
+    ptrcheck_free(Found);
+    return;
+  fail_cfg:
+    ptrcheck_config_delete(&Cfg);
+  fail:
+    ptrcheck_free(Found);
+    char Buf[2300];
+    M.getContext().emitError(ptrcheck_error_format(&Err, Buf, sizeof Buf));
+  }
+};
+
+} // namespace
+
+extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default"))) PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "ptrcheck", "0.1.0", [](PassBuilder &PB) {
+            PB.registerPipelineStartEPCallback(
+                [](ModulePassManager &MPM, OptimizationLevel) { MPM.addPass(PtrcheckPass()); });
+            PB.registerPipelineParsingCallback(
+                [](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
+                  if (Name != "ptrcheck")
+                    return false;
+                  MPM.addPass(PtrcheckPass());
+                  return true;
+                });
+          }};
+}

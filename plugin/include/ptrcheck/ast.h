@@ -169,6 +169,8 @@ typedef struct ptrcheck_site_s {
 #define PTRCHECK_SITE_F_ARRAY 2u
 #define PTRCHECK_SITE_F_COMPOUND_LITERAL 4u
 #define PTRCHECK_SITE_F_VLA 8u
+#define PTRCHECK_SITE_F_ALLOCA 16u /* alloca() call: a dynamic alloca in IR */
+#define PTRCHECK_SITE_F_AGGREGATE 32u /* record-typed parameter: may be passed byval, without an alloca */
 
 typedef struct ptrcheck_fn_sites_s ptrcheck_fn_sites_t;
 

@@ -1,0 +1,28 @@
+// ptrcheck-ptr-truncation as written: pointers stored in integers narrower than a pointer.
+// RUN: %clang -fsyntax-only -Wno-int-conversion -Wno-pointer-to-int-cast -Wno-int-to-pointer-cast -fplugin=%ptrcheck_plugin -Xclang -verify %s
+#include <stdint.h>
+
+long as_long(void *p) {
+  return (long)p; // expected-warning {{pointer converted to 'long', which is narrower than a pointer on x86_64-pc-windows-msvc (32 < 64 bits) [ptrcheck-ptr-truncation]}} expected-note {{use 'uintptr_t' to hold a pointer}}
+}
+
+unsigned as_unsigned(void *p) {
+  return (unsigned)p; // expected-warning {{pointer converted to 'unsigned int', which is narrower than a pointer on x86_64-linux-gnu, aarch64-linux-gnu, x86_64-pc-windows-msvc, arm64-apple-darwin (32 < 64 bits)}} expected-note {{use 'uintptr_t'}}
+}
+
+int implicit(void *p) {
+  int v = p; // expected-warning {{pointer converted to 'int', which is narrower}} expected-note {{use 'uintptr_t'}}
+  return v;
+}
+
+void *back(void *p) {
+  return (void *)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits ('uint32_t') and converted back to a pointer [ptrcheck-ptr-truncation]}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}}
+}
+
+void *back_direct(void *p) {
+  return (void *)(int)p; // expected-warning {{pointer truncated to 32 bits ('int')}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}} expected-warning {{pointer converted to 'int', which is narrower}} expected-note {{use 'uintptr_t'}}
+}
+
+long suppressed(void *p) {
+  return (long)p; // NOLINT(ptrcheck-ptr-truncation)
+}

@@ -1,0 +1,35 @@
+# lit configuration for ptrcheck's tests (run through ctest; see testdata/CMakeLists.txt).
+import os
+import lit.formats
+
+config.name = "ptrcheck"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test", ".ll"]
+config.test_source_root = os.path.join(config.ptrcheck_src_root, "testdata")
+config.test_exec_root = os.path.join(config.ptrcheck_obj_root, "testdata")
+config.excludes = ["Inputs", "inputs", "unit", "demo", "CMakeLists.txt", "lit.cfg.py", "layout"]
+
+obj = config.ptrcheck_obj_root
+plugin = os.path.join(obj, "ptrcheck.so")
+config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, obj, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Keep the user's configuration out of the tests: each test directory may carry its own .ptrcheck.yaml.
+config.environment["HOME"] = config.test_exec_root
+if config.sanitize:
+    # The plugin is built with ASan/UBSan but clang is not: preload the runtime.
+    import subprocess
+    rt = subprocess.run([config.clang, "-print-file-name=libclang_rt.asan-x86_64.so"], capture_output=True, text=True).stdout.strip()
+    config.environment["LD_PRELOAD"] = rt
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:verify_asan_link_order=0"
+
+config.substitutions.append(("%clang_cc1", config.clang + " -cc1"))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%ptrcheck_plugin", plugin))
+config.substitutions.append(("%ptrcheck_tidy", os.path.join(obj, "ptrcheck-tidy.so")))
+config.substitutions.append(("%ptrcheck_ir_driver", os.path.join(obj, "testdata", "ir", "ptrcheck_ir_driver")))
+config.substitutions.append(("%ptrcheck_cli", os.path.join(obj, "ptrcheck")))
+config.substitutions.append(("%ptrcheck_src", config.ptrcheck_src_root))
+# Both plugins, the way the README tells users to compile.
+config.substitutions.append(("%ptrcheck_both", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
+config.substitutions.append(("FileCheck", config.filecheck))
+config.available_features.add("llvm-" + config.llvm_major)
