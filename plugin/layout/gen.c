@@ -287,7 +287,7 @@ static int gen_target(CXIndex index, const ptrcheck_layout_gen_options_t *opt, c
     g.opt = opt;
     g.triple = triple;
     g.err = err;
-    args = malloc((opt->nclang_args + 8) * sizeof(*args));
+    args = malloc((opt->nclang_args + 10) * sizeof(*args));
     g.hfiles = calloc(opt->nheaders ? opt->nheaders : 1, sizeof(*g.hfiles));
     if (!args || !g.hfiles) {
         ptrcheck_error_set(err, PTRCHECK_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -296,6 +296,7 @@ static int gen_target(CXIndex index, const ptrcheck_layout_gen_options_t *opt, c
     args[nargs++] = "-target";
     args[nargs++] = triple;
     args[nargs++] = "-ffreestanding";
+    args[nargs++] = "-nostdlibinc"; /* clang's own headers only, never the host's /usr/include */
     args[nargs++] = "-x";
     args[nargs++] = "c";
     if (resource_dir) {
