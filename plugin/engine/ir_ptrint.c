@@ -1,1 +1,1124 @@
-/* placeholder: being written */ typedef int ptrcheck_placeholder_ir_ptrint;
+/* IR part of ptrcheck-int-roundtrip and ptrcheck-ptr-truncation: a module-level, flow-insensitive
+ * data-flow analysis of pointer bits that live as integers.
+ *
+ * Values.  A value is a pointer-derived integer (PDI) when it is a ptrtoint (instruction or
+ * constant expression), an integer operation with a PDI operand, an integer load from an abstract
+ * location that holds PDIs or pointer bits, a call to a function of the module whose return value
+ * is PDI, or a parameter of a defined function to which some call site passes a PDI.
+ *
+ * Abstract locations.  An alloca; a global variable; a field of a named struct type, identified by
+ * (struct name without ".N" suffixes, byte offset) and shared by every object of that type and every
+ * function; the memory a pointer parameter of a function points to (linked both ways with the
+ * location of each call site's argument, so out-parameters and in-parameters both connect); the
+ * memory a pointer loaded from a location points to (DEREF), looking through allocas that are
+ * stored exactly one pointer (clang -O0 parameter spills, `T *q = &u`); the return value of a
+ * function.  Array elements collapse to their object.  GEPs into literal (unnamed) structs are ABI
+ * coercions clang makes; accesses through them are not tracked.
+ *
+ * Pointer bits in memory.  A location holds pointer bits when a pointer-typed value is stored
+ * into it (or a pointer is in its initializer) and it is read as an integer (union punning), or a
+ * memcpy/memmove copies into it from a location that holds pointer-typed values.
+ *
+ * Each PDI carries a small set of "path classes" (flags), joined by union: PLAIN (nothing was done
+ * to the bits), ADDC (a constant was added; kept apart so that a following mask can recognise the
+ * round-up idiom), ARITH, SETBITS ('|' with a constant), MASK, ALIGN_UP / ALIGN_DOWN (the idioms
+ * `(x + (2^k-1)) & -2^k` and `x & -2^k` on pointer bits), UNTAG (bits set with '|' and cleared
+ * again), XOR, MIX (combined with another pointer or a non-constant), TRUNC (narrower than a
+ * pointer at some point; the narrowest width is kept).  The sets only grow, so the sweep over the
+ * module reaches a fixpoint; the number of sweeps is bounded anyway.
+ *
+ * Reports are made at inttoptr instructions (and inttoptr constant expressions) whose operand is
+ * PDI: ptr-truncation when TRUNC is in the set, else int-roundtrip, except when the set is only
+ * ALIGN_UP/ALIGN_DOWN (silent unless strict-provenance).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir_checks.h"
+
+enum {
+    F_PLAIN = 1u << 0,
+    F_ADDC = 1u << 1,
+    F_ARITH = 1u << 2,
+    F_SETBITS = 1u << 3,
+    F_MASK = 1u << 4,
+    F_ALIGN_UP = 1u << 5,
+    F_ALIGN_DOWN = 1u << 6,
+    F_UNTAG = 1u << 7,
+    F_XOR = 1u << 8,
+    F_MIX = 1u << 9,
+    F_TRUNC = 1u << 10
+};
+#define F_ALIGN (F_ALIGN_UP | F_ALIGN_DOWN)
+
+enum { ADDC_NONE = 0, ADDC_ONE, ADDC_MANY };
+enum { ORIGIN_NONE = 0, ORIGIN_PTRTOINT, ORIGIN_PUN, ORIGIN_MEMCPY, ORIGIN_INIT };
+enum { VIA_NONE = 0, VIA_LOAD, VIA_RET, VIA_ARG };
+
+typedef struct pstate_s {
+    unsigned flags;        /* 0: not pointer-derived */
+    unsigned addc_state;   /* ADDC_* */
+    uint64_t addc;
+    unsigned tbits;        /* narrowest width the bits went through (F_TRUNC) */
+    LLVMValueRef origin;   /* ptrtoint / punning load / memcpy call; NULL for constant expressions */
+    unsigned origin_kind;
+    LLVMValueRef via;      /* the last carrier: load instruction, callee, or argument */
+    unsigned via_kind;
+} pstate_t;
+
+typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, LK_RET } lkind_t;
+
+typedef struct loc_s {
+    lkind_t kind;
+    const void *a;   /* alloca / global / interned record name / function / inner loc */
+    uint64_t b;      /* byte offset (FIELD) / parameter index (PARAM) */
+    pstate_t st;
+    int has_ptr_store; /* a pointer-typed value was stored here */
+    int has_ptr_bits;  /* pointer bits were copied here (memcpy) */
+    LLVMValueRef bits_origin;
+    size_t hash;
+} loc_t;
+
+#define CHUNK 1024
+typedef struct chunk_s {
+    struct chunk_s *next;
+    size_t used;
+    unsigned char mem[];
+} chunk_t;
+
+typedef struct ctx_s {
+    ptrcheck_engine_t *e;
+    LLVMModuleRef m;
+    LLVMTargetDataRef td;
+    unsigned ptr_bits;
+    int strict;
+    ptrcheck_ir_pmap_t vals;     /* LLVMValueRef -> pstate_t* */
+    ptrcheck_ir_pmap_t resolved; /* pointer LLVMValueRef -> loc_t* (or &ctx->noloc) */
+    ptrcheck_ir_pmap_t single;   /* alloca -> single stored value (or &ctx->noloc) */
+    ptrcheck_ir_pmap_t direct;   /* alloca -> itself when only loaded/stored directly, else &ctx->noloc */
+    ptrcheck_ir_pmap_t reaching; /* load -> value of the store before it in its block (or &ctx->noloc) */
+    loc_t **locs;                /* open-addressing table of locations */
+    size_t nlocs, loccap;
+    chunk_t *chunks;
+    ptrcheck_ir_fncache_t fns;
+    loc_t noloc;
+    int oom;
+    int changed;
+} ctx_t;
+
+/* ------------------------------------------------------------------ memory */
+
+static void *ctx_alloc(ctx_t *c, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (!c->chunks || c->chunks->used + size > CHUNK * 64) {
+        size_t cap = size > CHUNK * 64 ? size : CHUNK * 64;
+        chunk_t *ch = malloc(sizeof *ch + cap);
+        if (!ch) {
+            c->oom = 1;
+            return NULL;
+        }
+        ch->next = c->chunks;
+        ch->used = 0;
+        c->chunks = ch;
+    }
+    void *p = c->chunks->mem + c->chunks->used;
+    c->chunks->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+/* ------------------------------------------------------------------ states */
+
+static int join(pstate_t *dst, const pstate_t *src)
+{
+    int ch = 0;
+    if (!src || !src->flags)
+        return 0;
+    if (src->flags & ~dst->flags) {
+        dst->flags |= src->flags;
+        ch = 1;
+    }
+    if (src->addc_state == ADDC_ONE) {
+        if (dst->addc_state == ADDC_NONE) {
+            dst->addc_state = ADDC_ONE;
+            dst->addc = src->addc;
+            ch = 1;
+        } else if (dst->addc_state == ADDC_ONE && dst->addc != src->addc) {
+            dst->addc_state = ADDC_MANY;
+            ch = 1;
+        }
+    } else if (src->addc_state == ADDC_MANY && dst->addc_state != ADDC_MANY) {
+        dst->addc_state = ADDC_MANY;
+        ch = 1;
+    }
+    if (src->tbits && (!dst->tbits || src->tbits < dst->tbits)) {
+        dst->tbits = src->tbits;
+        ch = 1;
+    }
+    if (!dst->origin && src->origin) {
+        dst->origin = src->origin;
+        dst->origin_kind = src->origin_kind;
+    }
+    if (!dst->via && src->via) {
+        dst->via = src->via;
+        dst->via_kind = src->via_kind;
+    }
+    return ch;
+}
+
+static pstate_t *val_state(ctx_t *c, LLVMValueRef v, int create)
+{
+    void *s = NULL;
+    if (ptrcheck_ir_pmap_get(&c->vals, v, &s))
+        return s;
+    if (!create)
+        return NULL;
+    pstate_t *st = ctx_alloc(c, sizeof *st);
+    void **slot = st ? ptrcheck_ir_pmap_slot(&c->vals, v) : NULL;
+    if (!slot) {
+        c->oom = 1;
+        return NULL;
+    }
+    *slot = st;
+    return st;
+}
+
+static void set_val(ctx_t *c, LLVMValueRef v, const pstate_t *s)
+{
+    if (!s->flags)
+        return;
+    pstate_t *st = val_state(c, v, 1);
+    if (st && join(st, s))
+        c->changed = 1;
+}
+
+static int is_int(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMIntegerTypeKind; }
+static int is_ptr(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMPointerTypeKind; }
+
+static int const_u64(LLVMValueRef v, uint64_t *out)
+{
+    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+        return 0;
+    *out = LLVMConstIntGetZExtValue(v);
+    return 1;
+}
+
+static uint64_t width_mask(unsigned w) { return w >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << w) - 1); }
+
+/* c == -(2^k) in w bits with 0 < k < w: returns k, else 0. */
+static unsigned align_mask_bits(uint64_t c, unsigned w)
+{
+    uint64_t low = ~c & width_mask(w); /* 2^k - 1 */
+    if (low == 0 || (low & (low + 1)) != 0 || low == width_mask(w))
+        return 0;
+    unsigned k = 0;
+    while (low) {
+        low >>= 1;
+        k++;
+    }
+    return k;
+}
+
+static const pstate_t *state_of(ctx_t *c, LLVMValueRef v, unsigned depth);
+
+/* A value known to fit in the low bits (tag bits): a small constant, a zero-extended bool or byte,
+ * `x & small`, or a select/shift of such.  `p | small` sets tag bits, it does not mix pointers. */
+static int small_value(LLVMValueRef v, unsigned depth)
+{
+    uint64_t k = 0;
+    if (depth > 4 || !v)
+        return 0;
+    if (const_u64(v, &k))
+        return k < 4096;
+    if (!LLVMIsAInstruction(v))
+        return 0;
+    switch (LLVMGetInstructionOpcode(v)) {
+    case LLVMZExt:
+        return LLVMGetIntTypeWidth(LLVMTypeOf(LLVMGetOperand(v, 0))) <= 8 || small_value(LLVMGetOperand(v, 0), depth + 1);
+    case LLVMSExt: case LLVMTrunc: case LLVMFreeze:
+        return small_value(LLVMGetOperand(v, 0), depth + 1);
+    case LLVMAnd:
+        return small_value(LLVMGetOperand(v, 0), depth + 1) || small_value(LLVMGetOperand(v, 1), depth + 1);
+    case LLVMOr: case LLVMShl:
+        return small_value(LLVMGetOperand(v, 0), depth + 1) && small_value(LLVMGetOperand(v, 1), depth + 1) &&
+               (LLVMGetInstructionOpcode(v) == LLVMOr || const_u64(LLVMGetOperand(v, 1), &k));
+    case LLVMSelect:
+        return small_value(LLVMGetOperand(v, 1), depth + 1) && small_value(LLVMGetOperand(v, 2), depth + 1);
+    default:
+        return 0;
+    }
+}
+
+/* The transfer function of a binary integer operation. */
+static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsigned width, unsigned depth,
+                  pstate_t *out)
+{
+    const pstate_t *sa = state_of(c, a, depth + 1), *sb = state_of(c, b, depth + 1);
+    memset(out, 0, sizeof *out);
+    if (!sa && !sb)
+        return;
+    if (sa && sb) {
+        *out = *sa;
+        join(out, sb);
+        out->flags &= ~(F_PLAIN | F_ADDC);
+        out->addc_state = ADDC_NONE;
+        out->flags |= op == LLVMXor ? F_XOR : F_MIX;
+        if (op != LLVMXor && op != LLVMAnd && op != LLVMOr)
+            out->flags |= F_ARITH;
+        return;
+    }
+    const pstate_t *x = sa ? sa : sb;
+    LLVMValueRef other = sa ? b : a;
+    uint64_t k = 0;
+    int isconst = const_u64(other, &k);
+    /* P: paths where the bits are still those of one pointer, possibly aligned (aligning again, or
+     * rounding up an aligned value, is still an alignment idiom); A: a constant was added to such
+     * a path; R: everything else. */
+    unsigned P = x->flags & F_PLAIN, A = x->flags & F_ADDC, R = x->flags & ~(F_PLAIN | F_ADDC);
+    unsigned PA = x->flags & (F_PLAIN | F_ALIGN);
+    *out = *x;
+    out->addc_state = ADDC_NONE;
+    out->addc = 0;
+    switch (op) {
+    case LLVMAdd:
+        if (isconst && k == 0) {
+            *out = *x;
+            return;
+        }
+        if (isconst && PA) {
+            out->flags = (R & ~F_ALIGN) | F_ADDC | (((R & ~F_ALIGN) | A) ? F_ARITH : 0);
+            out->addc_state = ADDC_ONE;
+            out->addc = k & width_mask(width);
+            return;
+        }
+        out->flags = R | F_ARITH;
+        return;
+    case LLVMOr:
+        if (isconst && k == 0) {
+            *out = *x;
+            return;
+        }
+        out->flags = R | ((isconst || small_value(other, 0)) ? F_SETBITS : F_MIX) | (A ? F_ARITH : 0);
+        return;
+    case LLVMAnd:
+        if (isconst) {
+            unsigned kb = align_mask_bits(k, width);
+            if (kb) {
+                uint64_t up = ((uint64_t)1 << kb) - 1;
+                int up_ok = A && x->addc_state == ADDC_ONE && x->addc == up;
+                out->flags = (R & ~F_SETBITS) | (P ? F_ALIGN_DOWN : 0) | (up_ok ? F_ALIGN_UP : 0) |
+                             ((A && !up_ok) ? F_ARITH : 0) | ((R & F_SETBITS) ? F_UNTAG : 0);
+                return;
+            }
+            out->flags = R | F_MASK | (A ? F_ARITH : 0);
+            return;
+        }
+        out->flags = R | F_MIX | (A ? F_ARITH : 0);
+        return;
+    case LLVMXor:
+        if (isconst && k == 0) {
+            *out = *x;
+            return;
+        }
+        out->flags = R | F_XOR | (A ? F_ARITH : 0);
+        return;
+    default: /* sub, mul, shifts, divisions */
+        if ((op == LLVMSub || op == LLVMShl || op == LLVMLShr || op == LLVMAShr) && isconst && k == 0 && sa) {
+            *out = *x;
+            return;
+        }
+        out->flags = R | F_ARITH;
+        return;
+    }
+}
+
+/* The state of a constant expression (memoised), or of any other value (looked up). */
+static const pstate_t *state_of(ctx_t *c, LLVMValueRef v, unsigned depth)
+{
+    if (!v)
+        return NULL;
+    pstate_t *st = val_state(c, v, 0);
+    if (st || !LLVMIsAConstantExpr(v) || depth > 16)
+        return st && st->flags ? st : NULL;
+    /* constant expressions */
+    pstate_t out;
+    memset(&out, 0, sizeof out);
+    LLVMOpcode op = LLVMGetConstOpcode(v);
+    LLVMTypeRef t = LLVMTypeOf(v);
+    switch (op) {
+    case LLVMPtrToInt:
+        if (is_int(t)) {
+            out.flags = F_PLAIN;
+            if (LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+                out.flags |= F_TRUNC;
+                out.tbits = LLVMGetIntTypeWidth(t);
+            }
+        }
+        break;
+    case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMShl: case LLVMLShr: case LLVMAShr:
+    case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMUDiv: case LLVMSDiv:
+        if (is_int(t))
+            binop(c, op, LLVMGetOperand(v, 0), LLVMGetOperand(v, 1), LLVMGetIntTypeWidth(t), depth, &out);
+        break;
+    case LLVMTrunc: case LLVMZExt: case LLVMSExt: {
+        const pstate_t *x = state_of(c, LLVMGetOperand(v, 0), depth + 1);
+        if (x) {
+            out = *x;
+            if (op == LLVMTrunc && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+                out.flags |= F_TRUNC;
+                if (!out.tbits || LLVMGetIntTypeWidth(t) < out.tbits)
+                    out.tbits = LLVMGetIntTypeWidth(t);
+            }
+        }
+        break;
+    }
+    default: break;
+    }
+    st = val_state(c, v, 1); /* memo, also for "not derived" */
+    if (!st)
+        return NULL;
+    *st = out;
+    return st->flags ? st : NULL;
+}
+
+/* ------------------------------------------------------------------ locations */
+
+static size_t str_hash(const char *s)
+{
+    size_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int loc_eq(const loc_t *l, lkind_t kind, const void *a, uint64_t b)
+{
+    if (l->kind != kind || l->b != b)
+        return 0;
+    if (kind == LK_FIELD)
+        return strcmp(l->a, a) == 0;
+    return l->a == a;
+}
+
+static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
+{
+    size_t h = (kind == LK_FIELD ? str_hash(a) : (size_t)(uintptr_t)a * 0x9E3779B97F4A7C15ULL);
+    h ^= (size_t)kind * 0x100000001B3ULL + (size_t)b * 0xC2B2AE3D27D4EB4FULL;
+    h ^= h >> 29;
+    if ((c->nlocs + 1) * 2 > c->loccap) {
+        size_t ncap = c->loccap ? c->loccap * 2 : 256;
+        loc_t **nl = calloc(ncap, sizeof *nl);
+        if (!nl) {
+            c->oom = 1;
+            return NULL;
+        }
+        for (size_t i = 0; i < c->loccap; i++) {
+            if (!c->locs[i])
+                continue;
+            size_t j = c->locs[i]->hash & (ncap - 1);
+            while (nl[j])
+                j = (j + 1) & (ncap - 1);
+            nl[j] = c->locs[i];
+        }
+        free(c->locs);
+        c->locs = nl;
+        c->loccap = ncap;
+    }
+    size_t j = h & (c->loccap - 1);
+    while (c->locs[j]) {
+        if (c->locs[j]->hash == h && loc_eq(c->locs[j], kind, a, b))
+            return c->locs[j];
+        j = (j + 1) & (c->loccap - 1);
+    }
+    loc_t *l = ctx_alloc(c, sizeof *l);
+    if (!l)
+        return NULL;
+    l->kind = kind;
+    l->b = b;
+    l->hash = h;
+    if (kind == LK_FIELD) {
+        char *s = ctx_alloc(c, strlen(a) + 1);
+        if (!s)
+            return NULL;
+        strcpy(s, a);
+        l->a = s;
+    } else {
+        l->a = a;
+    }
+    c->locs[j] = l;
+    c->nlocs++;
+    return l;
+}
+
+static int is_memcpy_like(LLVMValueRef callee)
+{
+    size_t len = 0;
+    const char *n = LLVMGetValueName2(callee, &len);
+    return n && (strncmp(n, "llvm.memcpy", 11) == 0 || strncmp(n, "llvm.memmove", 12) == 0);
+}
+
+static loc_t *resolve(ctx_t *c, LLVMValueRef p, unsigned depth);
+
+/* The value stored into an alloca when it is stored exactly once and only loaded otherwise. */
+static LLVMValueRef single_stored(ctx_t *c, LLVMValueRef a)
+{
+    void *cached = NULL;
+    if (ptrcheck_ir_pmap_get(&c->single, a, &cached))
+        return cached == &c->noloc ? NULL : cached;
+    LLVMValueRef v = NULL;
+    int n = 0, ok = 1;
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u && ok; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a) {
+            v = LLVMGetOperand(user, 0);
+            n++;
+            continue;
+        }
+        ok = 0; /* escapes, or accessed through a cast/GEP */
+    }
+    if (!ok || n != 1 || !is_ptr(LLVMTypeOf(v)))
+        v = NULL;
+    void **slot = ptrcheck_ir_pmap_slot(&c->single, a);
+    if (!slot)
+        c->oom = 1;
+    else
+        *slot = v ? (void *)v : (void *)&c->noloc;
+    return v;
+}
+
+static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
+{
+    LLVMValueRef v = p;
+    for (unsigned guard = 0; v && guard < 64; guard++) {
+        LLVMOpcode op;
+        if (LLVMIsAInstruction(v))
+            op = LLVMGetInstructionOpcode(v);
+        else if (LLVMIsAConstantExpr(v))
+            op = LLVMGetConstOpcode(v);
+        else
+            break;
+        if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
+            v = LLVMGetOperand(v, 0);
+            continue;
+        }
+        if (op == LLVMGetElementPtr) {
+            LLVMTypeRef t = LLVMGetGEPSourceElementType(v);
+            unsigned nops = (unsigned)LLVMGetNumOperands(v);
+            LLVMTypeRef last_struct = NULL;
+            unsigned last_idx = 0;
+            for (unsigned i = 2; i < nops && t; i++) {
+                LLVMTypeKind k = LLVMGetTypeKind(t);
+                LLVMValueRef idx = LLVMGetOperand(v, i);
+                if (k == LLVMStructTypeKind && LLVMIsAConstantInt(idx)) {
+                    last_struct = t;
+                    last_idx = (unsigned)LLVMConstIntGetZExtValue(idx);
+                    t = LLVMStructGetTypeAtIndex(t, last_idx);
+                } else if (k == LLVMArrayTypeKind || k == LLVMVectorTypeKind) {
+                    t = LLVMGetElementType(t);
+                } else {
+                    break;
+                }
+            }
+            if (last_struct) {
+                char rec[512];
+                if (!ptrcheck_ir_record_name(last_struct, rec, sizeof rec))
+                    return NULL; /* ABI coercion through a literal struct */
+                return loc_get(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, last_struct, last_idx));
+            }
+            v = LLVMGetOperand(v, 0);
+            continue;
+        }
+        break;
+    }
+    if (!v)
+        return NULL;
+    if (LLVMIsAAllocaInst(v))
+        return loc_get(c, LK_ALLOCA, v, 0);
+    if (LLVMIsAGlobalVariable(v))
+        return loc_get(c, LK_GLOBAL, v, 0);
+    if (LLVMIsAArgument(v)) {
+        LLVMValueRef fn = LLVMGetParamParent(v);
+        unsigned n = LLVMCountParams(fn);
+        for (unsigned i = 0; i < n; i++)
+            if (LLVMGetParam(fn, i) == v)
+                return loc_get(c, LK_PARAM, fn, i);
+        return NULL;
+    }
+    if (LLVMIsALoadInst(v) && depth < 16) {
+        LLVMValueRef from = LLVMGetOperand(v, 0);
+        LLVMValueRef base = ptrcheck_ir_strip(from);
+        if (base == from && LLVMIsAAllocaInst(base)) {
+            LLVMValueRef s = single_stored(c, base);
+            if (s)
+                return resolve(c, s, depth + 1);
+        }
+        loc_t *inner = resolve(c, from, depth + 1);
+        return inner ? loc_get(c, LK_DEREF, inner, 0) : NULL;
+    }
+    return NULL;
+}
+
+static loc_t *resolve(ctx_t *c, LLVMValueRef p, unsigned depth)
+{
+    void *cached = NULL;
+    if (ptrcheck_ir_pmap_get(&c->resolved, p, &cached))
+        return cached == &c->noloc ? NULL : cached;
+    loc_t *l = resolve_uncached(c, p, depth);
+    void **slot = ptrcheck_ir_pmap_slot(&c->resolved, p);
+    if (!slot) {
+        c->oom = 1;
+        return l;
+    }
+    *slot = l ? (void *)l : (void *)&c->noloc;
+    return l;
+}
+
+static void loc_join(ctx_t *c, loc_t *l, const pstate_t *s)
+{
+    if (l && s && join(&l->st, s))
+        c->changed = 1;
+}
+
+static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
+{
+    if (!x || !y || x == y)
+        return;
+    loc_join(c, x, &y->st);
+    loc_join(c, y, &x->st);
+    if (x->has_ptr_store != y->has_ptr_store) {
+        x->has_ptr_store = y->has_ptr_store = 1;
+        c->changed = 1;
+    }
+    if (x->has_ptr_bits != y->has_ptr_bits) {
+        x->has_ptr_bits = y->has_ptr_bits = 1;
+        if (!x->bits_origin)
+            x->bits_origin = y->bits_origin;
+        if (!y->bits_origin)
+            y->bits_origin = x->bits_origin;
+        c->changed = 1;
+    }
+}
+
+static int holds_pointers(loc_t *l)
+{
+    if (!l)
+        return 0;
+    if (l->has_ptr_store || l->has_ptr_bits)
+        return 1;
+    if (l->kind == LK_ALLOCA)
+        return is_ptr(LLVMGetAllocatedType((LLVMValueRef)l->a));
+    if (l->kind == LK_GLOBAL)
+        return is_ptr(LLVMGlobalGetValueType((LLVMValueRef)l->a));
+    return 0;
+}
+
+/* ------------------------------------------------------------------ transfer */
+
+/* An alloca only ever loaded and stored to directly: nothing else can write it. */
+static int alloca_direct(ctx_t *c, LLVMValueRef a)
+{
+    void *cached = NULL;
+    if (ptrcheck_ir_pmap_get(&c->direct, a, &cached))
+        return cached == (void *)a;
+    int ok = 1;
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u && ok; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a)
+            continue;
+        ok = 0;
+    }
+    void **slot = ptrcheck_ir_pmap_slot(&c->direct, a);
+    if (!slot)
+        c->oom = 1;
+    else
+        *slot = ok ? (void *)a : (void *)&c->noloc;
+    return ok;
+}
+
+/* For a load from a direct alloca: the value stored into it last before the load in the same
+ * block, when it has the load's type (clang -O0 keeps every local in memory; this keeps
+ * `u = (u + 7) & ~7; return (T *)u;` apart from the earlier value of u). */
+static LLVMValueRef reaching_store(ctx_t *c, LLVMValueRef load)
+{
+    LLVMValueRef a = LLVMGetOperand(load, 0);
+    if (!LLVMIsAAllocaInst(a) || !alloca_direct(c, a))
+        return NULL;
+    void *cached = NULL;
+    if (ptrcheck_ir_pmap_get(&c->reaching, load, &cached))
+        return cached == &c->noloc ? NULL : cached;
+    LLVMValueRef found = NULL;
+    for (LLVMValueRef p = LLVMGetPreviousInstruction(load); p; p = LLVMGetPreviousInstruction(p)) {
+        if (LLVMIsAStoreInst(p) && LLVMGetOperand(p, 1) == a) {
+            LLVMValueRef v = LLVMGetOperand(p, 0);
+            if (LLVMTypeOf(v) == LLVMTypeOf(load))
+                found = v;
+            break;
+        }
+    }
+    void **slot = ptrcheck_ir_pmap_slot(&c->reaching, load);
+    if (!slot)
+        c->oom = 1;
+    else
+        *slot = found ? (void *)found : (void *)&c->noloc;
+    return found;
+}
+
+static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
+{
+    const pstate_t *x = state_of(c, op, 0);
+    if (!x)
+        return;
+    pstate_t out = *x;
+    if (trunc) {
+        unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(in));
+        if (w < c->ptr_bits) {
+            out.flags |= F_TRUNC;
+            if (!out.tbits || w < out.tbits)
+                out.tbits = w;
+        }
+    }
+    set_val(c, in, &out);
+}
+
+static void transfer(ctx_t *c, LLVMValueRef in)
+{
+    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    LLVMTypeRef t = LLVMTypeOf(in);
+    pstate_t out;
+    memset(&out, 0, sizeof out);
+    switch (op) {
+    case LLVMPtrToInt: {
+        if (!is_int(t))
+            return;
+        out.flags = F_PLAIN;
+        out.origin = in;
+        out.origin_kind = ORIGIN_PTRTOINT;
+        unsigned w = LLVMGetIntTypeWidth(t);
+        if (w < c->ptr_bits) {
+            out.flags |= F_TRUNC;
+            out.tbits = w;
+        }
+        set_val(c, in, &out);
+        return;
+    }
+    case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMShl: case LLVMLShr: case LLVMAShr:
+    case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMUDiv: case LLVMSDiv:
+        if (!is_int(t))
+            return;
+        binop(c, op, LLVMGetOperand(in, 0), LLVMGetOperand(in, 1), LLVMGetIntTypeWidth(t), 0, &out);
+        set_val(c, in, &out);
+        return;
+    case LLVMTrunc:
+        unary(c, in, LLVMGetOperand(in, 0), 1);
+        return;
+    case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMExtractValue:
+        unary(c, in, LLVMGetOperand(in, 0), 0);
+        return;
+    case LLVMInsertValue:
+        unary(c, in, LLVMGetOperand(in, 0), 0);
+        unary(c, in, LLVMGetOperand(in, 1), 0);
+        return;
+    case LLVMSelect:
+        unary(c, in, LLVMGetOperand(in, 1), 0);
+        unary(c, in, LLVMGetOperand(in, 2), 0);
+        return;
+    case LLVMPHI: {
+        unsigned n = LLVMCountIncoming(in);
+        for (unsigned i = 0; i < n; i++)
+            unary(c, in, LLVMGetIncomingValue(in, i), 0);
+        return;
+    }
+    case LLVMLoad: {
+        if (!is_int(t) && LLVMGetTypeKind(t) != LLVMStructTypeKind)
+            return;
+        LLVMValueRef rs = reaching_store(c, in);
+        if (rs) {
+            /* strong update: the value of the store before it in the block */
+            const pstate_t *x = state_of(c, rs, 0);
+            if (!x)
+                return;
+            out = *x;
+            out.via = in;
+            out.via_kind = VIA_LOAD;
+            set_val(c, in, &out);
+            return;
+        }
+        loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
+        if (!l)
+            return;
+        if (l->st.flags) {
+            out = l->st;
+            out.via = in;
+            out.via_kind = VIA_LOAD;
+        } else if (is_int(t) && (l->has_ptr_store || l->has_ptr_bits)) {
+            out.flags = F_PLAIN;
+            out.origin = l->has_ptr_store ? in : l->bits_origin;
+            out.origin_kind = l->has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
+            out.via = in;
+            out.via_kind = VIA_LOAD;
+        } else {
+            return;
+        }
+        if (is_int(t) && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+            out.flags |= F_TRUNC;
+            if (!out.tbits || LLVMGetIntTypeWidth(t) < out.tbits)
+                out.tbits = LLVMGetIntTypeWidth(t);
+        }
+        set_val(c, in, &out);
+        return;
+    }
+    case LLVMStore: {
+        LLVMValueRef v = LLVMGetOperand(in, 0);
+        loc_t *l = resolve(c, LLVMGetOperand(in, 1), 0);
+        if (!l)
+            return;
+        if (is_ptr(LLVMTypeOf(v)) && !LLVMIsAConstantPointerNull(v) && !l->has_ptr_store) {
+            l->has_ptr_store = 1;
+            c->changed = 1;
+        }
+        loc_join(c, l, state_of(c, v, 0));
+        return;
+    }
+    case LLVMRet:
+        if (LLVMGetNumOperands(in) == 1) {
+            const pstate_t *x = state_of(c, LLVMGetOperand(in, 0), 0);
+            if (x) {
+                LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(in));
+                loc_join(c, loc_get(c, LK_RET, fn, 0), x);
+            }
+        }
+        return;
+    case LLVMCall:
+    case LLVMInvoke: {
+        LLVMValueRef callee = ptrcheck_ir_called_function(in);
+        if (!callee)
+            return;
+        if (ptrcheck_ir_is_intrinsic(callee)) {
+            if (is_memcpy_like(callee)) {
+                loc_t *d = resolve(c, LLVMGetOperand(in, 0), 0);
+                loc_t *s = resolve(c, LLVMGetOperand(in, 1), 0);
+                if (d && s) {
+                    loc_join(c, d, &s->st);
+                    if (holds_pointers(s) && !d->has_ptr_bits) {
+                        d->has_ptr_bits = 1;
+                        d->bits_origin = in;
+                        c->changed = 1;
+                    }
+                }
+            }
+            return;
+        }
+        if (LLVMIsDeclaration(callee))
+            return;
+        unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
+        unsigned nparams = LLVMCountParams(callee);
+        for (unsigned i = 0; i < nargs && i < nparams; i++) {
+            LLVMValueRef arg = LLVMGetOperand(in, i);
+            LLVMValueRef param = LLVMGetParam(callee, i);
+            const pstate_t *x = state_of(c, arg, 0);
+            if (x && LLVMTypeOf(arg) == LLVMTypeOf(param)) {
+                out = *x;
+                out.via = param;
+                out.via_kind = VIA_ARG;
+                pstate_t *ps = val_state(c, param, 1);
+                if (ps && join(ps, &out))
+                    c->changed = 1;
+            }
+            if (is_ptr(LLVMTypeOf(arg)))
+                loc_link(c, resolve(c, arg, 0), loc_get(c, LK_PARAM, callee, i));
+        }
+        LLVMTypeRef rt = LLVMTypeOf(in);
+        if (is_int(rt) || LLVMGetTypeKind(rt) == LLVMStructTypeKind) {
+            loc_t *r = loc_get(c, LK_RET, callee, 0);
+            if (r && r->st.flags) {
+                out = r->st;
+                out.via = callee;
+                out.via_kind = VIA_RET;
+                set_val(c, in, &out);
+            }
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* Global initializers: integers that hold pointer bits, pointers in memory that may be punned. */
+static void init_walk(ctx_t *c, LLVMValueRef g, LLVMValueRef k, loc_t *target, unsigned depth)
+{
+    if (!k || !target || depth > 8)
+        return;
+    LLVMTypeRef t = LLVMTypeOf(k);
+    LLVMTypeKind tk = LLVMGetTypeKind(t);
+    if (tk == LLVMIntegerTypeKind) {
+        const pstate_t *x = state_of(c, k, 0);
+        if (x) {
+            pstate_t out = *x;
+            if (!out.origin) {
+                out.origin = g;
+                out.origin_kind = ORIGIN_INIT;
+            }
+            loc_join(c, target, &out);
+        }
+    } else if (tk == LLVMPointerTypeKind) {
+        if (!LLVMIsAConstantPointerNull(k) && !LLVMIsUndef(k))
+            target->has_ptr_store = 1;
+    } else if (tk == LLVMStructTypeKind && (LLVMIsAConstantStruct(k))) {
+        char rec[512];
+        int named = ptrcheck_ir_record_name(t, rec, sizeof rec) != NULL;
+        unsigned n = LLVMCountStructElementTypes(t);
+        for (unsigned i = 0; i < n; i++) {
+            loc_t *sub = named ? loc_get(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, t, i)) : target;
+            init_walk(c, g, LLVMGetOperand(k, i), sub, depth + 1);
+        }
+    } else if ((tk == LLVMArrayTypeKind || tk == LLVMVectorTypeKind) &&
+               (LLVMIsAConstantArray(k) || LLVMIsAConstantVector(k))) {
+        int n = LLVMGetNumOperands(k);
+        for (int i = 0; i < n; i++)
+            init_walk(c, g, LLVMGetOperand(k, i), target, depth + 1);
+    }
+}
+
+/* ------------------------------------------------------------------ reports */
+
+static ptrcheck_ir_fn_t *fn_of(ctx_t *c, LLVMValueRef inst)
+{
+    if (!inst || !LLVMIsAInstruction(inst))
+        return NULL;
+    LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
+    ptrcheck_ir_fn_t *f = ptrcheck_ir_fncache_get(&c->fns, fn);
+    if (!f)
+        c->oom = 1;
+    return f;
+}
+
+static void describe_via(ctx_t *c, const pstate_t *s, char *buf, size_t size)
+{
+    buf[0] = 0;
+    char place[600];
+    switch (s->via_kind) {
+    case VIA_LOAD: {
+        ptrcheck_ir_fn_t *f = fn_of(c, s->via);
+        if (!f)
+            return;
+        ptrcheck_ir_describe_place(c->e, f, LLVMGetOperand(s->via, 0), place, sizeof place);
+        snprintf(buf, size, "%s", place);
+        return;
+    }
+    case VIA_RET: {
+        size_t len = 0;
+        const char *n = LLVMGetValueName2(s->via, &len);
+        snprintf(buf, size, "the return value of '%.*s'", (int)len, n ? n : "");
+        return;
+    }
+    case VIA_ARG: {
+        LLVMValueRef fn = LLVMGetParamParent(s->via);
+        ptrcheck_ir_fn_t *f = ptrcheck_ir_fncache_get(&c->fns, fn);
+        if (!f) {
+            c->oom = 1;
+            return;
+        }
+        unsigned n = LLVMCountParams(fn), idx = 0;
+        for (unsigned i = 0; i < n; i++)
+            if (LLVMGetParam(fn, i) == s->via)
+                idx = i;
+        const char *pn = ptrcheck_ir_fn_param_name(f, idx);
+        if (pn)
+            snprintf(buf, size, "parameter '%s' of '%s'", pn, ptrcheck_ir_fn_name(f));
+        else
+            snprintf(buf, size, "parameter #%u of '%s'", idx + 1, ptrcheck_ir_fn_name(f));
+        return;
+    }
+    default: return;
+    }
+}
+
+static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_t *s)
+{
+    unsigned flags = s->flags;
+    char via[700], msg[1200];
+    int exact = 0;
+    ptrcheck_loc_t loc = ptrcheck_ir_fn_loc(f, at, &exact);
+    describe_via(c, s, via, sizeof via);
+    ptrcheck_check_t check = PTRCHECK_INT_ROUNDTRIP;
+    if (flags & F_TRUNC) {
+        check = PTRCHECK_PTR_TRUNCATION;
+        snprintf(msg, sizeof msg, "pointer truncated to %u bits%s%s and converted back to a pointer", s->tbits,
+                 via[0] ? " in " : "", via);
+    } else if (!(flags & ~F_ALIGN)) {
+        if (!c->strict)
+            return;
+        const char *b = (flags & F_ALIGN_UP) && (flags & F_ALIGN_DOWN) ? "__builtin_align_up/__builtin_align_down"
+                        : (flags & F_ALIGN_UP)                         ? "__builtin_align_up"
+                                                                       : "__builtin_align_down";
+        snprintf(msg, sizeof msg,
+                 "pointer aligned as an integer%s%s and converted back to a pointer; use %s to keep its provenance",
+                 via[0] ? " through " : "", via, b);
+    } else {
+        const char *through = via[0] ? " through " : "";
+        if (flags & F_XOR)
+            snprintf(msg, sizeof msg, "pointer mixed with another value by XOR and converted back to a pointer%s%s",
+                     through, via);
+        else if (flags & F_MIX)
+            snprintf(msg, sizeof msg, "pointer combined with another value and converted back to a pointer%s%s",
+                     through, via);
+        else if (flags & F_SETBITS)
+            snprintf(msg, sizeof msg,
+                     "pointer bits set with '|' and used as a pointer%s%s; the result does not point at the "
+                     "original object",
+                     through, via);
+        else if (flags & F_MASK)
+            snprintf(msg, sizeof msg,
+                     "pointer bits masked with '&' and used as a pointer%s%s; the result does not point at the "
+                     "original object",
+                     through, via);
+        else if (flags & (F_ARITH | F_ADDC))
+            snprintf(msg, sizeof msg, "pointer arithmetic done on an integer and converted back to a pointer%s%s",
+                     through, via);
+        else if (flags & F_UNTAG)
+            snprintf(msg, sizeof msg,
+                     "pointer converted to an integer, tagged and untagged, and converted back to a pointer%s%s",
+                     through, via);
+        else
+            snprintf(msg, sizeof msg, "pointer converted to an integer and back to a pointer%s%s", through, via);
+    }
+    ptrcheck_diag_t *d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s", msg);
+    if (!d) {
+        c->oom = 1;
+        return;
+    }
+    if (s->origin && s->origin_kind == ORIGIN_INIT) {
+        ptrcheck_loc_t gloc = ptrcheck_ir_global_loc(c->e, s->origin);
+        size_t len = 0;
+        const char *gn = LLVMGetValueName2(s->origin, &len);
+        if (gloc.file)
+            ptrcheck_diag_add_note(d, gloc, "pointer converted to integer in the initializer of '%.*s'", (int)len,
+                                   gn ? gn : "");
+    } else if (s->origin && LLVMIsAInstruction(s->origin)) {
+        ptrcheck_ir_fn_t *of = fn_of(c, s->origin);
+        if (of) {
+            int oexact = 0;
+            ptrcheck_loc_t oloc = ptrcheck_ir_fn_loc(of, s->origin, &oexact);
+            if (oloc.file && (oloc.file != loc.file || oloc.line != loc.line || oloc.col != loc.col)) {
+                const char *note = s->origin_kind == ORIGIN_PUN      ? "pointer stored in memory is read as an integer here"
+                                   : s->origin_kind == ORIGIN_MEMCPY ? "pointer bits copied into integer memory here"
+                                                                     : "pointer converted to integer here";
+                ptrcheck_diag_add_note(d, oloc, "%s", note);
+            }
+        }
+    }
+    ptrcheck_engine_report(c->e, d);
+}
+
+/* inttoptr constant expressions inside an instruction's operands (rare: `(T *)((uintptr_t)&g + 8)`). */
+static void scan_const_inttoptr(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef in, LLVMValueRef k, unsigned depth)
+{
+    if (depth > 4 || !LLVMIsAConstantExpr(k))
+        return;
+    if (LLVMGetConstOpcode(k) == LLVMIntToPtr) {
+        const pstate_t *s = state_of(c, LLVMGetOperand(k, 0), 0);
+        if (s)
+            report(c, f, in, s);
+        return;
+    }
+    int n = LLVMGetNumOperands(k);
+    for (int i = 0; i < n; i++)
+        scan_const_inttoptr(c, f, in, LLVMGetOperand(k, i), depth + 1);
+}
+
+static void report_function(ctx_t *c, LLVMValueRef fn)
+{
+    ptrcheck_ir_fn_t *f = NULL;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            const pstate_t *s = NULL;
+            if (LLVMGetInstructionOpcode(in) == LLVMIntToPtr)
+                s = state_of(c, LLVMGetOperand(in, 0), 0);
+            int n = LLVMGetNumOperands(in), has_const = 0;
+            for (int i = 0; i < n; i++)
+                if (LLVMIsAConstantExpr(LLVMGetOperand(in, i)))
+                    has_const = 1;
+            if (!s && !has_const)
+                continue;
+            if (!f && !(f = ptrcheck_ir_fncache_get(&c->fns, fn))) {
+                c->oom = 1;
+                return;
+            }
+            if (s)
+                report(c, f, in, s);
+            for (int i = 0; i < n && has_const; i++)
+                scan_const_inttoptr(c, f, in, LLVMGetOperand(in, i), 0);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ driver */
+
+#define MAX_SWEEPS 64
+
+int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
+{
+    ctx_t c;
+    int ok = 0;
+    memset(&c, 0, sizeof c);
+    c.e = e;
+    c.m = m;
+    const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
+    c.strict = cfg ? cfg->strict_provenance : 0;
+    ptrcheck_ir_pmap_init(&c.vals);
+    ptrcheck_ir_pmap_init(&c.resolved);
+    ptrcheck_ir_pmap_init(&c.single);
+    ptrcheck_ir_pmap_init(&c.direct);
+    ptrcheck_ir_pmap_init(&c.reaching);
+    ptrcheck_ir_fncache_init(&c.fns, e);
+    c.td = LLVMCreateTargetData(LLVMGetDataLayoutStr(m));
+    if (!c.td)
+        goto fail;
+    c.ptr_bits = LLVMPointerSize(c.td) * 8;
+
+    for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g)) {
+        LLVMValueRef init = LLVMIsDeclaration(g) ? NULL : LLVMGetInitializer(g);
+        if (init)
+            init_walk(&c, g, init, loc_get(&c, LK_GLOBAL, g, 0), 0);
+    }
+    for (unsigned sweep = 0; sweep < MAX_SWEEPS && !c.oom; sweep++) {
+        c.changed = 0;
+        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
+            for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+                for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
+                    transfer(&c, in);
+        if (!c.changed)
+            break;
+    }
+    if (c.oom)
+        goto fail;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn && !c.oom; fn = LLVMGetNextFunction(fn))
+        report_function(&c, fn);
+    if (c.oom)
+        goto fail;
+
+    ok = 1;
+fail:
+    ptrcheck_ir_fncache_free(&c.fns);
+    ptrcheck_ir_pmap_free(&c.vals);
+    ptrcheck_ir_pmap_free(&c.resolved);
+    ptrcheck_ir_pmap_free(&c.single);
+    ptrcheck_ir_pmap_free(&c.direct);
+    ptrcheck_ir_pmap_free(&c.reaching);
+    free(c.locs);
+    while (c.chunks) {
+        chunk_t *n = c.chunks->next;
+        free(c.chunks);
+        c.chunks = n;
+    }
+    if (c.td)
+        LLVMDisposeTargetData(c.td);
+    return ok;
+}
