@@ -1,0 +1,54 @@
+# ptrcheck — the README's commands.  Each target installs what is missing on Debian 12 (as root).
+#   make demo                      build, then run ptrcheck on testdata/demo
+#   make check                     build, then the whole test suite (ctest)
+#   make install PREFIX=/opt/x     PREFIX/bin/ptrcheck, PREFIX/lib/ptrcheck/ptrcheck.so, ...
+#   LLVM_VERSION=19 make check     pick the LLVM major (default: the major of the system's clang)
+#   make check SANITIZE=1          engine and adapters built with ASan + UBSan
+
+SYSTEM_CLANG_MAJOR := $(shell clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1)
+LLVM_VERSION ?= $(if $(SYSTEM_CLANG_MAJOR),$(SYSTEM_CLANG_MAJOR),14)
+PREFIX ?= /usr/local
+SANITIZE ?= 0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD_DIR ?= build/llvm-$(LLVM_VERSION)$(if $(filter 1,$(SANITIZE)),-asan,)
+LLVM_PREFIX := /usr/lib/llvm-$(LLVM_VERSION)
+
+DEB_PACKAGES := cmake ninja-build pkg-config make python3 git libyaml-dev libjansson-dev \
+	clang-$(LLVM_VERSION) libclang-$(LLVM_VERSION)-dev llvm-$(LLVM_VERSION)-dev llvm-$(LLVM_VERSION)-tools \
+	clang-tidy-$(LLVM_VERSION) libclang-rt-$(LLVM_VERSION)-dev pre-commit python3-jsonschema
+
+.PHONY: all deps build demo check install stress bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "ptrcheck: installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "ptrcheck: run as root, or: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    || { echo "ptrcheck: apt-get install failed for:$$missing" >&2; exit 1; }; \
+	fi
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DLLVM_DIR=$(LLVM_PREFIX)/lib/cmake/llvm \
+	  -DPTRCHECK_SANITIZE=$(if $(filter 1,$(SANITIZE)),ON,OFF) \
+	  -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@LLVM_PREFIX=$(LLVM_PREFIX) BUILD_DIR=$(BUILD_DIR) sh testdata/demo/run.sh
+
+check: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+clean:
+	rm -rf build
