@@ -2,6 +2,7 @@
  * itself runs inside clang (the plugin); project mode over compile_commands.json is added later. */
 #define _XOPEN_SOURCE 700
 
+#include <ptrcheck/layout.h>
 #include <ptrcheck/ptrcheck.h>
 
 #include <errno.h>
@@ -34,6 +35,9 @@ static void usage(FILE *out)
           "  --check-config <file>  validate a .ptrcheck.yaml; errors are printed as file:line:col\n"
           "  --version              print the version and the LLVM major this build is for\n"
           "  -h, --help             print this help\n"
+          "  layout gen|show|check|asserts ...\n"
+          "                         per-target struct layout tables (see docs/layout-tables.md;\n"
+          "                         'ptrcheck layout --help')\n"
           "\n"
           "Analysing code: the checks run inside clang, through the plugin installed next to this tool:\n"
           "  clang -fplugin=PREFIX/lib/ptrcheck/ptrcheck.so \\\n"
@@ -171,6 +175,9 @@ int main(int argc, char **argv)
     const char *arg = NULL;
     const char *first_cmd = NULL;
     int i, nfiles = 0, only_files = 0;
+
+    if (argc > 1 && strcmp(argv[1], "layout") == 0)
+        return ptrcheck_layout_main(argc - 1, argv + 1);
 
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
