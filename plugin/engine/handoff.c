@@ -4,6 +4,7 @@
  * module's name (the input file as clang names the IR module) and withdraws it when the
  * translation unit ends.  Guarded by a mutex: one clang process may compile on several threads
  * (clang-repl, libclang users). */
+#define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
