@@ -29,6 +29,7 @@ config.substitutions.append(("%ptrcheck_tidy", os.path.join(obj, "ptrcheck-tidy.
 config.substitutions.append(("%ptrcheck_ir_driver", os.path.join(obj, "testdata", "ir", "ptrcheck_ir_driver")))
 config.substitutions.append(("%ptrcheck_cli", os.path.join(obj, "ptrcheck")))
 config.substitutions.append(("%ptrcheck_src", config.ptrcheck_src_root))
+config.substitutions.append(("%ptrcheck_obj", obj))
 # Both plugins, the way the README tells users to compile.
 config.substitutions.append(("%ptrcheck_both", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
 config.substitutions.append(("FileCheck", config.filecheck))
