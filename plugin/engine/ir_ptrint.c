@@ -1007,10 +1007,14 @@ static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
             int oexact = 0;
             ptrcheck_loc_t oloc = ptrcheck_ir_fn_loc(of, s->origin, &oexact);
             if (oloc.file && (oloc.file != loc.file || oloc.line != loc.line || oloc.col != loc.col)) {
-                const char *note = s->origin_kind == ORIGIN_PUN      ? "pointer stored in memory is read as an integer here"
-                                   : s->origin_kind == ORIGIN_MEMCPY ? "pointer bits copied into integer memory here"
-                                                                     : "pointer converted to integer here";
-                ptrcheck_diag_add_note(d, oloc, "%s", note);
+                const char *note = s->origin_kind == ORIGIN_PUN      ? "pointer stored in memory is read as an integer"
+                                   : s->origin_kind == ORIGIN_MEMCPY ? "pointer bits copied into integer memory"
+                                                                     : "pointer converted to integer";
+                /* without the instruction's own location, the note names the function */
+                if (oexact)
+                    ptrcheck_diag_add_note(d, oloc, "%s here", note);
+                else
+                    ptrcheck_diag_add_note(d, oloc, "%s in '%s'", note, ptrcheck_ir_fn_name(of));
             }
         }
     }
