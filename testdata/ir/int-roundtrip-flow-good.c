@@ -1,0 +1,18 @@
+// Integer uses of pointers the IR pass must stay silent on.
+// RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
+// expected-no-diagnostics
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+unsigned hash(const void *p) { uintptr_t u = (uintptr_t)p; u ^= u >> 16; return (unsigned)u * 2654435761u; }
+int same(const void *a, const void *b) { uintptr_t x = (uintptr_t)a, y = (uintptr_t)b; return x == y; }
+void show(const void *p) { uintptr_t u = (uintptr_t)p; printf("%lx\n", (unsigned long)u); }
+ptrdiff_t dist(const char *a, const char *b) { intptr_t x = (intptr_t)a, y = (intptr_t)b; return y - x; }
+void *mmio(void) { uintptr_t base = 0x40000000u; base += 0x1000; return (void *)base; }
+void *align_up(void *p) { uintptr_t u = (uintptr_t)p; u = (u + 63) & ~(uintptr_t)63; return (void *)u; }
+void *align_down(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u &= ~(a - 1); return (void *)u; }
+struct rec { intptr_t id; };
+void set_id(struct rec *r, void *p) { r->id = (intptr_t)p; }
+long get_id(const struct rec *r) { return r->id; }
