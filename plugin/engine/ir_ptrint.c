@@ -293,6 +293,13 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
             out->addc = k & width_mask(width);
             return;
         }
+        if (!(R & ~F_ALIGN) && (PA || A)) {
+            /* p + a (- 1): the first half of rounding up by a run-time alignment; still pointer
+             * arithmetic unless a mask follows. */
+            out->flags = F_ADDC;
+            out->addc_state = ADDC_MANY;
+            return;
+        }
         out->flags = R | F_ARITH;
         return;
     case LLVMOr:
@@ -315,7 +322,11 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
             out->flags = R | F_MASK | (A ? F_ARITH : 0);
             return;
         }
-        out->flags = R | F_MIX | (A ? F_ARITH : 0);
+        /* A mask computed at run time (~(align - 1), -align, page_mask): it cannot be shown not to
+         * be an alignment mask, so it is treated as one (the AST pass does the same) rather than
+         * guessed to be a hazard. */
+        out->flags = (R & ~F_SETBITS) | (P ? F_ALIGN_DOWN : 0) | (A ? F_ALIGN_UP : 0) |
+                     ((R & F_SETBITS) ? F_UNTAG : 0);
         return;
     case LLVMXor:
         if (isconst && k == 0) {
@@ -324,6 +335,13 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
         }
         out->flags = R | F_XOR | (A ? F_ARITH : 0);
         return;
+    case LLVMSub:
+        if (sa && !(R & ~F_ALIGN) && A && !P) { /* (p + a) - 1 */
+            out->flags = F_ADDC;
+            out->addc_state = ADDC_MANY;
+            return;
+        }
+        /* fall through */
     default: /* sub, mul, shifts, divisions */
         if ((op == LLVMSub || op == LLVMShl || op == LLVMLShr || op == LLVMAShr) && isconst && k == 0 && sa) {
             *out = *x;
@@ -952,6 +970,8 @@ static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
         check = PTRCHECK_PTR_TRUNCATION;
         snprintf(msg, sizeof msg, "pointer truncated to %u bits%s%s and converted back to a pointer", s->tbits,
                  via[0] ? " in " : "", via);
+    } else if (flags == F_PLAIN && !via[0] && !c->strict) {
+        return; /* (T *)(uintptr_t)p in one expression: the cast-away-const idiom (see int-roundtrip.md) */
     } else if (!(flags & ~F_ALIGN)) {
         if (!c->strict)
             return;

@@ -16,3 +16,7 @@ void *align_down(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u &= ~(a - 1);
 struct rec { intptr_t id; };
 void set_id(struct rec *r, void *p) { r->id = (intptr_t)p; }
 long get_id(const struct rec *r) { return r->id; }
+void *align_var(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u = (u + a - 1) & ~(a - 1); return (void *)u; }
+void *align_neg(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u = (u + (a - 1)) & -a; return (void *)u; }
+char *drop_const(const char *s) { return (char *)(uintptr_t)s; }
+void *page_of(void *p, uintptr_t page_mask) { uintptr_t u = (uintptr_t)p; return (void *)(u & page_mask); }
