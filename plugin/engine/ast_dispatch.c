@@ -11,3 +11,30 @@ void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, con
     if (cast->cast == PTRCHECK_C_PTR_TO_INT && ptrcheck_engine_enabled(e, PTRCHECK_PTR_TRUNCATION))
         ptrcheck_ptr_truncation_on_cast(e, fn, cast);
 }
+
+/* ---- ptrcheck-slice-forge (ptrcheck/slice.h) */
+#include "slice-forge.h"
+
+int ptrcheck_ast_on_record(ptrcheck_engine_t *e, const ptrcheck_srecord_t *rec)
+{
+    return ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE) && ptrcheck_slice_forge_on_record(e, rec);
+}
+
+void ptrcheck_ast_on_record_write(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_record_write_t *w)
+{
+    if (w && ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
+        ptrcheck_slice_forge_on_record_write(e, fn, w);
+}
+
+void ptrcheck_ast_on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_srecord_t *rec,
+                                 const ptrcheck_expr_t *x)
+{
+    if (ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
+        ptrcheck_slice_forge_on_reinterpret(e, fn, rec, x);
+}
+
+void ptrcheck_ast_on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn)
+{
+    if (ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
+        ptrcheck_slice_forge_on_function_end(e, fn);
+}

@@ -40,6 +40,8 @@ struct ptrcheck_engine_s {
     ptrcheck_fn_sites_t *current;
     int have_sites;
     ptrcheck_arena_t ast_arena;  /* AST facts; reset per fact */
+    void *check_state[PTRCHECK_CHECK_COUNT]; /* ptrcheck_engine_set_check_state */
+    void (*check_state_free[PTRCHECK_CHECK_COUNT])(void *);
 };
 
 static void free_fn_sites(void *p)
@@ -93,6 +95,9 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
     ptrcheck_strmap_delete(&e->files, free_source_file);
     ptrcheck_strmap_delete(&e->fn_sites, free_fn_sites);
     ptrcheck_strmap_delete(&e->fields, NULL);
+    for (int c = 0; c < PTRCHECK_CHECK_COUNT; c++)
+        if (e->check_state[c] && e->check_state_free[c])
+            e->check_state_free[c](e->check_state[c]);
     ptrcheck_arena_delete(&e->ast_arena);
     free(e);
 }
@@ -114,6 +119,22 @@ void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, 
 int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check)
 {
     return (unsigned)check < PTRCHECK_CHECK_COUNT && e->enabled[check];
+}
+
+void *ptrcheck_engine_check_state(const ptrcheck_engine_t *e, ptrcheck_check_t check)
+{
+    return (unsigned)check < PTRCHECK_CHECK_COUNT ? e->check_state[check] : NULL;
+}
+
+void ptrcheck_engine_set_check_state(ptrcheck_engine_t *e, ptrcheck_check_t check, void *state,
+                                     void (*destroy)(void *))
+{
+    if ((unsigned)check >= PTRCHECK_CHECK_COUNT)
+        return;
+    if (e->check_state[check] && e->check_state[check] != state && e->check_state_free[check])
+        e->check_state_free[check](e->check_state[check]);
+    e->check_state[check] = state;
+    e->check_state_free[check] = destroy;
 }
 
 size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check)

@@ -21,6 +21,8 @@ extern "C" {
 
 /* ptrcheck-int-roundtrip and ptrcheck-ptr-truncation (IR part): plugin/engine/ir_ptrint.c */
 int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m);
+/* ptrcheck-slice-forge (IR part): plugin/engine/ir_slice.c */
+int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m);
 /* To come: ptrcheck_ir_check_stack_escape, ptrcheck_ir_check_borrowed_escape,
  * ptrcheck_ir_check_slice_forge (same signature). */
 

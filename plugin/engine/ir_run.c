@@ -13,10 +13,12 @@ typedef struct ir_check_entry_s {
 } ir_check_entry_t;
 
 static const ptrcheck_check_t ptrint_checks[] = {PTRCHECK_INT_ROUNDTRIP, PTRCHECK_PTR_TRUNCATION};
+static const ptrcheck_check_t slice_checks[] = {PTRCHECK_SLICE_FORGE};
 
 /* Dispatch point: stack-escape, borrowed-escape and slice-forge go here. */
 static const ir_check_entry_t ir_checks[] = {
     {ptrint_checks, sizeof ptrint_checks / sizeof ptrint_checks[0], ptrcheck_ir_check_ptrint},
+    {slice_checks, 1, ptrcheck_ir_check_slice_forge},
 };
 
 int ptrcheck_ir_run(ptrcheck_engine_t *e, LLVMModuleRef m)

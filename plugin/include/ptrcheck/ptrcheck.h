@@ -206,6 +206,11 @@ PTRCHECK_API int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d
 /* True if a NOLINT / NOLINTNEXTLINE comment suppresses check at loc. */
 PTRCHECK_API int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc);
 PTRCHECK_API size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+/* Per-translation-unit private state of a check (e.g. what its AST pass learnt for its IR pass).
+ * NULL until set; the engine calls destroy(state) when it is replaced or the engine is destroyed. */
+PTRCHECK_API void *ptrcheck_engine_check_state(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+PTRCHECK_API void ptrcheck_engine_set_check_state(ptrcheck_engine_t *e, ptrcheck_check_t check, void *state,
+                                                  void (*destroy)(void *));
 
 /* NOLINT parsing on one line of text: does `line` suppress `full_id` for itself (next_line = 0)
  * or for the following line (next_line = 1)?  Exposed for unit tests. */
