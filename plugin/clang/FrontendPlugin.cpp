@@ -9,6 +9,7 @@
 
 #include "ptrcheck/handoff.h"
 #include "ptrcheck/ptrcheck.h"
+#include "ptrcheck/sarif.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -20,6 +21,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,11 +73,39 @@ private:
   }
 };
 
+// -fplugin-arg-ptrcheck-output=FILE: every finding (AST and IR) is also appended to FILE as one JSON
+// line, flushed at once (the CLI merges these).  Lines rather than one document at the end of the TU
+// because clang runs with -disable-free and never destroys the consumer.  -w does not apply here.
+class SideFile {
+public:
+  SideFile(std::FILE *F, std::string Cwd, Reporter *R) : F(F), Cwd(std::move(Cwd)), R(R) {}
+  ~SideFile() { std::fclose(F); }
+
+  static void sink(void *User, const ptrcheck_diag_t *D) {
+    auto *S = static_cast<SideFile *>(User);
+    if (char *Line = ptrcheck_side_diag_line(D, S->Cwd.c_str())) {
+      std::fputs(Line, S->F);
+      std::fflush(S->F);
+      ptrcheck_free(Line);
+    }
+    Reporter::sink(S->R, D);
+  }
+
+private:
+  std::FILE *F;
+  std::string Cwd;
+  Reporter *R;
+};
+
 class Consumer : public ASTConsumer {
 public:
-  Consumer(CompilerInstance &CI, ptrcheck_engine_t *E, std::unique_ptr<Reporter> R, bool CodeGen)
-      : E(E), R(std::move(R)), CodeGen(CodeGen) {
-    ptrcheck_engine_set_sink(E, &Reporter::sink, this->R.get());
+  Consumer(CompilerInstance &CI, ptrcheck_engine_t *E, std::unique_ptr<Reporter> R, bool CodeGen,
+           std::unique_ptr<SideFile> Side = nullptr)
+      : E(E), R(std::move(R)), Side(std::move(Side)), CodeGen(CodeGen) {
+    if (this->Side)
+      ptrcheck_engine_set_sink(E, &SideFile::sink, this->Side.get());
+    else
+      ptrcheck_engine_set_sink(E, &Reporter::sink, this->R.get());
   }
   ~Consumer() override {
     ptrcheck_handoff_withdraw(E);
@@ -93,6 +123,7 @@ public:
 private:
   ptrcheck_engine_t *E;
   std::unique_ptr<Reporter> R;
+  std::unique_ptr<SideFile> Side;
   bool CodeGen;
 };
 
@@ -105,9 +136,11 @@ protected:
         Config = A.substr(7);
       } else if (A.compare(0, 7, "checks=") == 0) {
         Checks = A.substr(7);
+      } else if (A.compare(0, 7, "output=") == 0) {
+        Output = A.substr(7);
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
-                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE or checks=GLOBS)"))
+                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS or output=FILE)"))
             << A;
         return false;
       }
@@ -134,12 +167,42 @@ protected:
     // The IR module clang generates for this input is named after InFile.
     ptrcheck_handoff_publish(InFile.str().c_str(), E);
     bool CodeGen = CI.getFrontendOpts().ProgramAction != frontend::ParseSyntaxOnly;
-    return std::make_unique<Consumer>(CI, E, std::make_unique<Reporter>(CI), CodeGen);
+    auto R = std::make_unique<Reporter>(CI);
+    std::unique_ptr<SideFile> Side;
+    if (!Output.empty() && !openSideFile(CI, InFile, R.get(), Side)) {
+      ptrcheck_handoff_withdraw(E);
+      ptrcheck_engine_destroy(E);
+      return std::make_unique<ASTConsumer>();
+    }
+    return std::make_unique<Consumer>(CI, E, std::move(R), CodeGen, std::move(Side));
   }
 
 private:
   std::string Config;
   std::string Checks;
+  std::string Output;
+
+  bool openSideFile(CompilerInstance &CI, llvm::StringRef InFile, Reporter *R, std::unique_ptr<SideFile> &Side) {
+    std::string Cwd = CI.getFileSystemOpts().WorkingDir;
+    if (Cwd.empty()) {
+      llvm::SmallString<256> Cur;
+      if (!llvm::sys::fs::current_path(Cur))
+        Cwd = Cur.str().str();
+    }
+    std::FILE *F = std::fopen(Output.c_str(), "w");
+    if (!F) {
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "ptrcheck: cannot write '%0'")) << Output;
+      return false;
+    }
+    if (char *Header = ptrcheck_side_header_line(InFile.str().c_str(), Cwd.c_str())) {
+      std::fputs(Header, F);
+      ptrcheck_free(Header);
+    }
+    std::fflush(F);
+    Side = std::make_unique<SideFile>(F, Cwd, R);
+    return true;
+  }
 
   bool loadConfig(llvm::StringRef InFile, ptrcheck_config_t &Cfg, ptrcheck_error_t &Err) {
     if (!ptrcheck_config_init(&Cfg, &Err))

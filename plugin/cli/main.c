@@ -1,9 +1,11 @@
-/* The ptrcheck command-line tool: catalogue, documentation and configuration checking.  Analysis
- * itself runs inside clang (the plugin); project mode over compile_commands.json is added later. */
+/* The ptrcheck command-line tool: catalogue, documentation and configuration checking, and project
+ * mode over compile_commands.json (project.c), which runs clang with the plugin on every entry. */
 #define _XOPEN_SOURCE 700
 
 #include <ptrcheck/layout.h>
 #include <ptrcheck/ptrcheck.h>
+
+#include "project.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -39,15 +41,21 @@ static void usage(FILE *out)
           "                         per-target struct layout tables (see docs/layout-tables.md;\n"
           "                         'ptrcheck layout --help')\n"
           "\n"
-          "Analysing code: the checks run inside clang, through the plugin installed next to this tool:\n"
+          "\n",
+          out);
+    ptrcheck_project_usage(out);
+    fputs("\n"
+          "In a build, the checks run inside clang through the plugin installed next to this tool:\n"
           "  clang -fplugin=PREFIX/lib/ptrcheck/ptrcheck.so \\\n"
           "        -fpass-plugin=PREFIX/lib/ptrcheck/ptrcheck.so -c foo.c\n"
-          "  Plugin options: -fplugin-arg-ptrcheck-config=FILE, -fplugin-arg-ptrcheck-checks=GLOBS\n"
+          "  Plugin options: -fplugin-arg-ptrcheck-config=FILE, -fplugin-arg-ptrcheck-checks=GLOBS,\n"
+          "  -fplugin-arg-ptrcheck-output=FILE (findings as JSON lines, for tools)\n"
           "  Without config=, .ptrcheck.yaml is looked up from each source file's directory upward.\n"
-          "Analysing files given to this tool directly needs the compile_commands.json mode\n"
-          "(see docs/usage.md).\n"
+          "See docs/usage.md.\n"
           "\n"
-          "Exit status: 0 on success, 1 when a file cannot be read, 2 on a usage or configuration error.\n",
+          "Exit status: commands: 0 on success, 1 when a file cannot be read, 2 on a usage or configuration\n"
+          "error.  Project mode: 0 no findings, 1 findings, 2 usage, configuration or compilation-database\n"
+          "error, or a file that could not be analysed when nothing was found.\n",
           out);
 }
 
@@ -179,6 +187,19 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "layout") == 0)
         return ptrcheck_layout_main(argc - 1, argv + 1);
 
+    /* Without one of the commands below, ptrcheck analyses a project (project.c). */
+    for (i = 1; i < argc && cmd == CMD_NONE; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0 ||
+            strcmp(a, "--list-checks") == 0 || is_option(a, "--explain") || is_option(a, "--check-config"))
+            cmd = CMD_HELP; /* only a marker here */
+    }
+    if (cmd == CMD_NONE)
+        return ptrcheck_project_main(argc, argv);
+    cmd = CMD_NONE;
+
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         command_t c = CMD_NONE;
@@ -227,7 +248,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (nfiles > 0) {
-        fprintf(stderr, "ptrcheck: analysing files needs the compile_commands.json mode (see docs/usage.md)\n");
+        fprintf(stderr, "ptrcheck: files cannot be combined with '%s'; see ptrcheck --help\n", first_cmd);
         return EXIT_USAGE;
     }
     switch (cmd) {

@@ -26,6 +26,15 @@ inline unsigned customDiagID(clang::DiagnosticsEngine &D, clang::DiagnosticIDs::
 }
 } // namespace ptrcheck_compat
 #endif
+#ifdef PTRCHECK_COMPAT_TIDY
+/* TODO(LLVM 24): ClangTidyModuleRegistry.h was merged into ClangTidyModule.h (llvm #173231),
+ * deprecated with a #warning in LLVM 22 and removed in LLVM 24; include it only while it exists. */
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#if __has_include("clang-tidy/ClangTidyModuleRegistry.h") && LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+#endif
 #endif /* __cplusplus */
 
 #endif
