@@ -1,5 +1,6 @@
 // AST -> facts translation and the code-generation-order walk (see AstFacts.h).
 #include "AstFacts.h"
+#include "RecordFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -14,6 +15,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
+#include "clang/Basic/TargetInfo.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include "ptrcheck/slice.h"
@@ -24,8 +26,10 @@
 #include <string>
 
 using namespace clang;
+#include <cstdlib>
 
 namespace ptrcheck {
+#include <vector>
 
 SourceLocation toSourceLocation(const SourceManager &SM, const ptrcheck_loc_t &L) {
   if (L.raw)
@@ -48,15 +52,19 @@ const int MaxDepth = 32;
 class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()) {}
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
+        Records(Ctx, E) {}
 
   void run() {
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
   }
 
+    ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
 private:
   ASTContext &Ctx;
+    if (const char *Dump = std::getenv("PTRCHECK_DUMP_LAYOUTS"))
+      dumpLayouts(Dump);
   SourceManager &SM;
   ptrcheck_engine_t *E;
   AnalyzeOptions Opts;
@@ -69,6 +77,8 @@ private:
   // ------------------------------------------------------------------ locations
   ptrcheck_loc_t loc(SourceLocation L) {
     ptrcheck_loc_t R{};
+  RecordDescriber Records;                            // ptrcheck-offset-assumption
+  llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
     if (L.isInvalid())
       return R;
     R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
@@ -363,6 +373,7 @@ private:
     } else if (const auto *U = dyn_cast<UnaryOperator>(X)) {
       R->kind = PTRCHECK_E_UNARY;
       R->op = unOp(U->getOpcode());
+        R->cmp = cmpOp(B->getOpcode());
     } else if (isa<IntegerLiteral>(X) || isa<CharacterLiteral>(X)) {
       R->kind = PTRCHECK_E_INT;
     } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
@@ -389,14 +400,16 @@ private:
       R->kind = PTRCHECK_E_INITLIST;
     } else if (isa<CompoundLiteralExpr>(X)) {
       R->kind = PTRCHECK_E_COMPOUND_LITERAL;
-    } else if (isa<UnaryExprOrTypeTraitExpr>(X)) {
+    } else if (const auto *UT = dyn_cast<UnaryExprOrTypeTraitExpr>(X)) {
       R->kind = PTRCHECK_E_SIZEOF;
-    } else if (isa<OffsetOfExpr>(X)) {
+      traitFacts(UT, R);
+    } else if (const auto *OO = dyn_cast<OffsetOfExpr>(X)) {
       R->kind = PTRCHECK_E_OFFSETOF;
     }
     if (const auto *UT = dyn_cast<UnaryExprOrTypeTraitExpr>(X))
       sliceSizeofOperand(UT, R);
     if (Call) {
+      offsetofFacts(OO, R);
       R->kids[0] = expr(Call->getCallee(), Depth + 1);
       for (unsigned I = 1; I < N; ++I)
         R->kids[I] = expr(Call->getArg(I - 1), Depth + 1);
@@ -411,6 +424,203 @@ private:
   // Describes initialisers, assignments and field writes of slice header records, and memory
   // reinterpreted as one; checks/slice-forge.c decides which records are headers and what is wrong.
   llvm::DenseMap<const RecordDecl *, bool> SliceRecords;
+  // ------------------------------------------------------------------ ptrcheck-offset-assumption
+  // Describes hard-coded byte offsets (`(char *)p + 24` and its context), sizeof/_Alignof/offsetof of
+  // records, and static assertions; plugin/engine + checks/offset-assumption.c decide.
+  static ptrcheck_cmp_t cmpOp(BinaryOperatorKind K) {
+    switch (K) {
+    case BO_EQ: return PTRCHECK_CMP_EQ;
+    case BO_NE: return PTRCHECK_CMP_NE;
+    case BO_LT: return PTRCHECK_CMP_LT;
+    case BO_GT: return PTRCHECK_CMP_GT;
+    case BO_LE: return PTRCHECK_CMP_LE;
+    case BO_GE: return PTRCHECK_CMP_GE;
+    default: return PTRCHECK_CMP_NONE;
+    }
+  }
+
+  void traitFacts(const UnaryExprOrTypeTraitExpr *UT, ptrcheck_expr_t *R) {
+    if (UT->getKind() == UETT_SizeOf)
+      R->trait = PTRCHECK_TRAIT_SIZEOF;
+    else if (UT->getKind() == UETT_AlignOf)
+      R->trait = PTRCHECK_TRAIT_ALIGNOF;
+    else
+      return;
+    QualType T = UT->isArgumentType() ? UT->getArgumentType() : UT->getArgumentExpr()->getType();
+    R->record = Records.describe(RecordDescriber::recordOf(T));
+  }
+
+  void offsetofFacts(const OffsetOfExpr *OO, ptrcheck_expr_t *R) {
+    const RecordDecl *RD = RecordDescriber::recordOf(OO->getTypeSourceInfo()->getType());
+    if (!RD)
+      return;
+    std::string Path;
+    for (unsigned I = 0; I < OO->getNumComponents(); ++I) {
+      const OffsetOfNode &N = OO->getComponent(I);
+      if (N.getKind() != OffsetOfNode::Field)
+        return; // array subscripts: not described
+      const FieldDecl *F = N.getField();
+      if (!F->getIdentifier())
+        continue; // member of an anonymous struct/union: flattened into its parent
+      if (!Path.empty())
+        Path += '.';
+      Path += F->getName().str();
+    }
+    R->record = Records.describe(RD);
+    R->field_path = str(Path);
+  }
+
+  void staticAssertFact(const StaticAssertDecl *SA) {
+    if (!ptrcheck_engine_enabled(E, PTRCHECK_OFFSET_ASSUMPTION) || inSystemHeader(SA->getLocation()))
+      return;
+    const Expr *Cond = SA->getAssertExpr();
+    if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
+      return;
+    if (ptrcheck_expr_t *X = expr(Cond, 0)) {
+      CharSourceRange Range = CharSourceRange::getTokenRange(Cond->getSourceRange());
+      if (!Cond->getBeginLoc().isMacroID() && !Cond->getEndLoc().isMacroID())
+        X->text = str(Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str());
+      ptrcheck_ast_on_static_assert(E, &Fn, X, loc(SA->getLocation()));
+    }
+    ptrcheck_ast_reset(E);
+  }
+
+  static bool isBytePointer(QualType T) {
+    const auto *PT = T.getCanonicalType()->getAs<PointerType>();
+    if (!PT)
+      return false;
+    QualType P = PT->getPointeeType().getCanonicalType();
+    return P->isVoidType() || P->isCharType();
+  }
+
+  // `(char *)p + 24`, `(uint8_t *)p - 8`: byte-pointer arithmetic with an integer operand.
+  static const BinaryOperator *byteArith(const Expr *X) {
+    const auto *B = dyn_cast<BinaryOperator>(X->IgnoreParens());
+    if (!B || (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub) || !isBytePointer(B->getType()))
+      return nullptr;
+    bool L = B->getLHS()->getType()->isPointerType(), R = B->getRHS()->getType()->isPointerType();
+    return L != R ? B : nullptr;
+  }
+
+  void offsetFacts(const Expr *X) {
+    if (!ptrcheck_engine_enabled(E, PTRCHECK_OFFSET_ASSUMPTION))
+      return;
+    if (const auto *C = dyn_cast<CastExpr>(X)) {
+      if (!C->getType()->isPointerType())
+        return;
+      if (const BinaryOperator *A = byteArith(C->getSubExpr())) {
+        bool NoAccess = isa<ImplicitCastExpr>(C) && isBytePointer(C->getType());
+        offsetFact(A, NoAccess ? QualType() : C->getType()->getPointeeType(), 0, false);
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(X)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3)
+        return;
+      llvm::StringRef N = FD->getName();
+      N.consume_front("__builtin_");
+      if (N != "memcpy" && N != "memmove" && N != "memcmp")
+        return;
+      unsigned long long Size = 0;
+      Expr::EvalResult Res;
+      if (!Call->getArg(2)->isValueDependent() && Call->getArg(2)->EvaluateAsInt(Res, Ctx))
+        Size = Res.Val.getInt().getZExtValue();
+      for (unsigned I = 0; I < 2; ++I)
+        if (const BinaryOperator *A = byteArith(Call->getArg(I)->IgnoreParenImpCasts()))
+          offsetFact(A, QualType(), Size, true);
+    } else if (const BinaryOperator *A = byteArith(X)) {
+      if (A == X)
+        offsetFact(A, QualType(), 0, false);
+    }
+  }
+
+  void offsetFact(const BinaryOperator *A, QualType Access, unsigned long long AccessBytes, bool ViaMemcpy) {
+    if (!OffsetArithSeen.insert(A).second || A->isValueDependent() || A->isTypeDependent())
+      return;
+    // Down the pointer side to the explicit cast that made the byte pointer.
+    const Expr *Cur = A;
+    while (const BinaryOperator *B = byteArith(Cur)) {
+      OffsetArithSeen.insert(B);
+      Cur = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+    }
+    const auto *Base = dyn_cast<ExplicitCastExpr>(Cur->IgnoreParens());
+    if (!Base || !isBytePointer(Base->getType()) || inSystemHeader(A->getExprLoc()))
+      return;
+    const Expr *Operand = Base->getSubExpr()->IgnoreParenImpCasts();
+    QualType From = Operand->getType();
+    if (!From->isPointerType())
+      return;
+    QualType Pointee = From->getPointeeType();
+    ptrcheck_offset_fact_t F{};
+    F.base_record = Records.describe(RecordDescriber::recordOf(Pointee));
+    F.base_pointee_spelling = str(Pointee.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
+    F.base_pointee_bytes = bytesOf(Pointee);
+    F.via_memcpy = ViaMemcpy;
+    F.access_bytes = AccessBytes;
+    if (!Access.isNull()) {
+      F.access_bytes = bytesOf(Access);
+      F.access_spelling = str(Access.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
+      if (const RecordDecl *RD = RecordDescriber::recordOf(Access)) {
+        F.result_record = Records.describe(RD);
+        F.member = memberPath(Operand, RD);
+      }
+    }
+    F.arith = expr(A, 0);
+    if (F.arith)
+      ptrcheck_ast_on_offset(E, &Fn, &F);
+    ptrcheck_ast_reset(E);
+  }
+
+  // `&x->a.b` where x points to RD: "a.b"; NULL otherwise.
+  const char *memberPath(const Expr *X, const RecordDecl *RD) {
+    const auto *U = dyn_cast<UnaryOperator>(X);
+    if (!U || U->getOpcode() != UO_AddrOf)
+      return nullptr;
+    const auto *M = dyn_cast<MemberExpr>(U->getSubExpr()->IgnoreParens());
+    std::string Path;
+    while (M) {
+      const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+      if (!F)
+        return nullptr;
+      if (F->getIdentifier())
+        Path = Path.empty() ? F->getName().str() : F->getName().str() + "." + Path;
+      const Expr *B = M->getBase()->IgnoreParenImpCasts();
+      if (M->isArrow()) {
+        QualType P = B->getType()->isPointerType() ? B->getType()->getPointeeType() : QualType();
+        return RecordDescriber::recordOf(P) == RD->getDefinition() && !Path.empty() ? str(Path) : nullptr;
+      }
+      M = dyn_cast<MemberExpr>(B);
+      if (!M)
+        return RecordDescriber::recordOf(B->getType()) == RD->getDefinition() && !Path.empty() ? str(Path) : nullptr;
+    }
+    return nullptr;
+  }
+
+  // PTRCHECK_DUMP_LAYOUTS=FILE: the engine's computed layouts of every named record defined in the
+  // main file, as a layout table (cross-validated against `ptrcheck layout gen` in the tests).
+  void collectRecords(const DeclContext *DC, std::vector<const ptrcheck_rdesc_t *> &Out,
+                      llvm::SmallPtrSet<const RecordDecl *, 16> &Seen) {
+    for (const Decl *D : DC->decls()) {
+      const auto *RD = dyn_cast<RecordDecl>(D);
+      if (!RD || !RD->isThisDeclarationADefinition())
+        continue;
+      if (SM.isInMainFile(SM.getExpansionLoc(RD->getLocation())) && !RecordDescriber::recordName(RD).empty() &&
+          Seen.insert(RD).second)
+        if (const ptrcheck_rdesc_t *R = Records.describe(RD))
+          Out.push_back(R);
+      collectRecords(RD, Out, Seen);
+    }
+  }
+
+  void dumpLayouts(const char *Path) {
+    std::vector<const ptrcheck_rdesc_t *> Recs;
+    llvm::SmallPtrSet<const RecordDecl *, 16> Seen;
+    collectRecords(Ctx.getTranslationUnitDecl(), Recs, Seen);
+    ptrcheck_error_t Err;
+    ptrcheck_error_clear(&Err);
+    if (!ptrcheck_ast_dump_layouts(E, Recs.data(), Recs.size(), Path, &Err))
+      llvm::errs() << "ptrcheck: " << Err.message << "\n";
+  }
+
   llvm::DenseMap<const RecordDecl *, std::vector<std::string>> SliceTypedefs;
   bool SliceTypedefsScanned = false;
   llvm::SmallPtrSet<const Expr *, 8> SliceInitsDone; // initialisers already described with their variable
@@ -897,6 +1107,10 @@ private:
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
     for (const ParmVarDecl *P : FD->parameters())
+    if (auto *SA = dyn_cast<StaticAssertDecl>(D)) {
+      staticAssertFact(SA);
+      return;
+    }
       localSite(P, PTRCHECK_SITE_F_PARAM);
     sliceFunctionBegin(FD->getBody());
     stmt(FD->getBody());
@@ -993,6 +1207,8 @@ private:
         stmt(I->getCond());
       if (Dead != 1)
         stmt(I->getThen());
+    if (const auto *X = dyn_cast<Expr>(S))
+      offsetFacts(X);
       if (Dead != 0)
         stmt(I->getElse());
       return;
@@ -1055,6 +1271,8 @@ private:
     case Stmt::CompoundLiteralExprClass: {
       const auto *CL = cast<CompoundLiteralExpr>(S);
       if (!CL->isFileScope())
+        if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
+          staticAssertFact(SA);
         site(PTRCHECK_SITE_LOCAL, CL->getBeginLoc(), "(compound literal)", bytesOf(CL->getType()),
              PTRCHECK_SITE_F_COMPOUND_LITERAL);
       children(S);

@@ -57,7 +57,7 @@ private:
     if (Diags.getIgnoreAllWarnings())
       return;
     {
-      unsigned ID = Diags.getWarningsAsErrors() ? ErrorIDs[D->check] : WarnIDs[D->check];
+      unsigned ID = (D->is_error || Diags.getWarningsAsErrors()) ? ErrorIDs[D->check] : WarnIDs[D->check];
       DiagnosticBuilder B = Diags.Report(ptrcheck::toSourceLocation(SM, D->loc), ID);
       B << D->message;
       for (size_t I = 0; I < D->nfixits; ++I) {

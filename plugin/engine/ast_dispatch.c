@@ -38,3 +38,23 @@ void ptrcheck_ast_on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t 
     if (ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
         ptrcheck_slice_forge_on_function_end(e, fn);
 }
+
+/* ---- ptrcheck-offset-assumption (checks/offset-assumption.c, in ptrcheck_layout) */
+void ptrcheck_ast_on_tu_begin(ptrcheck_engine_t *e, const char *triple)
+{
+    if (ptrcheck_engine_enabled(e, PTRCHECK_OFFSET_ASSUMPTION))
+        ptrcheck_offset_assumption_tu_begin(e, triple);
+}
+
+void ptrcheck_ast_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_offset_fact_t *fact)
+{
+    if (fact && ptrcheck_engine_enabled(e, PTRCHECK_OFFSET_ASSUMPTION))
+        ptrcheck_offset_assumption_on_offset(e, fn, fact);
+}
+
+void ptrcheck_ast_on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cond,
+                                   ptrcheck_loc_t loc)
+{
+    if (cond && ptrcheck_engine_enabled(e, PTRCHECK_OFFSET_ASSUMPTION))
+        ptrcheck_offset_assumption_on_static_assert(e, fn, cond, loc);
+}

@@ -4,7 +4,10 @@
 #   ptrcheck-layout     standalone driver, for tests until `ptrcheck layout` is wired in the CLI
 set(_ptrcheck_layout_dir ${CMAKE_CURRENT_LIST_DIR})
 
-add_library(ptrcheck_layout STATIC ${_ptrcheck_layout_dir}/table.c)
+add_library(ptrcheck_layout STATIC
+  ${_ptrcheck_layout_dir}/table.c
+  ${CMAKE_SOURCE_DIR}/plugin/engine/layout_compute.c
+  ${CMAKE_SOURCE_DIR}/checks/offset-assumption.c)
 target_include_directories(ptrcheck_layout PUBLIC ${PTRCHECK_INCLUDES})
 target_link_libraries(ptrcheck_layout PUBLIC ptrcheck_core PkgConfig::YAML)
 

@@ -103,6 +103,69 @@ typedef enum ptrcheck_declkind_e {
     PTRCHECK_D_ENUMERATOR
 } ptrcheck_declkind_t;
 
+/* ---- record descriptions (ptrcheck-offset-assumption).  A struct/union described target-neutrally,
+ * so that the engine can lay it out for every configured target (plugin/engine/layout_compute.c),
+ * plus clang's layout on the compiling target ("here"). */
+typedef enum ptrcheck_scalar_e {
+    PTRCHECK_S_NONE = 0, /* a nested record (rfield.record) */
+    PTRCHECK_S_BOOL,
+    PTRCHECK_S_CHAR,
+    PTRCHECK_S_SHORT,
+    PTRCHECK_S_INT,
+    PTRCHECK_S_LONG,
+    PTRCHECK_S_LONGLONG,
+    PTRCHECK_S_INT128,
+    PTRCHECK_S_FLOAT,
+    PTRCHECK_S_DOUBLE,
+    PTRCHECK_S_LONGDOUBLE,
+    PTRCHECK_S_POINTER,
+    PTRCHECK_S_PTRINT, /* intptr_t, uintptr_t, size_t, ssize_t, ptrdiff_t: pointer-sized everywhere */
+    PTRCHECK_S_WCHAR,  /* wchar_t: 2 bytes on Windows, 4 elsewhere */
+    PTRCHECK_S_FIXED   /* anything else: fixed_bytes/fixed_align on every target (vectors, _Float16) */
+} ptrcheck_scalar_t;
+
+typedef struct ptrcheck_rdesc_s ptrcheck_rdesc_t;
+
+typedef struct ptrcheck_rfield_s {
+    const char *name;          /* NULL: member of anonymous struct/union type, or unnamed bit-field */
+    const char *type_spelling; /* "uint32_t", "struct list_head" (element type for arrays) */
+    ptrcheck_scalar_t scalar;  /* element type for arrays; enums give their underlying type */
+    int is_complex;            /* _Complex scalar: two of them */
+    const ptrcheck_rdesc_t *record; /* scalar == PTRCHECK_S_NONE */
+    int is_array;
+    unsigned long long count;  /* array: elements (all dimensions multiplied); 0 for a flexible array */
+    int is_flexible;
+    int is_bitfield;
+    unsigned bit_width;
+    unsigned fixed_bytes, fixed_align; /* PTRCHECK_S_FIXED */
+    unsigned align_attr;       /* aligned/_Alignas on the field, bytes; 0 none */
+    unsigned typedef_align;    /* alignment required by an aligned typedef in the field's type; 0 none */
+    int packed_attr;           /* __attribute__((packed)) on the field */
+    unsigned long long here_bit_offset; /* clang's layout on the compiling target */
+    unsigned long long here_bytes;      /* sizeof the field's type here (0 for a flexible array) */
+    unsigned long long here_elem_bytes; /* arrays: element size here */
+} ptrcheck_rfield_t;
+
+struct ptrcheck_rdesc_s {
+    uint64_t id;              /* unique per record definition within the translation unit (cache key) */
+    const char *name;         /* "struct event", "union value", "pair_t"; NULL for an anonymous member record */
+    int is_union;
+    int packed;               /* __attribute__((packed)) on the record */
+    unsigned pragma_pack;     /* #pragma pack in force at the definition, bytes; 0 none */
+    unsigned align_attr;      /* aligned attributes on the record, bytes; 0 none */
+    const ptrcheck_rfield_t *fields;
+    unsigned nfields;
+    unsigned long long here_size, here_align; /* bytes, on the compiling target */
+};
+
+typedef enum ptrcheck_cmp_e {
+    PTRCHECK_CMP_NONE = 0, PTRCHECK_CMP_EQ, PTRCHECK_CMP_NE, PTRCHECK_CMP_LT, PTRCHECK_CMP_GT, PTRCHECK_CMP_LE,
+    PTRCHECK_CMP_GE
+} ptrcheck_cmp_t;
+
+#define PTRCHECK_TRAIT_SIZEOF 1
+#define PTRCHECK_TRAIT_ALIGNOF 2
+
 typedef struct ptrcheck_expr_s ptrcheck_expr_t;
 struct ptrcheck_expr_s {
     ptrcheck_ekind_t kind;
@@ -125,6 +188,13 @@ struct ptrcheck_expr_s {
     const char *text;          /* source text of the expression when it is a single file range, else NULL */
     ptrcheck_expr_t **kids;
     unsigned nkids;
+    /* ptrcheck-offset-assumption */
+    ptrcheck_cmp_t cmp;                 /* PTRCHECK_OP_CMP: which comparison */
+    int trait;                          /* PTRCHECK_E_SIZEOF: PTRCHECK_TRAIT_* */
+    const ptrcheck_rdesc_t *record;     /* SIZEOF/OFFSETOF of a record (else NULL); pointer-to-record nodes
+                                           of an offset fact: the pointee */
+    const char *field_path;             /* PTRCHECK_E_OFFSETOF: member designator "hdr.len" (NULL when it has
+                                           array subscripts) */
 };
 
 /* Per-function context for an AST fact. */
@@ -144,6 +214,66 @@ PTRCHECK_API void ptrcheck_ast_reset(ptrcheck_engine_t *e);
  * For INT_TO_PTR the operand subtree is complete down to the leaves that matter (declrefs,
  * literals, calls, member accesses, casts), bounded in depth by the adapter. */
 PTRCHECK_API void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
+
+/* Start of a translation unit's AST pass: `triple` is the compiling target.  Loads what the checks need
+ * once per TU (layout tables); problems are reported through the sink. */
+PTRCHECK_API void ptrcheck_ast_on_tu_begin(ptrcheck_engine_t *e, const char *triple);
+
+/* A hard-coded byte offset applied to a pointer (ptrcheck-offset-assumption).  `arith` is the byte-pointer
+ * arithmetic (`(char *)p + 8 + 16`, `(char *)m - 8`): a chain of PTRCHECK_OP_ADD/SUB nodes down its left
+ * (or pointer) side, integer constants on the other, ending at the explicit cast whose operand points to
+ * a record (that operand's node has `record` set).  `result_record` is set when the result is converted
+ * to a pointer to a record (container_of: `(struct S *)((char *)m - 8)`); `member` is the member
+ * expression when the base is `&x->f` / `&x.f` (container_of by member). `access_bytes` is the size read
+ * or written at the offset (the pointee of the cast applied to the result, or memcpy's constant size;
+ * 0 when unknown), `access_spelling` its type. */
+typedef struct ptrcheck_offset_fact_s {
+    const ptrcheck_expr_t *arith;
+    const ptrcheck_rdesc_t *base_record;   /* the record the byte pointer was made from (NULL: not a record) */
+    const ptrcheck_rdesc_t *result_record;
+    const char *base_pointee_spelling; /* the type the byte pointer was made from: "struct event", "struct list_head" */
+    unsigned long long base_pointee_bytes;
+    const char *member;                /* container_of: field designator of `&x->f` relative to result_record, or NULL */
+    unsigned long long access_bytes;
+    const char *access_spelling;
+    int via_memcpy;
+} ptrcheck_offset_fact_t;
+PTRCHECK_API void ptrcheck_ast_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                         const ptrcheck_offset_fact_t *fact);
+
+/* _Static_assert / static_assert: `cond` is the condition (sizeof/_Alignof/offsetof nodes carry `record`),
+ * `loc` the declaration. */
+/* Testing aid (PTRCHECK_DUMP_LAYOUTS=FILE in the plugin's environment): writes the layouts the engine
+ * computes for every configured target for these records as a ptrcheck-layout/1 table. */
+PTRCHECK_API int ptrcheck_ast_dump_layouts(ptrcheck_engine_t *e, const ptrcheck_rdesc_t *const *recs, size_t n,
+                                           const char *path, ptrcheck_error_t *err);
+
+PTRCHECK_API void ptrcheck_ast_on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                                const ptrcheck_expr_t *cond, ptrcheck_loc_t loc);
+
+/* ---- block scopes (ptrcheck-stack-escape: addresses used after their block ends).
+ * For each function the adapter records, in code-generation order, the events below; the engine
+ * decides (plugin/engine/scope_escape.c).  Variables are identified by a per-function id (> 0). */
+typedef enum ptrcheck_scope_ev_e {
+    PTRCHECK_SCOPE_DECL = 0, /* local `var` declared (again, in a loop) */
+    PTRCHECK_SCOPE_ADDR,     /* pointer variable `var` = the address of local `target` (&x, x[...], array x) */
+    PTRCHECK_SCOPE_COPY,     /* pointer variable `var` = pointer variable `target` */
+    PTRCHECK_SCOPE_ASSIGN,   /* pointer variable `var` = anything else */
+    PTRCHECK_SCOPE_USE,      /* pointer variable `var` is read */
+    PTRCHECK_SCOPE_END       /* the block that declares local `var` ends */
+} ptrcheck_scope_ev_t;
+
+typedef struct ptrcheck_scope_event_s {
+    ptrcheck_scope_ev_t kind;
+    unsigned var;
+    unsigned target;
+    const char *name;        /* var's name */
+    ptrcheck_loc_t loc;      /* the event (for END: the closing brace) */
+    ptrcheck_loc_t decl_loc; /* var's declaration */
+} ptrcheck_scope_event_t;
+
+PTRCHECK_API void ptrcheck_ast_on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                               const ptrcheck_scope_event_t *events, size_t n);
 
 /* ---- IR correlation sites (see docs/architecture.md, "IR findings without -g").
  * While walking each function body in code-generation order, the frontend records the source

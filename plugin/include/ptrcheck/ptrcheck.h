@@ -160,6 +160,7 @@ typedef struct ptrcheck_diag_s {
     ptrcheck_fixit_t *fixits;
     size_t nfixits;
     unsigned layer;        /* PTRCHECK_LAYER_AST or PTRCHECK_LAYER_IR: who found it */
+    int is_error;          /* an input error (e.g. a malformed layout table), not a finding: always an error */
 } ptrcheck_diag_t;
 
 /* Diagnostic builder.  ptrcheck_diag_create copies the message; notes/fix-its are appended; the

@@ -1,0 +1,47 @@
+// Describes C records target-neutrally for ptrcheck-offset-assumption (ptrcheck_rdesc_t in
+// plugin/include/ptrcheck/ast.h): member types by category (builtin kind, nested record, array,
+// bit-field width), packing and alignment attributes, plus clang's layout on the compiling target.
+// No decisions here: the C engine lays the record out per target (plugin/engine/layout_compute.c).
+#ifndef PTRCHECK_CLANG_RECORDFACTS_H
+#define PTRCHECK_CLANG_RECORDFACTS_H
+
+#include "ptrcheck/ast.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class RecordDecl;
+class QualType;
+} // namespace clang
+
+namespace ptrcheck {
+
+class RecordDescriber {
+public:
+  RecordDescriber(clang::ASTContext &Ctx, ptrcheck_engine_t *E) : Ctx(Ctx), E(E) {}
+  // NULL for incomplete, invalid or dependent records.  Descriptions live as long as this object.
+  const ptrcheck_rdesc_t *describe(const clang::RecordDecl *RD);
+  // "struct event", "union value", the typedef name of a typedef'd anonymous record; "" when unnamed.
+  static std::string recordName(const clang::RecordDecl *RD);
+  // The record a type is (looking through typedefs), or NULL.
+  static const clang::RecordDecl *recordOf(clang::QualType T);
+
+private:
+  clang::ASTContext &Ctx;
+  ptrcheck_engine_t *E;
+  llvm::DenseMap<const clang::RecordDecl *, ptrcheck_rdesc_t *> Cache;
+  std::deque<ptrcheck_rdesc_t> Recs;
+  std::deque<std::vector<ptrcheck_rfield_t>> Fields;
+
+  const char *intern(const std::string &S);
+  void field(const clang::RecordDecl *RD, unsigned Index, const void *FieldDeclPtr, ptrcheck_rfield_t &Out);
+};
+
+} // namespace ptrcheck
+
+#endif
