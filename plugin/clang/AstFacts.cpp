@@ -1,5 +1,6 @@
 // AST -> facts translation and the code-generation-order walk (see AstFacts.h).
 #include "AstFacts.h"
+#include "EscapeFacts.h"
 #include "RecordFacts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -1111,9 +1112,10 @@ private:
       staticAssertFact(SA);
       return;
     }
-      localSite(P, PTRCHECK_SITE_F_PARAM);
+      localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
     stmt(FD->getBody());
+    recordEscapeFacts(Ctx, E, FD, &Fn, Sites); // stack-escape / borrowed-escape facts
     sliceFunctionEnd();
     if (Sites)
       ptrcheck_sites_end_function(E);

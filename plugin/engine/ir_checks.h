@@ -23,8 +23,9 @@ extern "C" {
 int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m);
 /* ptrcheck-slice-forge (IR part): plugin/engine/ir_slice.c */
 int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m);
-/* To come: ptrcheck_ir_check_stack_escape, ptrcheck_ir_check_borrowed_escape,
- * ptrcheck_ir_check_slice_forge (same signature). */
+/* ptrcheck-stack-escape and ptrcheck-borrowed-escape: plugin/engine/ir_escape.c */
+int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
+
 
 /* ---- pointer-keyed hash map (open addressing; keys are non-NULL pointers) */
 typedef struct ptrcheck_ir_pmap_s {

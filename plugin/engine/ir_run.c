@@ -14,11 +14,13 @@ typedef struct ir_check_entry_s {
 
 static const ptrcheck_check_t ptrint_checks[] = {PTRCHECK_INT_ROUNDTRIP, PTRCHECK_PTR_TRUNCATION};
 static const ptrcheck_check_t slice_checks[] = {PTRCHECK_SLICE_FORGE};
+static const ptrcheck_check_t escape_checks[] = {PTRCHECK_STACK_ESCAPE, PTRCHECK_BORROWED_ESCAPE};
 
 /* Dispatch point: stack-escape, borrowed-escape and slice-forge go here. */
 static const ir_check_entry_t ir_checks[] = {
     {ptrint_checks, sizeof ptrint_checks / sizeof ptrint_checks[0], ptrcheck_ir_check_ptrint},
     {slice_checks, 1, ptrcheck_ir_check_slice_forge},
+    {escape_checks, sizeof escape_checks / sizeof escape_checks[0], ptrcheck_ir_check_escape},
 };
 
 int ptrcheck_ir_run(ptrcheck_engine_t *e, LLVMModuleRef m)

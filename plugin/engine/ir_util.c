@@ -228,6 +228,28 @@ LLVMValueRef ptrcheck_ir_retval_alloca(LLVMValueRef fn)
             return NULL;
         found = a;
     }
+    if (!found)
+        return NULL;
+    /* clang creates `retval` before any other alloca and reads it only to return it.  When the single
+     * store to it dominates the return, clang zaps retval and returns the value directly; the `ret`
+     * may then load a user variable (`return p;`), which is not a retval. */
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+    LLVMValueRef first = NULL;
+    for (LLVMValueRef in = entry ? LLVMGetFirstInstruction(entry) : NULL; in && !first; in = LLVMGetNextInstruction(in))
+        if (LLVMIsAAllocaInst(in))
+            first = in;
+    if (first != found)
+        return NULL;
+    for (LLVMUseRef u = LLVMGetFirstUse(found); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsABitCastInst(user))
+            user = LLVMGetFirstUse(user) ? LLVMGetUser(LLVMGetFirstUse(user)) : NULL;
+        if (!user || !LLVMIsALoadInst(user))
+            continue;
+        for (LLVMUseRef lu = LLVMGetFirstUse(user); lu; lu = LLVMGetNextUse(lu))
+            if (!LLVMIsAInstruction(LLVMGetUser(lu)) || LLVMGetInstructionOpcode(LLVMGetUser(lu)) != LLVMRet)
+                return NULL;
+    }
     return found;
 }
 

@@ -285,6 +285,8 @@ typedef enum ptrcheck_site_kind_e {
     PTRCHECK_SITE_LOCAL,        /* parameters then automatic variables, in allocation order */
     PTRCHECK_SITE_CALL,         /* calls to named non-builtin functions */
     PTRCHECK_SITE_RETURN,       /* return statements */
+    PTRCHECK_SITE_STORE,        /* scalar assignments (=, op=, ++, --) whose left-hand side is not a local
+                                   variable (or a field/element of one): globals, *p, p->f, p[i] */
     PTRCHECK_SITE_KIND_COUNT
 } ptrcheck_site_kind_t;
 
@@ -301,6 +303,7 @@ typedef struct ptrcheck_site_s {
 #define PTRCHECK_SITE_F_VLA 8u
 #define PTRCHECK_SITE_F_ALLOCA 16u /* alloca() call: a dynamic alloca in IR */
 #define PTRCHECK_SITE_F_AGGREGATE 32u /* record-typed parameter: may be passed byval, without an alloca */
+#define PTRCHECK_SITE_F_BORROWED 64u /* parameter marked annotate("ptrcheck_borrowed") (on itself or its function) */
 
 typedef struct ptrcheck_fn_sites_s ptrcheck_fn_sites_t;
 

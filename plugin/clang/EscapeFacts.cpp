@@ -1,0 +1,378 @@
+// AST facts for ptrcheck-stack-escape / ptrcheck-borrowed-escape (see EscapeFacts.h).  Records, no
+// decisions: STORE sites (assignments to non-local lvalues, in code-generation order, so the IR pass
+// can give stores a file:line:col without -g), borrowed parameters, and block-scope events.
+#include "EscapeFacts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+#include <vector>
+
+using namespace clang;
+
+namespace ptrcheck {
+
+unsigned escapeParamFlags(const FunctionDecl *FD, const ParmVarDecl *P) {
+  if (!P->getType()->isPointerType())
+    return 0;
+  auto Marked = [](const Decl *D) {
+    for (const auto *A : D->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "ptrcheck_borrowed")
+        return true;
+    return false;
+  };
+  return Marked(P) || Marked(FD) ? PTRCHECK_SITE_F_BORROWED : 0;
+}
+
+namespace {
+
+class EscapeWalk {
+public:
+  EscapeWalk(ASTContext &Ctx, ptrcheck_engine_t *E, const ptrcheck_ast_fn_t *Fn, bool Sites)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Fn(Fn), Sites(Sites) {}
+
+  void run(const FunctionDecl *FD) {
+    for (const ParmVarDecl *P : FD->parameters())
+      idOf(P);
+    Top = FD->getBody();
+    stmt(Top);
+    if (!Events.empty())
+      ptrcheck_ast_on_scope_events(E, Fn, Events.data(), Events.size());
+  }
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  ptrcheck_engine_t *E;
+  const ptrcheck_ast_fn_t *Fn;
+  bool Sites;
+  const Stmt *Top = nullptr;
+  llvm::DenseMap<const VarDecl *, unsigned> Ids;
+  std::vector<ptrcheck_scope_event_t> Events;
+
+  ptrcheck_loc_t loc(SourceLocation L) {
+    ptrcheck_loc_t R{};
+    if (L.isInvalid())
+      return R;
+    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
+    SourceLocation X = SM.getExpansionLoc(L);
+    std::string Name = SM.getFilename(X).str();
+    R.file = Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str());
+    R.line = SM.getExpansionLineNumber(L);
+    R.col = SM.getExpansionColumnNumber(L);
+    return R;
+  }
+
+  unsigned idOf(const VarDecl *V) {
+    auto It = Ids.find(V);
+    if (It != Ids.end())
+      return It->second;
+    unsigned Id = static_cast<unsigned>(Ids.size()) + 1;
+    Ids[V] = Id;
+    return Id;
+  }
+
+  void event(ptrcheck_scope_ev_t K, const VarDecl *V, const VarDecl *Target, SourceLocation L) {
+    ptrcheck_scope_event_t Ev{};
+    Ev.kind = K;
+    Ev.var = idOf(V);
+    Ev.target = Target ? idOf(Target) : 0;
+    std::string Name = V->getNameAsString();
+    Ev.name = ptrcheck_engine_intern(E, Name.c_str());
+    Ev.loc = loc(L);
+    Ev.decl_loc = loc(V->getLocation());
+    Events.push_back(Ev);
+  }
+
+  static const VarDecl *localVar(const Expr *X) {
+    const auto *DR = dyn_cast<DeclRefExpr>(X->IgnoreParens());
+    const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() ? V : nullptr;
+  }
+
+  // Is the lvalue X (part of) a local variable?  (x, x.f, x[i] for an array x)
+  static bool localLvalue(const Expr *X) {
+    for (int Guard = 0; X && Guard < 32; ++Guard) {
+      X = X->IgnoreParenImpCasts();
+      if (localVar(X))
+        return true;
+      if (const auto *M = dyn_cast<MemberExpr>(X)) {
+        if (M->isArrow())
+          return false;
+        X = M->getBase();
+        continue;
+      }
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X)) {
+        const Expr *B = AS->getBase()->IgnoreParenImpCasts();
+        if (!B->getType()->isArrayType())
+          return false;
+        X = B;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // The local whose address X (a pointer-valued expression) designates, or null.
+  static const VarDecl *addressBase(const Expr *X, const VarDecl **CopyOf) {
+    for (int Guard = 0; X && Guard < 32; ++Guard) {
+      X = X->IgnoreParens();
+      if (const auto *C = dyn_cast<CastExpr>(X)) {
+        if (C->getCastKind() == CK_LValueToRValue) {
+          if (const VarDecl *V = localVar(C->getSubExpr()))
+            if (V->getType()->isPointerType() && CopyOf)
+              *CopyOf = V;
+          return nullptr;
+        }
+        X = C->getSubExpr();
+        if (C->getCastKind() == CK_ArrayToPointerDecay) {
+          const Expr *L = X->IgnoreParens();
+          while (true) {
+            if (const auto *M = dyn_cast<MemberExpr>(L)) {
+              if (M->isArrow())
+                return nullptr;
+              L = M->getBase()->IgnoreParenImpCasts();
+            } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
+              L = AS->getBase()->IgnoreParenImpCasts();
+              if (!L->getType()->isArrayType())
+                return nullptr;
+            } else {
+              break;
+            }
+          }
+          return localVar(L);
+        }
+        continue;
+      }
+      if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+        if (U->getOpcode() != UO_AddrOf)
+          return nullptr;
+        const Expr *L = U->getSubExpr()->IgnoreParens();
+        while (true) {
+          if (const auto *M = dyn_cast<MemberExpr>(L)) {
+            if (M->isArrow())
+              return nullptr;
+            L = M->getBase()->IgnoreParenImpCasts();
+          } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
+            L = AS->getBase()->IgnoreParenImpCasts();
+            if (!L->getType()->isArrayType())
+              return nullptr;
+          } else {
+            break;
+          }
+        }
+        return localVar(L);
+      }
+      if (const auto *B = dyn_cast<BinaryOperator>(X)) {
+        if (B->getOpcode() == BO_Comma || B->isAssignmentOp()) {
+          X = B->getRHS();
+          continue;
+        }
+        if (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub)
+          return nullptr;
+        X = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+        continue;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  void storeSite(SourceLocation L, unsigned N = 1) {
+    if (!Sites)
+      return;
+    ptrcheck_site_t S{};
+    S.loc = loc(L);
+    for (unsigned I = 0; I < N; ++I)
+      ptrcheck_sites_add(E, PTRCHECK_SITE_STORE, &S);
+  }
+
+  // A scalar store to a non-local lvalue (as clang emits it: one `store`, two for _Complex).
+  void storeTo(const Expr *LHS, SourceLocation L, bool ReadModifyWrite) {
+    QualType T = LHS->getType();
+    if (T->isRecordType() || T->isArrayType() || localLvalue(LHS))
+      return;
+    if (ReadModifyWrite && T->isAtomicType())
+      return; // atomicrmw / cmpxchg loop
+    storeSite(L, T->isAnyComplexType() ? 2 : 1);
+  }
+
+  void pointerAssign(const VarDecl *P, const Expr *RHS, SourceLocation L) {
+    if (!P->getType()->isPointerType())
+      return;
+    const VarDecl *Copy = nullptr;
+    if (const VarDecl *T = RHS ? addressBase(RHS, &Copy) : nullptr)
+      event(PTRCHECK_SCOPE_ADDR, P, T, L);
+    else if (Copy)
+      event(PTRCHECK_SCOPE_COPY, P, Copy, L);
+    else
+      event(PTRCHECK_SCOPE_ASSIGN, P, nullptr, L);
+  }
+
+  int deadArm(const Expr *Cond) {
+    if (!Cond || Cond->isValueDependent())
+      return -1;
+    bool B = false;
+    if (Cond->HasSideEffects(Ctx) || !Cond->EvaluateAsBooleanCondition(B, Ctx))
+      return -1;
+    return B ? 0 : 1;
+  }
+
+  void children(const Stmt *S) {
+    for (const Stmt *C : S->children())
+      stmt(C);
+  }
+
+  void stmt(const Stmt *S) {
+    if (!S)
+      return;
+    switch (S->getStmtClass()) {
+    case Stmt::CompoundStmtClass: {
+      const auto *CS = cast<CompoundStmt>(S);
+      children(S);
+      if (S == Top)
+        return;
+      for (const Stmt *C : CS->body())
+        if (const auto *DS = dyn_cast<DeclStmt>(C))
+          for (const Decl *D : DS->decls())
+            if (const auto *V = dyn_cast<VarDecl>(D))
+              if (V->hasLocalStorage())
+                event(PTRCHECK_SCOPE_END, V, nullptr, CS->getRBracLoc());
+      return;
+    }
+    case Stmt::ForStmtClass: {
+      const auto *F = cast<ForStmt>(S);
+      stmt(F->getInit());
+      if (F->getConditionVariableDeclStmt())
+        stmt(F->getConditionVariableDeclStmt());
+      stmt(F->getCond());
+      stmt(F->getBody());
+      stmt(F->getInc());
+      return;
+    }
+    case Stmt::IfStmtClass: {
+      const auto *I = cast<IfStmt>(S);
+      stmt(I->getInit());
+      if (I->getConditionVariableDeclStmt())
+        stmt(I->getConditionVariableDeclStmt());
+      // clang drops a constant condition's dead arm (unless it holds a label: then both stay)
+      int Dead = deadArm(I->getCond());
+      if (Dead == -1)
+        stmt(I->getCond());
+      if (Dead != 1 || hasLabel(I->getThen()))
+        stmt(I->getThen());
+      if (Dead != 0 || hasLabel(I->getElse()))
+        stmt(I->getElse());
+      return;
+    }
+    case Stmt::ConditionalOperatorClass: {
+      const auto *CO = cast<ConditionalOperator>(S);
+      int Dead = deadArm(CO->getCond());
+      if (Dead == -1)
+        stmt(CO->getCond());
+      if (Dead != 1)
+        stmt(CO->getTrueExpr());
+      if (Dead != 0)
+        stmt(CO->getFalseExpr());
+      return;
+    }
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass: {
+      const auto *B = cast<BinaryOperator>(S);
+      if (!B->isAssignmentOp()) {
+        children(S);
+        return;
+      }
+      stmt(B->getRHS());
+      stmt(B->getLHS());
+      storeTo(B->getLHS(), B->getOperatorLoc(), B->isCompoundAssignmentOp());
+      if (const VarDecl *P = localVar(B->getLHS()))
+        pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+      return;
+    }
+    case Stmt::UnaryOperatorClass: {
+      const auto *U = cast<UnaryOperator>(S);
+      children(S);
+      if (U->isIncrementDecrementOp()) {
+        storeTo(U->getSubExpr(), U->getOperatorLoc(), true);
+        if (const VarDecl *P = localVar(U->getSubExpr()))
+          pointerAssign(P, nullptr, U->getOperatorLoc());
+      }
+      return;
+    }
+    case Stmt::ImplicitCastExprClass: {
+      const auto *C = cast<ImplicitCastExpr>(S);
+      if (C->getCastKind() == CK_LValueToRValue)
+        if (const VarDecl *P = localVar(C->getSubExpr()))
+          if (P->getType()->isPointerType())
+            event(PTRCHECK_SCOPE_USE, P, nullptr, C->getSubExpr()->getExprLoc());
+      children(S);
+      return;
+    }
+    case Stmt::ReturnStmtClass: {
+      const auto *R = cast<ReturnStmt>(S);
+      const Expr *V = R->getRetValue();
+      const auto *C = V ? dyn_cast<ImplicitCastExpr>(V->IgnoreParens()) : nullptr;
+      const VarDecl *P = C && C->getCastKind() == CK_LValueToRValue ? localVar(C->getSubExpr()) : nullptr;
+      if (P && P->getType()->isPointerType()) {
+        // `return p;` is reported where the IR pass reports returns, so the two agree on one finding
+        event(PTRCHECK_SCOPE_USE, P, nullptr, R->getBeginLoc());
+        return;
+      }
+      children(S);
+      return;
+    }
+    case Stmt::DeclStmtClass:
+      for (const Decl *D : cast<DeclStmt>(S)->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V || !V->hasLocalStorage())
+          continue; // static locals are initialised outside the function body
+        event(PTRCHECK_SCOPE_DECL, V, nullptr, V->getLocation());
+        if (V->getInit()) {
+          stmt(V->getInit());
+          pointerAssign(V, V->getInit(), V->getLocation());
+        }
+      }
+      return;
+    case Stmt::UnaryExprOrTypeTraitExprClass:
+    case Stmt::OffsetOfExprClass:
+    case Stmt::BlockExprClass:
+      return;
+    case Stmt::GenericSelectionExprClass:
+      if (!cast<GenericSelectionExpr>(S)->isResultDependent())
+        stmt(cast<GenericSelectionExpr>(S)->getResultExpr());
+      return;
+    default:
+      children(S);
+      return;
+    }
+  }
+
+  static bool hasLabel(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
+      return true;
+    for (const Stmt *C : S->children())
+      if (hasLabel(C))
+        return true;
+    return false;
+  }
+};
+
+} // namespace
+
+void recordEscapeFacts(ASTContext &Ctx, ptrcheck_engine_t *E, const FunctionDecl *FD, const ptrcheck_ast_fn_t *Fn,
+                       bool Sites) {
+  EscapeWalk W(Ctx, E, Fn, Sites);
+  W.run(FD);
+}
+
+} // namespace ptrcheck

@@ -1,0 +1,1887 @@
+/* IR part of ptrcheck-stack-escape and ptrcheck-borrowed-escape: escape analysis of automatic
+ * storage and of borrowed pointer parameters over the module straight from IRGen.
+ *
+ * Abstract objects.  STACK (an alloca: local, parameter spill, array, VLA, alloca(), compound
+ * literal; or a byval parameter), ARG i (the memory pointer parameter i points to: the value of the
+ * parameter), ARGR i (memory reachable from parameter i through loads), GLOBAL g, GLOBR g (memory
+ * reachable from global g), HEAP (the result of a call to an allocator), RET (the memory of the
+ * return value: clang's retval alloca or the sret parameter).
+ *
+ * Values.  Every SSA value carries a set of elements, element = object id << 1 | asint, asint
+ * meaning "the address went through ptrtoint" (cleared again by inttoptr).  Derived values (GEP,
+ * casts, phi, select, integer arithmetic, insert/extractvalue) take the union of their operands.
+ * Each object has contents: the elements stored into it (field- and index-insensitive).  A load
+ * from a pointer gives the contents of its objects, plus ARGR/GLOBR for parameters and globals; a
+ * load from a promotable alloca (one only ever loaded and stored, like clang's -O0 spills of
+ * locals) gives only the values of the stores that reach it (kill-aware), so `p = &x; ... p =
+ * NULL; return p;` is silent.  memcpy/memmove copy contents.  The sets only grow; each function is
+ * iterated to a fixpoint.  The IR is the same shape at every -O level (PipelineStart, before any
+ * optimisation; lifetime markers and TBAA are ignored), so the findings are too.
+ *
+ * Summaries (bottom-up over the call graph, with a worklist for recursion): for each defined
+ * function and pointer parameter i, whether what i points to escapes (and how: the first step of
+ * the path, possibly a call to another summarised function, so chains are followed for the notes),
+ * whether i (or memory reachable from it) is returned, and which parameters are stored into memory
+ * reachable from which others (`link(list, node)`).
+ *
+ * Sinks.  Stores into GLOBAL/GLOBR/ARG/ARGR/RET, returns, calls whose summary says the parameter
+ * escapes, thread start routines (pthread_create, thrd_create, ...) unless the thread is joined on
+ * every path to a return, `retaining-functions`, and heap objects that themselves escape (stored
+ * into one of the above, returned, passed on).  A store into a global or into a parameter's memory
+ * is forgiven when every path from it to a return overwrites the same location with a value that
+ * holds no stack address (`g = &x; ...; g = NULL;`, linking a stack node and unlinking it).
+ * Returning an address converted to an integer (a stack-depth probe) is reported only with
+ * strict-provenance.
+ *
+ * Locations.  Calls and returns map to the AST's CALL and RETURN sites (ir_util.c); stores into
+ * non-local memory map to the STORE sites the AST pass records (this file, by ordinal, when the
+ * counts agree); otherwise !dbg, otherwise the variable's declaration.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir_checks.h"
+
+/* ------------------------------------------------------------------ element sets */
+
+typedef struct eset_s {
+    uint32_t *v;
+    uint32_t n, cap;
+} eset_t;
+
+static int eset_add(eset_t *s, uint32_t x, int *changed)
+{
+    uint32_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (s->v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < s->n && s->v[lo] == x)
+        return 1;
+    if (s->n == s->cap) {
+        uint32_t ncap = s->cap ? s->cap * 2 : 4;
+        uint32_t *nv = realloc(s->v, ncap * sizeof *nv);
+        if (!nv)
+            return 0;
+        s->v = nv;
+        s->cap = ncap;
+    }
+    memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof *s->v);
+    s->v[lo] = x;
+    s->n++;
+    if (changed)
+        *changed = 1;
+    return 1;
+}
+
+enum { XF_KEEP = 0, XF_SETINT, XF_CLEARINT };
+
+static int eset_union(eset_t *dst, const eset_t *src, int xf, int *changed)
+{
+    if (!src)
+        return 1;
+    for (uint32_t i = 0; i < src->n; i++) {
+        uint32_t x = src->v[i];
+        if (xf == XF_SETINT)
+            x |= 1u;
+        else if (xf == XF_CLEARINT)
+            x &= ~1u;
+        if (!eset_add(dst, x, changed))
+            return 0;
+    }
+    return 1;
+}
+
+static void eset_free(eset_t *s)
+{
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------------ objects */
+
+typedef enum okind_e { O_STACK = 1, O_ARG, O_ARGR, O_GLOBAL, O_GLOBR, O_HEAP, O_RET } okind_t;
+
+typedef struct obj_s {
+    okind_t kind;
+    LLVMValueRef v; /* alloca / Argument / global / allocator call / retval alloca or sret Argument */
+    unsigned idx;   /* parameter index for ARG/ARGR */
+    eset_t contents;
+} obj_t;
+
+#define EL_OBJ(x) ((x) >> 1)
+#define EL_INT(x) ((x)&1u)
+
+/* ------------------------------------------------------------------ summaries */
+
+typedef struct esc_info_s {
+    int escapes;
+    const char *how;     /* interned: "into global 'g_saved'" */
+    ptrcheck_loc_t loc;  /* where in the callee */
+    LLVMValueRef next;   /* the step is a call to this summarised function ... */
+    unsigned next_param; /* ... passing the parameter as this argument */
+    const char *step;    /* interned note text for this step */
+} esc_info_t;
+
+typedef struct summary_s {
+    unsigned nparams;
+    esc_info_t *esc;
+    unsigned char *ret;  /* parameter value may be returned */
+    unsigned char *retr; /* memory reachable from the parameter may be returned */
+    uint32_t *into;      /* (i << 16 | j): parameter j stored into memory reachable from parameter i */
+    size_t ninto, capinto;
+    unsigned char *borrowed;
+} summary_t;
+
+static void summary_free(summary_t *s)
+{
+    if (!s)
+        return;
+    free(s->esc);
+    free(s->ret);
+    free(s->retr);
+    free(s->into);
+    free(s->borrowed);
+    free(s);
+}
+
+static int summary_add_into(summary_t *s, unsigned i, unsigned j, int *changed)
+{
+    uint32_t key = (uint32_t)(i << 16 | j);
+    for (size_t k = 0; k < s->ninto; k++)
+        if (s->into[k] == key)
+            return 1;
+    if (s->ninto == s->capinto) {
+        size_t ncap = s->capinto ? s->capinto * 2 : 4;
+        uint32_t *ni = realloc(s->into, ncap * sizeof *ni);
+        if (!ni)
+            return 0;
+        s->into = ni;
+        s->capinto = ncap;
+    }
+    s->into[s->ninto++] = key;
+    *changed = 1;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ module state */
+
+typedef struct thread_api_s {
+    const char *name;
+    unsigned arg;    /* 0-based argument the start routine receives */
+    int handle;      /* 0-based argument that receives the handle (by address), -1: the call's result, -2: none */
+    const char *join;
+} thread_api_t;
+
+static const thread_api_t thread_apis[] = {
+    {"pthread_create", 3, 0, "pthread_join"},
+    {"thrd_create", 2, 0, "thrd_join"},
+    {"uv_thread_create", 2, 0, "uv_thread_join"},
+    {"g_thread_new", 2, -1, "g_thread_join"},
+    {"g_thread_try_new", 2, -1, "g_thread_join"},
+    {"_beginthreadex", 3, -2, NULL},
+    {"_beginthread", 2, -2, NULL},
+    {"CreateThread", 3, -2, NULL},
+    {"pthread_setspecific", 1, -2, NULL},
+    {"on_exit", 1, -2, NULL},
+    {"tss_set", 1, -2, NULL},
+};
+
+typedef struct mod_s {
+    ptrcheck_engine_t *e;
+    LLVMModuleRef m;
+    ptrcheck_ir_fncache_t fns;
+    ptrcheck_ir_pmap_t summaries; /* defined function -> summary_t* */
+    ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
+    int strict;
+    int want_stack, want_borrowed;
+} mod_t;
+
+/* ------------------------------------------------------------------ per-function state */
+
+typedef struct valvec_s {
+    LLVMValueRef *v;
+    size_t n, cap;
+} valvec_t;
+
+static int valvec_push(valvec_t *vv, LLVMValueRef x)
+{
+    if (vv->n == vv->cap) {
+        size_t ncap = vv->cap ? vv->cap * 2 : 8;
+        LLVMValueRef *nv = realloc(vv->v, ncap * sizeof *nv);
+        if (!nv)
+            return 0;
+        vv->v = nv;
+        vv->cap = ncap;
+    }
+    vv->v[vv->n++] = x;
+    return 1;
+}
+
+typedef struct fn_s {
+    mod_t *mod;
+    LLVMValueRef fn;
+    ptrcheck_ir_fn_t *f;
+    summary_t *sum;
+    obj_t *objs;
+    size_t nobjs, capobjs;
+    ptrcheck_ir_pmap_t obj_of;    /* alloca/global/heap call/byval arg -> id + 1 */
+    ptrcheck_ir_pmap_t globr_of;  /* global -> id + 1 */
+    uint32_t *arg_obj, *argr_obj; /* by parameter index: id + 1 (0: not a pointer) */
+    ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
+    ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
+    ptrcheck_ir_pmap_t reach;     /* load -> valvec_t* of reaching store values */
+    LLVMValueRef retval;
+    uint32_t ret_obj;             /* id + 1 */
+    ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
+    int oom;
+} fn_t;
+
+static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
+{
+    if (F->nobjs == F->capobjs) {
+        size_t ncap = F->capobjs ? F->capobjs * 2 : 16;
+        obj_t *no = realloc(F->objs, ncap * sizeof *no);
+        if (!no) {
+            F->oom = 1;
+            return 0;
+        }
+        F->objs = no;
+        F->capobjs = ncap;
+    }
+    obj_t *o = &F->objs[F->nobjs];
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->v = v;
+    o->idx = idx;
+    return (uint32_t)(F->nobjs++) + 1;
+}
+
+static uint32_t obj_for(fn_t *F, ptrcheck_ir_pmap_t *map, okind_t kind, LLVMValueRef v)
+{
+    void **slot = ptrcheck_ir_pmap_slot(map, v);
+    if (!slot) {
+        F->oom = 1;
+        return 0;
+    }
+    if (!*slot)
+        *slot = (void *)(uintptr_t)new_obj(F, kind, v, 0);
+    return (uint32_t)(uintptr_t)*slot;
+}
+
+static eset_t *pts_slot(fn_t *F, LLVMValueRef v)
+{
+    void **slot = ptrcheck_ir_pmap_slot(&F->pts, v);
+    if (!slot) {
+        F->oom = 1;
+        return NULL;
+    }
+    if (!*slot) {
+        *slot = calloc(1, sizeof(eset_t));
+        if (!*slot)
+            F->oom = 1;
+    }
+    return *slot;
+}
+
+/* The element set of v.  For constants (globals and constant expressions over them) the set is
+ * built in *tmp. */
+static const eset_t *pts_get(fn_t *F, LLVMValueRef v, eset_t *tmp)
+{
+    void *s = NULL;
+    if (ptrcheck_ir_pmap_get(&F->pts, v, &s))
+        return s;
+    if (!LLVMIsAConstant(v))
+        return NULL;
+    int asint = 0;
+    for (unsigned guard = 0; v && guard < 16 && LLVMIsAConstantExpr(v); guard++) {
+        LLVMOpcode op = LLVMGetConstOpcode(v);
+        if (op == LLVMPtrToInt)
+            asint = 1;
+        else if (op == LLVMIntToPtr)
+            asint = 0;
+        else if (op != LLVMGetElementPtr && op != LLVMBitCast && op != LLVMAddrSpaceCast && op != LLVMAdd &&
+                 op != LLVMSub)
+            return NULL;
+        v = LLVMGetOperand(v, 0);
+    }
+    if (!v || !LLVMIsAGlobalVariable(v))
+        return NULL;
+    uint32_t id = obj_for(F, &F->obj_of, O_GLOBAL, v);
+    if (!id)
+        return NULL;
+    tmp->n = 0;
+    if (!eset_add(tmp, (id - 1) << 1 | (uint32_t)asint, NULL))
+        return NULL;
+    return tmp;
+}
+
+/* Does the set hold anything whose escape matters (stack, parameter values, heap)? */
+static int set_dirty(fn_t *F, const eset_t *s)
+{
+    if (!s)
+        return 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        okind_t k = F->objs[EL_OBJ(s->v[i])].kind;
+        if (k == O_STACK || k == O_ARG)
+            return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ IR helpers */
+
+static int name_is(LLVMValueRef fn, const char *want)
+{
+    size_t len = 0;
+    const char *nm = fn ? LLVMGetValueName2(fn, &len) : NULL;
+    return nm && strlen(want) == len && memcmp(nm, want, len) == 0;
+}
+
+static const char *value_name(LLVMValueRef v, char *buf, size_t size)
+{
+    size_t len = 0;
+    const char *nm = v ? LLVMGetValueName2(v, &len) : NULL;
+    snprintf(buf, size, "%.*s", (int)len, nm ? nm : "");
+    return buf;
+}
+
+static int has_attr(LLVMValueRef fn, unsigned idx, const char *attr)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+    return kind && LLVMGetEnumAttributeAtIndex(fn, idx, kind) != NULL;
+}
+
+static unsigned param_index(LLVMValueRef fn, LLVMValueRef arg)
+{
+    unsigned n = LLVMCountParams(fn);
+    for (unsigned i = 0; i < n; i++)
+        if (LLVMGetParam(fn, i) == arg)
+            return i;
+    return n;
+}
+
+static int is_heap_alloc(LLVMValueRef callee)
+{
+    static const char *const names[] = {"malloc",  "calloc",  "realloc",  "reallocarray", "strdup", "strndup",
+                                        "aligned_alloc", "memalign", "valloc", "xmalloc", "xcalloc", "xrealloc",
+                                        "xstrdup", "g_malloc", "g_malloc0", "g_realloc", "g_strdup"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (name_is(callee, names[i]))
+            return 1;
+    return 0;
+}
+
+/* Library functions that return (a pointer into) their first argument. */
+static int returns_arg0(LLVMValueRef callee)
+{
+    static const char *const names[] = {"strcpy", "strncpy", "strcat", "strncat", "memcpy",   "memmove",
+                                        "memset", "stpcpy",  "stpncpy", "strchr", "strrchr",  "strstr",
+                                        "strpbrk", "memchr", "memrchr", "rawmemchr", "strchrnul", "strcasestr"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (name_is(callee, names[i]))
+            return 1;
+    return 0;
+}
+
+static int intrinsic_prefix(LLVMValueRef callee, const char *prefix)
+{
+    size_t len = 0;
+    const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
+    size_t pl = strlen(prefix);
+    return nm && len >= pl && memcmp(nm, prefix, pl) == 0;
+}
+
+static LLVMValueRef strip_casts(LLVMValueRef v)
+{
+    for (unsigned guard = 0; v && guard < 32; guard++) {
+        LLVMOpcode op;
+        if (LLVMIsAInstruction(v))
+            op = LLVMGetInstructionOpcode(v);
+        else if (LLVMIsAConstantExpr(v))
+            op = LLVMGetConstOpcode(v);
+        else
+            break;
+        if (op != LLVMBitCast && op != LLVMAddrSpaceCast)
+            break;
+        v = LLVMGetOperand(v, 0);
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------------ promotable allocas */
+
+/* llvm.lifetime.start/end (clang emits them from -O1 on; they must not change any finding), directly
+ * or through a bitcast used only by them (typed pointers). */
+static int is_lifetime_use(LLVMValueRef user)
+{
+    if (LLVMIsABitCastInst(user)) {
+        for (LLVMUseRef u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
+            if (!is_lifetime_use(LLVMGetUser(u)))
+                return 0;
+        return 1;
+    }
+    LLVMValueRef callee = LLVMIsACallInst(user) ? ptrcheck_ir_called_function(user) : NULL;
+    return callee && intrinsic_prefix(callee, "llvm.lifetime.");
+}
+
+static int is_promotable(fn_t *F, LLVMValueRef a)
+{
+    void *p = NULL;
+    if (ptrcheck_ir_pmap_get(&F->promotable, a, &p))
+        return p == (void *)1;
+    int ok = LLVMIsAAllocaInst(a) && LLVMIsAConstantInt(LLVMGetOperand(a, 0)) && a != F->retval;
+    for (LLVMUseRef u = ok ? LLVMGetFirstUse(a) : NULL; u && ok; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsALoadInst(user) || is_lifetime_use(user))
+            continue;
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a)
+            continue;
+        ok = 0;
+    }
+    void **slot = ptrcheck_ir_pmap_slot(&F->promotable, a);
+    if (!slot) {
+        F->oom = 1;
+        return 0;
+    }
+    *slot = (void *)(uintptr_t)(ok ? 1 : 2);
+    return ok;
+}
+
+static LLVMBasicBlockRef inst_block(LLVMValueRef i) { return LLVMGetInstructionParent(i); }
+
+/* The stored values of the stores to the promotable alloca a that reach `from` (a load): walks
+ * backwards through the block and then the predecessors. */
+static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t *out)
+{
+    ptrcheck_ir_pmap_t seen;
+    valvec_t work = {0};
+    int ok = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    /* the load's own block, from the load upwards */
+    for (LLVMValueRef in = LLVMGetPreviousInstruction(from); in; in = LLVMGetPreviousInstruction(in)) {
+        if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a) {
+            ok = valvec_push(out, LLVMGetOperand(in, 0));
+            goto done;
+        }
+    }
+    ok = valvec_push(&work, LLVMBasicBlockAsValue(inst_block(from)));
+    while (ok && work.n) {
+        LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
+        /* predecessors: the blocks whose terminators use bb */
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && ok; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+                continue;
+            LLVMBasicBlockRef pred = inst_block(user);
+            void **slot = ptrcheck_ir_pmap_slot(&seen, pred);
+            if (!slot) {
+                ok = 0;
+                break;
+            }
+            if (*slot)
+                continue;
+            *slot = (void *)1;
+            LLVMValueRef found = NULL;
+            for (LLVMValueRef in = LLVMGetLastInstruction(pred); in && !found; in = LLVMGetPreviousInstruction(in))
+                if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a)
+                    found = in;
+            if (found)
+                ok = valvec_push(out, LLVMGetOperand(found, 0));
+            else
+                ok = valvec_push(&work, LLVMBasicBlockAsValue(pred));
+        }
+    }
+done:
+    free(work.v);
+    ptrcheck_ir_pmap_free(&seen);
+    if (!ok)
+        F->oom = 1;
+    return ok;
+}
+
+/* ------------------------------------------------------------------ transfer functions */
+
+static int is_root(okind_t k) { return k == O_GLOBAL || k == O_GLOBR || k == O_ARG || k == O_ARGR || k == O_RET; }
+
+static uint32_t reach_obj(fn_t *F, uint32_t id)
+{
+    obj_t *o = &F->objs[id];
+    if (o->kind == O_ARG || o->kind == O_ARGR)
+        return F->argr_obj[o->idx];
+    if (o->kind == O_GLOBAL || o->kind == O_GLOBR)
+        return obj_for(F, &F->globr_of, O_GLOBR, o->v);
+    return 0;
+}
+
+/* dst |= what a load through a pointer with elements `ptr` gives */
+static int load_through(fn_t *F, eset_t *dst, const eset_t *ptr, int *changed)
+{
+    if (!ptr)
+        return 1;
+    for (uint32_t i = 0; i < ptr->n; i++) {
+        uint32_t id = EL_OBJ(ptr->v[i]);
+        /* What this function stores into a global, a parameter's memory or the return value is a
+         * sink already (reported there unless overwritten on every path); reading it back
+         * flow-insensitively would taint the very value that overwrites it (`*head = n.next`). */
+        if (!is_root(F->objs[id].kind) && !eset_union(dst, &F->objs[id].contents, XF_KEEP, changed))
+            return 0;
+        uint32_t r = reach_obj(F, id);
+        if (r && !eset_add(dst, (r - 1) << 1, changed))
+            return 0;
+    }
+    return 1;
+}
+
+static summary_t *summary_of(mod_t *M, LLVMValueRef callee)
+{
+    void *s = NULL;
+    return callee && ptrcheck_ir_pmap_get(&M->summaries, callee, &s) ? s : NULL;
+}
+
+static int transfer_call(fn_t *F, LLVMValueRef call, int *changed)
+{
+    LLVMValueRef callee = ptrcheck_ir_called_function(call);
+    eset_t tmp = {0}, tmp2 = {0};
+    int ok = 1;
+    if (!callee)
+        return 1;
+    unsigned nargs = (unsigned)LLVMGetNumArgOperands(call);
+    if (ptrcheck_ir_is_intrinsic(callee)) {
+        if ((intrinsic_prefix(callee, "llvm.memcpy") || intrinsic_prefix(callee, "llvm.memmove")) && nargs >= 2) {
+            const eset_t *dst = pts_get(F, LLVMGetOperand(call, 0), &tmp);
+            const eset_t *src = pts_get(F, LLVMGetOperand(call, 1), &tmp2);
+            eset_t got = {0};
+            ok = load_through(F, &got, src, NULL);
+            for (uint32_t i = 0; ok && dst && i < dst->n; i++)
+                ok = eset_union(&F->objs[EL_OBJ(dst->v[i])].contents, &got, XF_KEEP, changed);
+            eset_free(&got);
+        }
+        goto done;
+    }
+    if (is_heap_alloc(callee)) {
+        uint32_t id = obj_for(F, &F->obj_of, O_HEAP, call);
+        eset_t *s = pts_slot(F, call);
+        ok = id && s && eset_add(s, (id - 1) << 1, changed);
+        goto done;
+    }
+    if (returns_arg0(callee) && nargs >= 1) {
+        const eset_t *a0 = pts_get(F, LLVMGetOperand(call, 0), &tmp);
+        if (a0 && a0->n) {
+            eset_t *s = pts_slot(F, call);
+            ok = s && eset_union(s, a0, XF_KEEP, changed);
+        }
+        goto done;
+    }
+    summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
+    if (!cs)
+        goto done;
+    for (unsigned i = 0; ok && i < nargs && i < cs->nparams; i++) {
+        if (!cs->ret[i] && !cs->retr[i])
+            continue;
+        const eset_t *a = pts_get(F, LLVMGetOperand(call, i), &tmp);
+        if (!a || !a->n)
+            continue;
+        eset_t *s = pts_slot(F, call);
+        if (!s) {
+            ok = 0;
+            break;
+        }
+        if (cs->ret[i])
+            ok = eset_union(s, a, XF_KEEP, changed);
+        if (ok && cs->retr[i])
+            ok = load_through(F, s, a, changed);
+    }
+    for (size_t k = 0; ok && k < cs->ninto; k++) {
+        unsigned i = cs->into[k] >> 16, j = cs->into[k] & 0xffffu;
+        if (i >= nargs || j >= nargs)
+            continue;
+        const eset_t *dst = pts_get(F, LLVMGetOperand(call, i), &tmp);
+        const eset_t *src = pts_get(F, LLVMGetOperand(call, j), &tmp2);
+        for (uint32_t d = 0; ok && dst && src && d < dst->n; d++)
+            ok = eset_union(&F->objs[EL_OBJ(dst->v[d])].contents, src, XF_KEEP, changed);
+    }
+done:
+    eset_free(&tmp);
+    eset_free(&tmp2);
+    if (!ok)
+        F->oom = 1;
+    return ok;
+}
+
+static int transfer(fn_t *F, LLVMValueRef in, int *changed)
+{
+    eset_t tmp = {0};
+    int ok = 1;
+    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    switch (op) {
+    case LLVMLoad: {
+        LLVMValueRef p = LLVMGetOperand(in, 0);
+        LLVMValueRef base = strip_casts(p);
+        if (LLVMIsAAllocaInst(base) && base == p && is_promotable(F, base)) {
+            uint32_t id = 0;
+            void *v = NULL;
+            if (ptrcheck_ir_pmap_get(&F->obj_of, base, &v))
+                id = (uint32_t)(uintptr_t)v;
+            if (!id || !F->objs[id - 1].contents.n)
+                break;
+            void **slot = ptrcheck_ir_pmap_slot(&F->reach, in);
+            if (!slot) {
+                ok = 0;
+                break;
+            }
+            if (!*slot) {
+                valvec_t *vv = calloc(1, sizeof *vv);
+                if (!vv || !reaching_stores(F, in, base, vv)) {
+                    if (vv) {
+                        free(vv->v);
+                        free(vv);
+                    }
+                    ok = 0;
+                    break;
+                }
+                *slot = vv;
+            }
+            valvec_t *vv = *slot;
+            eset_t *s = NULL;
+            for (size_t k = 0; ok && k < vv->n; k++) {
+                const eset_t *src = pts_get(F, vv->v[k], &tmp);
+                if (!src || !src->n)
+                    continue;
+                if (!s && !(s = pts_slot(F, in))) {
+                    ok = 0;
+                    break;
+                }
+                ok = eset_union(s, src, XF_KEEP, changed);
+            }
+            break;
+        }
+        const eset_t *ps = pts_get(F, p, &tmp);
+        if (!ps || !ps->n)
+            break;
+        eset_t got = {0};
+        ok = load_through(F, &got, ps, NULL);
+        if (ok && got.n) {
+            eset_t *s = pts_slot(F, in);
+            ok = s && eset_union(s, &got, XF_KEEP, changed);
+        }
+        eset_free(&got);
+        break;
+    }
+    case LLVMStore: {
+        const eset_t *vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+        if (!vs || !vs->n)
+            break;
+        eset_t tmp2 = {0};
+        const eset_t *ps = pts_get(F, LLVMGetOperand(in, 1), &tmp2);
+        for (uint32_t i = 0; ok && ps && i < ps->n; i++)
+            ok = eset_union(&F->objs[EL_OBJ(ps->v[i])].contents, vs, XF_KEEP, changed);
+        eset_free(&tmp2);
+        break;
+    }
+    case LLVMCall:
+    case LLVMInvoke:
+        ok = transfer_call(F, in, changed);
+        break;
+    case LLVMGetElementPtr:
+    case LLVMBitCast:
+    case LLVMAddrSpaceCast:
+    case LLVMPtrToInt:
+    case LLVMIntToPtr:
+    case LLVMTrunc:
+    case LLVMZExt:
+    case LLVMSExt:
+    case LLVMFreeze:
+    case LLVMExtractValue:
+    case LLVMExtractElement: {
+        const eset_t *s0 = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+        if (s0 && s0->n) {
+            eset_t *s = pts_slot(F, in);
+            ok = s && eset_union(s, s0, op == LLVMPtrToInt ? XF_SETINT : op == LLVMIntToPtr ? XF_CLEARINT : XF_KEEP,
+                                 changed);
+        }
+        break;
+    }
+    case LLVMAdd:
+    case LLVMSub:
+    case LLVMAnd:
+    case LLVMOr:
+    case LLVMXor:
+    case LLVMShl:
+    case LLVMLShr:
+    case LLVMAShr:
+    case LLVMMul:
+    case LLVMPHI:
+    case LLVMSelect:
+    case LLVMInsertValue:
+    case LLVMInsertElement:
+    case LLVMShuffleVector: {
+        unsigned n = (unsigned)LLVMGetNumOperands(in);
+        for (unsigned k = op == LLVMSelect ? 1 : 0; ok && k < n; k++) {
+            if (op == LLVMInsertValue && k > 1)
+                break;
+            const eset_t *s0 = pts_get(F, LLVMGetOperand(in, k), &tmp);
+            if (s0 && s0->n) {
+                eset_t *s = pts_slot(F, in);
+                ok = s && eset_union(s, s0, XF_KEEP, changed);
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    eset_free(&tmp);
+    if (!ok)
+        F->oom = 1;
+    return ok;
+}
+
+/* ------------------------------------------------------------------ function set-up */
+
+static void fn_free(fn_t *F)
+{
+    for (size_t i = 0; i < F->nobjs; i++)
+        eset_free(&F->objs[i].contents);
+    free(F->objs);
+    for (size_t i = 0; i < F->pts.cap; i++)
+        if (F->pts.keys[i]) {
+            eset_free(F->pts.vals[i]);
+            free(F->pts.vals[i]);
+        }
+    for (size_t i = 0; i < F->reach.cap; i++)
+        if (F->reach.keys[i] && F->reach.vals[i]) {
+            valvec_t *vv = F->reach.vals[i];
+            free(vv->v);
+            free(vv);
+        }
+    ptrcheck_ir_pmap_free(&F->pts);
+    ptrcheck_ir_pmap_free(&F->reach);
+    ptrcheck_ir_pmap_free(&F->obj_of);
+    ptrcheck_ir_pmap_free(&F->globr_of);
+    ptrcheck_ir_pmap_free(&F->promotable);
+    ptrcheck_ir_pmap_free(&F->store_site);
+    free(F->arg_obj);
+    free(F->argr_obj);
+}
+
+static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
+{
+    memset(F, 0, sizeof *F);
+    F->mod = M;
+    F->fn = fn;
+    F->sum = sum;
+    ptrcheck_ir_pmap_init(&F->obj_of);
+    ptrcheck_ir_pmap_init(&F->globr_of);
+    ptrcheck_ir_pmap_init(&F->pts);
+    ptrcheck_ir_pmap_init(&F->promotable);
+    ptrcheck_ir_pmap_init(&F->reach);
+    ptrcheck_ir_pmap_init(&F->store_site);
+    unsigned np = LLVMCountParams(fn);
+    F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
+    F->argr_obj = calloc(np + 1, sizeof *F->argr_obj);
+    if (!F->arg_obj || !F->argr_obj)
+        return 0;
+    F->retval = ptrcheck_ir_retval_alloca(fn);
+    if (F->retval) {
+        F->ret_obj = obj_for(F, &F->obj_of, O_RET, F->retval);
+        eset_t *s = pts_slot(F, F->retval);
+        if (!F->ret_obj || !s || !eset_add(s, (F->ret_obj - 1) << 1, NULL))
+            return 0;
+    }
+    for (unsigned i = 0; i < np; i++) {
+        LLVMValueRef a = LLVMGetParam(fn, i);
+        if (LLVMGetTypeKind(LLVMTypeOf(a)) != LLVMPointerTypeKind)
+            continue;
+        uint32_t id;
+        if (has_attr(fn, i + 1, "sret")) {
+            id = F->ret_obj ? F->ret_obj : (F->ret_obj = new_obj(F, O_RET, a, i));
+        } else if (has_attr(fn, i + 1, "byval")) {
+            id = obj_for(F, &F->obj_of, O_STACK, a);
+        } else {
+            id = new_obj(F, O_ARG, a, i);
+            F->arg_obj[i] = id;
+            F->argr_obj[i] = new_obj(F, O_ARGR, a, i);
+            if (!F->argr_obj[i])
+                return 0;
+        }
+        eset_t *s = pts_slot(F, a);
+        if (!id || !s || !eset_add(s, (id - 1) << 1, NULL))
+            return 0;
+    }
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            if (!LLVMIsAAllocaInst(in) || in == F->retval)
+                continue;
+            uint32_t id = obj_for(F, &F->obj_of, O_STACK, in);
+            eset_t *s = pts_slot(F, in);
+            if (!id || !s || !eset_add(s, (id - 1) << 1, NULL))
+                return 0;
+        }
+    return !F->oom;
+}
+
+static int fn_fixpoint(fn_t *F)
+{
+    for (unsigned round = 0; round < 64; round++) {
+        int changed = 0;
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
+                if (!transfer(F, in, &changed))
+                    return 0;
+        if (!changed)
+            break;
+    }
+    return !F->oom;
+}
+
+/* ------------------------------------------------------------------ "overwritten on every path" */
+
+/* Canonical form of an address: through casts and through loads of promotable allocas that are
+ * stored exactly once (clang's parameter spills, `T *p = expr;` never reassigned). */
+static LLVMValueRef canon(fn_t *F, LLVMValueRef v)
+{
+    for (unsigned guard = 0; v && guard < 16; guard++) {
+        v = strip_casts(v);
+        if (!LLVMIsALoadInst(v))
+            break;
+        LLVMValueRef a = LLVMGetOperand(v, 0);
+        if (!LLVMIsAAllocaInst(a) || !is_promotable(F, a))
+            break;
+        LLVMValueRef only = NULL;
+        int n = 0;
+        for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u))
+            if (LLVMIsAStoreInst(LLVMGetUser(u))) {
+                only = LLVMGetOperand(LLVMGetUser(u), 0);
+                n++;
+            }
+        if (n != 1)
+            break;
+        v = only;
+    }
+    return v;
+}
+
+static int same_addr(fn_t *F, LLVMValueRef a, LLVMValueRef b, unsigned depth)
+{
+    if (depth > 8)
+        return 0;
+    a = canon(F, a);
+    b = canon(F, b);
+    if (a == b)
+        return 1;
+    int ga = (LLVMIsAInstruction(a) && LLVMGetInstructionOpcode(a) == LLVMGetElementPtr) ||
+             (LLVMIsAConstantExpr(a) && LLVMGetConstOpcode(a) == LLVMGetElementPtr);
+    int gb = (LLVMIsAInstruction(b) && LLVMGetInstructionOpcode(b) == LLVMGetElementPtr) ||
+             (LLVMIsAConstantExpr(b) && LLVMGetConstOpcode(b) == LLVMGetElementPtr);
+    if (!ga || !gb || LLVMGetNumOperands(a) != LLVMGetNumOperands(b) ||
+        LLVMGetGEPSourceElementType(a) != LLVMGetGEPSourceElementType(b))
+        return 0;
+    for (int k = 1; k < LLVMGetNumOperands(a); k++) {
+        LLVMValueRef x = LLVMGetOperand(a, k), y = LLVMGetOperand(b, k);
+        if (x != y && canon(F, x) != canon(F, y))
+            return 0;
+    }
+    return same_addr(F, LLVMGetOperand(a, 0), LLVMGetOperand(b, 0), depth + 1);
+}
+
+typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
+
+/* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
+static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill)
+{
+    ptrcheck_ir_pmap_t seen;
+    valvec_t work = {0};
+    int result = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    LLVMValueRef start = LLVMGetNextInstruction(origin);
+    LLVMBasicBlockRef bb = inst_block(origin);
+    for (;;) {
+        int stopped = 0;
+        for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in))
+            if (in != origin && kill(F, origin, in)) {
+                stopped = 1;
+                break;
+            }
+        if (!stopped) {
+            LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
+            if (!term || LLVMGetInstructionOpcode(term) == LLVMRet || LLVMGetInstructionOpcode(term) == LLVMResume) {
+                result = 0;
+                break;
+            }
+            unsigned ns = LLVMGetNumSuccessors(term);
+            for (unsigned k = 0; k < ns; k++) {
+                LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
+                void **slot = ptrcheck_ir_pmap_slot(&seen, s);
+                if (!slot || (!*slot && !valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
+                    F->oom = 1;
+                    result = 0;
+                    goto done;
+                }
+                *slot = (void *)1;
+            }
+        }
+        if (!work.n)
+            break;
+        bb = LLVMValueAsBasicBlock(work.v[--work.n]);
+        start = LLVMGetFirstInstruction(bb);
+    }
+done:
+    free(work.v);
+    ptrcheck_ir_pmap_free(&seen);
+    return result;
+}
+
+static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    if (!LLVMIsAStoreInst(in) || !same_addr(F, LLVMGetOperand(in, 1), LLVMGetOperand(origin, 1), 0))
+        return 0;
+    eset_t tmp = {0};
+    int clean = !set_dirty(F, pts_get(F, LLVMGetOperand(in, 0), &tmp));
+    eset_free(&tmp);
+    return clean;
+}
+
+static const thread_api_t *thread_api_of(LLVMValueRef callee)
+{
+    for (size_t i = 0; i < sizeof thread_apis / sizeof thread_apis[0]; i++)
+        if (name_is(callee, thread_apis[i].name))
+            return &thread_apis[i];
+    return NULL;
+}
+
+/* Is `in` a join of the thread `origin` (a thread-creating call) started? */
+static int joins(fn_t *F, LLVMValueRef origin, LLVMValueRef in, int loose)
+{
+    const thread_api_t *api = thread_api_of(ptrcheck_ir_called_function(origin));
+    LLVMValueRef callee = ptrcheck_ir_called_function(in);
+    if (!api || !api->join || !callee || !name_is(callee, api->join) || LLVMGetNumArgOperands(in) < 1)
+        return 0;
+    LLVMValueRef h = LLVMGetOperand(in, 0);
+    if (api->handle == -1)
+        return canon(F, h) == origin;
+    LLVMValueRef where = LLVMGetOperand(origin, (unsigned)api->handle);
+    h = strip_casts(h);
+    if (!LLVMIsALoadInst(h))
+        return 0;
+    if (same_addr(F, LLVMGetOperand(h, 0), where, 0))
+        return 1;
+    /* threads in an array: a join of the same array */
+    return loose && ptrcheck_ir_strip(canon(F, LLVMGetOperand(h, 0))) == ptrcheck_ir_strip(canon(F, where));
+}
+
+static int kill_join(fn_t *F, LLVMValueRef origin, LLVMValueRef in) { return joins(F, origin, in, 0); }
+
+/* Joined before every return?  Threads kept in an array (created and joined in loops) count as
+ * joined when a join of the same array is reachable from the create. */
+static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
+{
+    if (!api->join)
+        return 0;
+    if (killed_on_all_paths(F, call, kill_join))
+        return 1;
+    if (api->handle < 0)
+        return 0;
+    LLVMValueRef where = LLVMGetOperand(call, (unsigned)api->handle);
+    if (ptrcheck_ir_strip(where) == strip_casts(where))
+        return 0; /* a single handle: it had to be joined on every path */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
+            if (joins(F, call, in, 1))
+                return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ store sites */
+
+/* Stores into memory that is not a local of this function, in layout order, against the AST's
+ * STORE sites (assignments whose left-hand side is not a local), by ordinal when the counts agree. */
+static int map_store_sites(fn_t *F)
+{
+    const ptrcheck_fn_sites_t *fs =
+        ptrcheck_sites_available(F->mod->e) ? ptrcheck_sites_lookup(F->mod->e, ptrcheck_ir_fn_name(F->f)) : NULL;
+    size_t n = fs ? ptrcheck_sites_count(fs, PTRCHECK_SITE_STORE) : 0;
+    if (!n)
+        return 1;
+    valvec_t st = {0};
+    int ok = 1;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && ok; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && ok; in = LLVMGetNextInstruction(in)) {
+            if (!LLVMIsAStoreInst(in))
+                continue;
+            LLVMValueRef base = ptrcheck_ir_strip(LLVMGetOperand(in, 1));
+            if (LLVMIsAAllocaInst(base))
+                continue;
+            if (LLVMIsAArgument(base)) {
+                unsigned i = param_index(F->fn, base);
+                if (has_attr(F->fn, i + 1, "sret") || has_attr(F->fn, i + 1, "byval"))
+                    continue;
+            }
+            ok = valvec_push(&st, in);
+        }
+    if (ok && st.n == n)
+        for (size_t k = 0; k < n && ok; k++) {
+            void **slot = ptrcheck_ir_pmap_slot(&F->store_site, st.v[k]);
+            if (!slot)
+                ok = 0;
+            else
+                *slot = (void *)ptrcheck_sites_get(fs, PTRCHECK_SITE_STORE, k);
+        }
+    free(st.v);
+    return ok;
+}
+
+static ptrcheck_loc_t inst_loc(fn_t *F, LLVMValueRef in, int *exact)
+{
+    void *s = NULL;
+    if (LLVMIsAStoreInst(in) && ptrcheck_ir_pmap_get(&F->store_site, in, &s) && s) {
+        if (exact)
+            *exact = 1;
+        return ((const ptrcheck_site_t *)s)->loc;
+    }
+    return ptrcheck_ir_fn_loc(F->f, in, exact);
+}
+
+/* ------------------------------------------------------------------ naming */
+
+static int is_param_spill(LLVMValueRef a)
+{
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMIsAArgument(LLVMGetOperand(user, 0)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "local 'x'", "parameter 'x'", "a compound literal", "alloca() memory", "borrowed pointer 'p'" */
+static const char *describe_el(fn_t *F, uint32_t el, char *buf, size_t size)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    const char *nm = NULL;
+    if (o->kind == O_ARG) {
+        nm = ptrcheck_ir_fn_param_name(F->f, o->idx);
+        if (nm)
+            snprintf(buf, size, "borrowed pointer '%s'", nm);
+        else
+            snprintf(buf, size, "borrowed pointer parameter #%u", o->idx + 1);
+        return buf;
+    }
+    if (LLVMIsAArgument(o->v)) {
+        nm = ptrcheck_ir_fn_param_name(F->f, param_index(F->fn, o->v));
+        snprintf(buf, size, nm ? "parameter '%s'" : "a parameter", nm);
+        return buf;
+    }
+    nm = ptrcheck_ir_fn_local_name(F->f, o->v);
+    if (nm && strcmp(nm, "(compound literal)") == 0)
+        snprintf(buf, size, "a compound literal");
+    else if (nm && strcmp(nm, "alloca") == 0)
+        snprintf(buf, size, "alloca() memory");
+    else if (nm)
+        snprintf(buf, size, "%s '%s'", is_param_spill(o->v) ? "parameter" : "local", nm);
+    else
+        snprintf(buf, size, "a local variable");
+    return buf;
+}
+
+static const char *short_name(fn_t *F, uint32_t el, char *buf, size_t size)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    const char *nm = NULL;
+    if (o->kind == O_ARG)
+        nm = ptrcheck_ir_fn_param_name(F->f, o->idx);
+    else if (LLVMIsAArgument(o->v))
+        nm = ptrcheck_ir_fn_param_name(F->f, param_index(F->fn, o->v));
+    else
+        nm = ptrcheck_ir_fn_local_name(F->f, o->v);
+    if (nm && strcmp(nm, "(compound literal)") == 0)
+        snprintf(buf, size, "the compound literal");
+    else if (nm && strcmp(nm, "alloca") == 0)
+        snprintf(buf, size, "the alloca() memory");
+    else if (nm)
+        snprintf(buf, size, "'%s'", nm);
+    else
+        snprintf(buf, size, "%s", o->kind == O_ARG ? "the parameter" : "the local variable");
+    return buf;
+}
+
+static ptrcheck_loc_t el_decl_loc(fn_t *F, uint32_t el)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    if (LLVMIsAInstruction(o->v))
+        return ptrcheck_ir_fn_loc(F->f, o->v, NULL);
+    return ptrcheck_ir_fn_loc(F->f, NULL, NULL);
+}
+
+/* Where a store puts a value: "into global 'g'", "into the memory parameter 'out' points to" ... */
+static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, char *buf, size_t size)
+{
+    obj_t *o = &F->objs[target];
+    char place[512], nm[256];
+    ptrcheck_ir_describe_place(F->mod->e, F->f, ptr, place, sizeof place);
+    switch (o->kind) {
+    case O_GLOBAL:
+        snprintf(buf, size, "into %s", place);
+        break;
+    case O_GLOBR: {
+        char gname[256];
+        value_name(o->v, gname, sizeof gname);
+        const char *dot = strrchr(gname, '.');
+        const char *shown = dot && dot[1] && LLVMGetLinkage(o->v) == LLVMInternalLinkage ? dot + 1 : gname;
+        if (strcmp(place, "memory") == 0)
+            snprintf(buf, size, "into memory reachable from global '%s'", shown);
+        else
+            snprintf(buf, size, "into %s, reachable from global '%s'", place, shown);
+        break;
+    }
+    case O_ARG:
+    case O_ARGR: {
+        const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
+        if (pn)
+            snprintf(nm, sizeof nm, "'%s'", pn);
+        else
+            snprintf(nm, sizeof nm, "#%u", o->idx + 1);
+        if (o->kind == O_ARG && (strncmp(place, "memory pointed to by", 20) == 0 || strcmp(place, "memory") == 0 ||
+                                 strncmp(place, "the memory parameter", 20) == 0))
+            snprintf(buf, size, "into the memory parameter %s points to", nm);
+        else if (o->kind == O_ARG)
+            snprintf(buf, size, "into %s through parameter %s", place, nm);
+        else
+            snprintf(buf, size, "into memory reachable from parameter %s", nm);
+        break;
+    }
+    case O_RET:
+        snprintf(buf, size, "through the return value of '%s'", ptrcheck_ir_fn_name(F->f));
+        break;
+    default:
+        snprintf(buf, size, "into %s", place);
+        break;
+    }
+    return buf;
+}
+
+/* ------------------------------------------------------------------ reporting */
+
+typedef struct report_s {
+    int check_stack; /* report STACK elements */
+    int check_borrowed;
+} report_t;
+
+static ptrcheck_loc_t report_loc(fn_t *F, LLVMValueRef in, uint32_t el)
+{
+    int exact = 0;
+    ptrcheck_loc_t loc = inst_loc(F, in, &exact);
+    if (!exact) {
+        int dexact = 0;
+        obj_t *o = &F->objs[EL_OBJ(el)];
+        ptrcheck_loc_t d = LLVMIsAInstruction(o->v) ? ptrcheck_ir_fn_loc(F->f, o->v, &dexact) : loc;
+        if (dexact)
+            loc = d;
+    }
+    return loc;
+}
+
+static void add_chain_notes(fn_t *F, ptrcheck_diag_t *d, LLVMValueRef callee, unsigned param)
+{
+    for (unsigned depth = 0; callee && depth < 16; depth++) {
+        summary_t *cs = summary_of(F->mod, callee);
+        if (!cs || param >= cs->nparams || !cs->esc[param].escapes)
+            break;
+        esc_info_t *ei = &cs->esc[param];
+        if (ei->step)
+            ptrcheck_diag_add_note(d, ei->loc, "%s", ei->step);
+        callee = ei->next;
+        param = ei->next_param;
+    }
+}
+
+static void add_decl_note(fn_t *F, ptrcheck_diag_t *d, uint32_t el)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    char nm[256];
+    short_name(F, el, nm, sizeof nm);
+    if (o->kind == O_ARG) {
+        ptrcheck_diag_add_note(d, ptrcheck_ir_fn_loc(F->f, NULL, NULL),
+                               "%s is borrowed: '%s' must not keep it after it returns", nm, ptrcheck_ir_fn_name(F->f));
+        return;
+    }
+    ptrcheck_diag_add_note(d, el_decl_loc(F, el), "%s declared here; its storage ends when '%s' returns", nm,
+                           ptrcheck_ir_fn_name(F->f));
+}
+
+/* Reports element el escaping at instruction `in` ("how" completes "address of X escapes ..."). */
+static void report(fn_t *F, LLVMValueRef in, uint32_t el, const char *how, LLVMValueRef chain_callee,
+                   unsigned chain_param, const char *extra_note, LLVMValueRef extra_at)
+{
+    char what[300];
+    ptrcheck_check_t check;
+    ptrcheck_diag_t *d;
+    ptrcheck_loc_t loc = report_loc(F, in, el);
+    describe_el(F, el, what, sizeof what);
+    if (F->objs[EL_OBJ(el)].kind == O_ARG) {
+        check = PTRCHECK_BORROWED_ESCAPE;
+        d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s escapes %s%s", what, how,
+                                 EL_INT(el) ? " (as an integer)" : "");
+    } else {
+        check = PTRCHECK_STACK_ESCAPE;
+        d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "address of %s escapes %s%s", what, how,
+                                 EL_INT(el) ? " (as an integer)" : "");
+    }
+    if (!d)
+        return;
+    add_decl_note(F, d, el);
+    if (extra_note)
+        ptrcheck_diag_add_note(d, inst_loc(F, extra_at, NULL), "%s", extra_note);
+    if (chain_callee)
+        add_chain_notes(F, d, chain_callee, chain_param);
+    ptrcheck_engine_report(F->mod->e, d);
+}
+
+/* Records that parameter value element el escapes (for the summary) */
+static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char *how, LLVMValueRef next,
+                              unsigned next_param, int *changed)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    if (o->kind != O_ARG)
+        return;
+    esc_info_t *ei = &F->sum->esc[o->idx];
+    char step[1400];
+    const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
+    char pbuf[64];
+    if (!pn) {
+        snprintf(pbuf, sizeof pbuf, "#%u", o->idx + 1);
+        pn = pbuf;
+    }
+    if (next) {
+        char cn[256];
+        snprintf(step, sizeof step, "'%s' passes its parameter '%s' to '%s' here", ptrcheck_ir_fn_name(F->f), pn,
+                 value_name(next, cn, sizeof cn));
+    } else {
+        snprintf(step, sizeof step, "'%s' lets its parameter '%s' escape %s here", ptrcheck_ir_fn_name(F->f), pn,
+                 how);
+    }
+    if (!ei->escapes) {
+        ei->escapes = 1;
+        *changed = 1;
+    }
+    if (!ei->how) {
+        ei->how = ptrcheck_engine_intern(F->mod->e, how);
+        ei->step = ptrcheck_engine_intern(F->mod->e, step);
+        ei->loc = inst_loc(F, in, NULL);
+        ei->next = next;
+        ei->next_param = next_param;
+    }
+}
+
+/* One sink: elements `els` leave the frame at `in` (how = "into global 'g'" ...). */
+static void sink(fn_t *F, const report_t *R, LLVMValueRef in, const eset_t *els, const char *how,
+                 const char *root_how, int is_return,
+                 LLVMValueRef chain_callee, unsigned chain_param, const char *extra, LLVMValueRef extra_at,
+                 int *changed)
+{
+    if (!els)
+        return;
+    for (uint32_t i = 0; i < els->n; i++) {
+        uint32_t el = els->v[i];
+        obj_t *o = &F->objs[EL_OBJ(el)];
+        if (o->kind == O_ARG) {
+            if (is_return) {
+                if (!F->sum->ret[o->idx]) {
+                    F->sum->ret[o->idx] = 1;
+                    *changed = 1;
+                }
+                continue;
+            }
+            note_param_escape(F, el, in, root_how ? root_how : how, chain_callee, chain_param, changed);
+            if (R && R->check_borrowed && F->sum->borrowed[o->idx])
+                report(F, in, el, how, chain_callee, chain_param, extra, extra_at);
+            continue;
+        }
+        if (o->kind == O_ARGR && is_return) {
+            if (!F->sum->retr[o->idx]) {
+                F->sum->retr[o->idx] = 1;
+                *changed = 1;
+            }
+            continue;
+        }
+        if (o->kind != O_STACK || !R || !R->check_stack)
+            continue;
+        if (is_return && EL_INT(el) && !F->mod->strict)
+            continue; /* a stack-depth probe */
+        report(F, in, el, how, chain_callee, chain_param, extra, extra_at);
+    }
+}
+
+
+/* ---- heap objects that escape */
+
+typedef struct heapesc_s {
+    ptrcheck_ir_pmap_t why; /* heap obj id + 1 -> interned reason ("is stored into global 'g'") */
+} heapesc_t;
+
+static int heap_mark(fn_t *F, heapesc_t *H, const eset_t *els, const char *why, int *grew)
+{
+    for (uint32_t i = 0; els && i < els->n; i++) {
+        uint32_t id = EL_OBJ(els->v[i]);
+        if (F->objs[id].kind != O_HEAP)
+            continue;
+        void **slot = ptrcheck_ir_pmap_slot(&H->why, (void *)(uintptr_t)(id + 1));
+        if (!slot)
+            return 0;
+        if (!*slot) {
+            *slot = (void *)ptrcheck_engine_intern(F->mod->e, why);
+            *grew = 1;
+        }
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ the sink walk */
+
+static int is_retaining(fn_t *F, LLVMValueRef callee, unsigned argi)
+{
+    const ptrcheck_config_t *cfg = ptrcheck_engine_config(F->mod->e);
+    char nm[512];
+    value_name(callee, nm, sizeof nm);
+    for (size_t i = 0; i < cfg->nretaining_functions; i++)
+        if (cfg->retaining_functions[i].arg == argi + 1 && ptrcheck_glob_match(cfg->retaining_functions[i].name, nm))
+            return 1;
+    return 0;
+}
+
+/* Walks the sinks of F.  Without R it only updates the summary; with R it reports. */
+static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
+{
+    char how[2048], tgt[1024], cn[256];
+    eset_t tmp = {0}, tmp2 = {0};
+    int grew = 0;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            LLVMOpcode op = LLVMGetInstructionOpcode(in);
+            if (op == LLVMStore || ((op == LLVMCall) && ptrcheck_ir_called_function(in) &&
+                                    (intrinsic_prefix(ptrcheck_ir_called_function(in), "llvm.memcpy") ||
+                                     intrinsic_prefix(ptrcheck_ir_called_function(in), "llvm.memmove")))) {
+                LLVMValueRef ptr = LLVMGetOperand(in, op == LLVMStore ? 1 : 0);
+                const eset_t *vs;
+                eset_t got = {0};
+                if (op == LLVMStore) {
+                    vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+                } else {
+                    if (!load_through(F, &got, pts_get(F, LLVMGetOperand(in, 1), &tmp), NULL)) {
+                        eset_free(&got);
+                        goto oom;
+                    }
+                    vs = &got;
+                }
+                const eset_t *ps = pts_get(F, ptr, &tmp2);
+                int dirty = set_dirty(F, vs);
+                int has_heap = 0;
+                for (uint32_t i = 0; vs && i < vs->n; i++)
+                    if (F->objs[EL_OBJ(vs->v[i])].kind == O_HEAP)
+                        has_heap = 1;
+                if ((dirty || has_heap) && ps) {
+                    int forgiven = -1;
+                    for (uint32_t t = 0; t < ps->n; t++) {
+                        uint32_t tid = EL_OBJ(ps->v[t]);
+                        obj_t *to = &F->objs[tid];
+                        if (!is_root(to->kind))
+                            continue;
+                        if (forgiven < 0)
+                            forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store);
+                        if (forgiven)
+                            continue;
+                        describe_target(F, tid, ptr, tgt, sizeof tgt);
+                        if (has_heap) {
+                            snprintf(how, sizeof how, "is stored %s", tgt);
+                            if (to->kind == O_RET)
+                                snprintf(how, sizeof how, "is returned from '%s'", ptrcheck_ir_fn_name(F->f));
+                            if (!heap_mark(F, H, vs, how, &grew))
+                                goto oom;
+                        }
+                        if (!dirty)
+                            continue;
+                        /* parameter values stored into another parameter's memory: summary edge */
+                        for (uint32_t i = 0; vs && i < vs->n; i++) {
+                            obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
+                            if (vo->kind == O_ARG && (to->kind == O_ARG || to->kind == O_ARGR)) {
+                                if (!summary_add_into(F->sum, to->idx, vo->idx, changed))
+                                    goto oom;
+                            }
+                        }
+                        eset_t keep = {0};
+                        for (uint32_t i = 0; vs && i < vs->n; i++) {
+                            obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
+                            /* a parameter stored into its own or another parameter's memory is an
+                             * edge of the summary; it escapes only when borrowed */
+                            if (vo->kind == O_ARG && (to->kind == O_ARG || to->kind == O_ARGR) &&
+                                (to->idx == vo->idx || !F->sum->borrowed[vo->idx]))
+                                continue;
+                            if (!eset_add(&keep, vs->v[i], NULL)) {
+                                eset_free(&keep);
+                                goto oom;
+                            }
+                        }
+                        sink(F, R, in, &keep, tgt, NULL, to->kind == O_RET, NULL, 0, NULL, NULL, changed);
+                        eset_free(&keep);
+                    }
+                }
+                eset_free(&got);
+                continue;
+            }
+            if (op == LLVMRet) {
+                if (F->retval || LLVMGetNumOperands(in) < 1)
+                    continue;
+                const eset_t *vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+                snprintf(how, sizeof how, "through the return value of '%s'", ptrcheck_ir_fn_name(F->f));
+                sink(F, R, in, vs, how, NULL, 1, NULL, 0, NULL, NULL, changed);
+                snprintf(how, sizeof how, "is returned from '%s'", ptrcheck_ir_fn_name(F->f));
+                if (!heap_mark(F, H, vs, how, &grew))
+                    goto oom;
+                continue;
+            }
+            if (op != LLVMCall && op != LLVMInvoke)
+                continue;
+            LLVMValueRef callee = ptrcheck_ir_called_function(in);
+            if (!callee || ptrcheck_ir_is_intrinsic(callee))
+                continue;
+            value_name(callee, cn, sizeof cn);
+            unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
+            const thread_api_t *api = thread_api_of(callee);
+            summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
+            int joined = -1;
+            for (unsigned k = 0; k < nargs; k++) {
+                const eset_t *as = pts_get(F, LLVMGetOperand(in, k), &tmp);
+                if (!as || !as->n)
+                    continue;
+                int heap = 0;
+                for (uint32_t i = 0; i < as->n; i++)
+                    if (F->objs[EL_OBJ(as->v[i])].kind == O_HEAP)
+                        heap = 1;
+                if (!set_dirty(F, as) && !heap)
+                    continue;
+                how[0] = 0;
+                LLVMValueRef chain = NULL;
+                const char *root_how = NULL;
+                if (api && api->arg == k) {
+                    if (joined < 0)
+                        joined = thread_joined(F, in, api);
+                    if (joined)
+                        continue;
+                    if (api->join)
+                        snprintf(how, sizeof how,
+                                 "to a thread started by '%s' that is not joined on every path before '%s' returns", cn,
+                                 ptrcheck_ir_fn_name(F->f));
+                    else
+                        snprintf(how, sizeof how, "to '%s', which keeps its argument %u beyond the call", cn, k + 1);
+                } else if (is_retaining(F, callee, k)) {
+                    snprintf(how, sizeof how, "into '%s', which keeps its argument %u (retaining-functions)", cn,
+                             k + 1);
+                } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
+                    snprintf(how, sizeof how, "%s via call to '%s'", cs->esc[k].how ? cs->esc[k].how : "", cn);
+                    root_how = cs->esc[k].how;
+                    chain = callee;
+                } else if (cs) {
+                    /* link(list, node): node stored into memory reachable from list */
+                    for (size_t q = 0; q < cs->ninto && !how[0]; q++) {
+                        unsigned di = cs->into[q] >> 16, sj = cs->into[q] & 0xffffu;
+                        if (sj != k || di >= nargs)
+                            continue;
+                        const eset_t *ds = pts_get(F, LLVMGetOperand(in, di), &tmp2);
+                        for (uint32_t t = 0; ds && t < ds->n && !how[0]; t++) {
+                            uint32_t tid = EL_OBJ(ds->v[t]);
+                            if (!is_root(F->objs[tid].kind) || F->objs[tid].kind == O_RET)
+                                continue;
+                            describe_target(F, tid, LLVMGetOperand(in, di), tgt, sizeof tgt);
+                            snprintf(how, sizeof how, "%s via call to '%s'", tgt, cn);
+                        }
+                    }
+                }
+                if (!how[0])
+                    continue;
+                if (heap) {
+                    char hw[1200];
+                    snprintf(hw, sizeof hw, "is passed %s", how);
+                    if (!heap_mark(F, H, as, hw, &grew))
+                        goto oom;
+                }
+                sink(F, R, in, as, how, root_how, 0, chain, k, NULL, NULL, changed);
+            }
+        }
+    }
+    eset_free(&tmp);
+    eset_free(&tmp2);
+    return grew;
+oom:
+    eset_free(&tmp);
+    eset_free(&tmp2);
+    F->oom = 1;
+    return 0;
+}
+
+/* Heap objects that escape: propagate through heap contents, then report what they hold. */
+static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
+{
+    /* heap objects stored in escaping heap objects escape too */
+    for (int grew = 1, guard = 0; grew && guard < 32; guard++) {
+        grew = 0;
+        for (size_t id = 0; id < F->nobjs; id++) {
+            void *why = NULL;
+            if (F->objs[id].kind != O_HEAP || !ptrcheck_ir_pmap_get(&H->why, (void *)(uintptr_t)(id + 1), &why))
+                continue;
+            char w[1200];
+            snprintf(w, sizeof w, "is linked into a heap object that %s", (const char *)why);
+            if (!heap_mark(F, H, &F->objs[id].contents, w, &grew)) {
+                F->oom = 1;
+                return;
+            }
+        }
+    }
+    if (!H->why.count)
+        return;
+    /* each store of a stack address / parameter into an escaping heap object */
+    eset_t tmp = {0}, tmp2 = {0};
+    char how[2048];
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            if (!LLVMIsAStoreInst(in))
+                continue;
+            const eset_t *vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+            if (!set_dirty(F, vs))
+                continue;
+            const eset_t *ps = pts_get(F, LLVMGetOperand(in, 1), &tmp2);
+            for (uint32_t t = 0; ps && t < ps->n; t++) {
+                uint32_t id = EL_OBJ(ps->v[t]);
+                void *why = NULL;
+                if (F->objs[id].kind != O_HEAP || !ptrcheck_ir_pmap_get(&H->why, (void *)(uintptr_t)(id + 1), &why))
+                    continue;
+                char callee[256];
+                value_name(ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
+                snprintf(how, sizeof how, "into a heap object (from '%s') that %s", callee, (const char *)why);
+                sink(F, R, in, vs, how, NULL, 0, NULL, 0, "the heap object is allocated here", F->objs[id].v, changed);
+                break;
+            }
+        }
+    eset_free(&tmp);
+    eset_free(&tmp2);
+}
+
+/* ------------------------------------------------------------------ driver */
+
+static int fn_borrowed_setup(mod_t *M, ptrcheck_ir_fn_t *f, LLVMValueRef fn, summary_t *s)
+{
+    const ptrcheck_config_t *cfg = ptrcheck_engine_config(M->e);
+    const char *name = ptrcheck_ir_fn_name(f);
+    int all = ptrcheck_ir_pmap_get(&M->annotated, fn, NULL);
+    for (size_t i = 0; !all && i < cfg->nborrowed_functions; i++)
+        if (ptrcheck_glob_match(cfg->borrowed_functions[i], name))
+            all = 1;
+    const ptrcheck_fn_sites_t *fs = ptrcheck_sites_available(M->e) ? ptrcheck_sites_lookup(M->e, name) : NULL;
+    size_t nloc = fs ? ptrcheck_sites_count(fs, PTRCHECK_SITE_LOCAL) : 0;
+    for (unsigned i = 0; i < s->nparams; i++) {
+        LLVMValueRef a = LLVMGetParam(fn, i);
+        if (LLVMGetTypeKind(LLVMTypeOf(a)) != LLVMPointerTypeKind || has_attr(fn, i + 1, "sret") ||
+            has_attr(fn, i + 1, "byval"))
+            continue;
+        if (all) {
+            s->borrowed[i] = 1;
+            continue;
+        }
+        const char *pn = ptrcheck_ir_fn_param_name(f, i);
+        for (size_t k = 0; pn && k < nloc; k++) {
+            const ptrcheck_site_t *site = ptrcheck_sites_get(fs, PTRCHECK_SITE_LOCAL, k);
+            if (!site || !(site->flags & PTRCHECK_SITE_F_PARAM))
+                break;
+            if ((site->flags & PTRCHECK_SITE_F_BORROWED) && site->name && strcmp(site->name, pn) == 0)
+                s->borrowed[i] = 1;
+        }
+    }
+    return 1;
+}
+
+static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
+{
+    summary_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->nparams = LLVMCountParams(fn);
+    s->esc = calloc(s->nparams + 1, sizeof *s->esc);
+    s->ret = calloc(s->nparams + 1, 1);
+    s->retr = calloc(s->nparams + 1, 1);
+    s->borrowed = calloc(s->nparams + 1, 1);
+    if (!s->esc || !s->ret || !s->retr || !s->borrowed) {
+        summary_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Analyses fn; updates its summary (*changed when it grew); reports when R is given. */
+static int analyse(mod_t *M, LLVMValueRef fn, const report_t *R, int *changed)
+{
+    summary_t *sum = summary_of(M, fn);
+    fn_t F;
+    heapesc_t H;
+    int ok;
+    ptrcheck_ir_pmap_init(&H.why);
+    if (!fn_init(&F, M, fn, sum)) {
+        fn_free(&F);
+        return 0;
+    }
+    F.f = ptrcheck_ir_fncache_get(&M->fns, fn);
+    ok = F.f && fn_fixpoint(&F);
+    if (ok && R)
+        ok = map_store_sites(&F);
+    if (ok) {
+        walk_sinks(&F, R, &H, changed);
+        heap_sinks(&F, R, &H, changed);
+        ok = !F.oom;
+    }
+    ptrcheck_ir_pmap_free(&H.why);
+    fn_free(&F);
+    return ok;
+}
+
+/* Functions annotated __attribute__((annotate("ptrcheck_borrowed"))) (llvm.global.annotations). */
+static int read_annotations(mod_t *M)
+{
+    LLVMValueRef ga = LLVMGetNamedGlobal(M->m, "llvm.global.annotations");
+    LLVMValueRef init = ga ? LLVMGetInitializer(ga) : NULL;
+    if (!init)
+        return 1;
+    int n = LLVMGetNumOperands(init);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef ent = LLVMGetOperand(init, (unsigned)i);
+        if (!ent || LLVMGetNumOperands(ent) < 2)
+            continue;
+        LLVMValueRef target = strip_casts(LLVMGetOperand(ent, 0));
+        LLVMValueRef str = ptrcheck_ir_strip(LLVMGetOperand(ent, 1));
+        if (!target || !LLVMIsAFunction(target) || !str || !LLVMIsAGlobalVariable(str))
+            continue;
+        LLVMValueRef sinit = LLVMGetInitializer(str);
+        size_t len = 0;
+        const char *text = sinit && LLVMIsAConstantDataSequential(sinit) ? LLVMGetAsString(sinit, &len) : NULL;
+        if (!text)
+            continue;
+        if (len && text[len - 1] == 0)
+            len--;
+        if (len == strlen("ptrcheck_borrowed") && memcmp(text, "ptrcheck_borrowed", len) == 0) {
+            void **slot = ptrcheck_ir_pmap_slot(&M->annotated, target);
+            if (!slot)
+                return 0;
+            *slot = (void *)1;
+        }
+    }
+    return 1;
+}
+
+/* Post-order of the call graph from fn (callees first). */
+static int post_order(mod_t *M, LLVMValueRef root, ptrcheck_ir_pmap_t *seen, valvec_t *out)
+{
+    typedef struct frame_s {
+        LLVMValueRef fn;
+        LLVMBasicBlockRef bb;
+        LLVMValueRef in;
+    } frame_t;
+    frame_t *stack = NULL;
+    size_t n = 0, cap = 0;
+    int ok = 1;
+    void **slot = ptrcheck_ir_pmap_slot(seen, root);
+    if (!slot)
+        return 0;
+    if (*slot)
+        return 1;
+    *slot = (void *)1;
+#define PUSH(F_)                                                                                                       \
+    do {                                                                                                               \
+        if (n == cap) {                                                                                                \
+            size_t nc = cap ? cap * 2 : 32;                                                                            \
+            frame_t *ns = realloc(stack, nc * sizeof *ns);                                                             \
+            if (!ns) {                                                                                                 \
+                ok = 0;                                                                                                \
+                goto done;                                                                                             \
+            }                                                                                                          \
+            stack = ns;                                                                                                \
+            cap = nc;                                                                                                  \
+        }                                                                                                              \
+        stack[n].fn = (F_);                                                                                            \
+        stack[n].bb = LLVMGetFirstBasicBlock(F_);                                                                      \
+        stack[n].in = stack[n].bb ? LLVMGetFirstInstruction(stack[n].bb) : NULL;                                       \
+        n++;                                                                                                           \
+    } while (0)
+    PUSH(root);
+    while (n) {
+        frame_t *fr = &stack[n - 1];
+        LLVMValueRef next = NULL;
+        while (fr->bb && !next) {
+            for (; fr->in && !next; fr->in = LLVMGetNextInstruction(fr->in)) {
+                LLVMValueRef c = ptrcheck_ir_called_function(fr->in);
+                if (c && !LLVMIsDeclaration(c) && summary_of(M, c)) {
+                    void **s2 = ptrcheck_ir_pmap_slot(seen, c);
+                    if (!s2) {
+                        ok = 0;
+                        goto done;
+                    }
+                    if (!*s2) {
+                        *s2 = (void *)1;
+                        next = c;
+                    }
+                }
+            }
+            if (!next) {
+                fr->bb = LLVMGetNextBasicBlock(fr->bb);
+                fr->in = fr->bb ? LLVMGetFirstInstruction(fr->bb) : NULL;
+            }
+        }
+        if (next) {
+            PUSH(next);
+            continue;
+        }
+        if (!valvec_push(out, fr->fn)) {
+            ok = 0;
+            goto done;
+        }
+        n--;
+    }
+#undef PUSH
+done:
+    free(stack);
+    return ok;
+}
+
+int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
+{
+    mod_t M;
+    valvec_t order = {0};
+    ptrcheck_ir_pmap_t seen, callers;
+    int ok = 1;
+    memset(&M, 0, sizeof M);
+    M.e = e;
+    M.m = m;
+    M.strict = ptrcheck_engine_config(e)->strict_provenance;
+    M.want_stack = ptrcheck_engine_enabled(e, PTRCHECK_STACK_ESCAPE);
+    M.want_borrowed = ptrcheck_engine_enabled(e, PTRCHECK_BORROWED_ESCAPE);
+    ptrcheck_ir_fncache_init(&M.fns, e);
+    ptrcheck_ir_pmap_init(&M.summaries);
+    ptrcheck_ir_pmap_init(&M.annotated);
+    ptrcheck_ir_pmap_init(&seen);
+    ptrcheck_ir_pmap_init(&callers);
+    if (!read_annotations(&M))
+        goto fail;
+
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+        if (LLVMIsDeclaration(fn))
+            continue;
+        summary_t *s = summary_create(&M, fn);
+        void **slot = s ? ptrcheck_ir_pmap_slot(&M.summaries, fn) : NULL;
+        if (!slot) {
+            summary_free(s);
+            goto fail;
+        }
+        *slot = s;
+        ptrcheck_ir_fn_t *f = ptrcheck_ir_fncache_get(&M.fns, fn);
+        if (!f || !fn_borrowed_setup(&M, f, fn, s))
+            goto fail;
+    }
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
+        if (!LLVMIsDeclaration(fn) && !post_order(&M, fn, &seen, &order))
+            goto fail;
+    /* callers of each function, for the worklist */
+    for (size_t i = 0; i < order.n; i++) {
+        LLVMValueRef fn = order.v[i];
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+                LLVMValueRef c = ptrcheck_ir_called_function(in);
+                if (!c || LLVMIsDeclaration(c) || !summary_of(&M, c))
+                    continue;
+                void **slot = ptrcheck_ir_pmap_slot(&callers, c);
+                if (!slot)
+                    goto fail;
+                if (!*slot && !(*slot = calloc(1, sizeof(valvec_t))))
+                    goto fail;
+                valvec_t *cv = *slot;
+                if ((!cv->n || cv->v[cv->n - 1] != fn) && !valvec_push(cv, fn))
+                    goto fail;
+            }
+    }
+    /* summaries: callees first, re-queue callers when a summary grows */
+    {
+        valvec_t work = {0};
+        ptrcheck_ir_pmap_t queued;
+        ptrcheck_ir_pmap_init(&queued);
+        for (size_t i = order.n; i-- > 0;) {
+            void **slot = ptrcheck_ir_pmap_slot(&queued, order.v[i]);
+            if (!slot || !valvec_push(&work, order.v[i])) {
+                ok = 0;
+                break;
+            }
+            *slot = (void *)1;
+        }
+        size_t budget = order.n * 8 + 64;
+        while (ok && work.n && budget--) {
+            LLVMValueRef fn = work.v[--work.n];
+            void **slot = ptrcheck_ir_pmap_slot(&queued, fn);
+            if (slot)
+                *slot = NULL;
+            int changed = 0;
+            if (!analyse(&M, fn, NULL, &changed)) {
+                ok = 0;
+                break;
+            }
+            void *cv = NULL;
+            if (changed && ptrcheck_ir_pmap_get(&callers, fn, &cv) && cv) {
+                valvec_t *c = cv;
+                for (size_t k = 0; k < c->n; k++) {
+                    void **q = ptrcheck_ir_pmap_slot(&queued, c->v[k]);
+                    if (!q) {
+                        ok = 0;
+                        break;
+                    }
+                    if (*q)
+                        continue;
+                    *q = (void *)1;
+                    if (!valvec_push(&work, c->v[k])) {
+                        ok = 0;
+                        break;
+                    }
+                }
+            }
+        }
+        free(work.v);
+        ptrcheck_ir_pmap_free(&queued);
+        if (!ok)
+            goto fail;
+    }
+    /* reports, in module order */
+    {
+        report_t R = {M.want_stack, M.want_borrowed};
+        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+            int changed = 0;
+            if (!LLVMIsDeclaration(fn) && !analyse(&M, fn, &R, &changed))
+                goto fail;
+        }
+    }
+    goto done;
+fail:
+    ok = 0;
+done:
+    for (size_t i = 0; i < M.summaries.cap; i++)
+        if (M.summaries.keys[i])
+            summary_free(M.summaries.vals[i]);
+    for (size_t i = 0; i < callers.cap; i++)
+        if (callers.keys[i] && callers.vals[i]) {
+            valvec_t *cv = callers.vals[i];
+            free(cv->v);
+            free(cv);
+        }
+    ptrcheck_ir_pmap_free(&callers);
+    ptrcheck_ir_pmap_free(&seen);
+    ptrcheck_ir_pmap_free(&M.summaries);
+    ptrcheck_ir_pmap_free(&M.annotated);
+    ptrcheck_ir_fncache_free(&M.fns);
+    free(order.v);
+    return ok;
+}
