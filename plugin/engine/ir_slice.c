@@ -387,9 +387,10 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         const char *gn = LLVMGetValueName2(v, &len);
         r.known = 1;
         r.total = sz;
-        if (gn && len >= 4 && strncmp(gn, ".str", 4) == 0)
+        if (gn && len >= 4 && strncmp(gn, ".str", 4) == 0) {
             snprintf(r.what, sizeof r.what, "the string literal");
-        else {
+            return r; /* no note: literals have a location only with -g, and only on some LLVMs */
+        } else {
             char tmp[200];
             snprintf(tmp, sizeof tmp, "%.*s", (int)len, gn ? gn : "");
             const char *dot = strrchr(tmp, '.');
@@ -449,16 +450,18 @@ static int judge(sctx_t *c, const obj_t *o, sfind_t *out)
     return 0;
 }
 
-static ptrcheck_loc_t object_loc(sctx_t *c, const obj_t *o)
+/* The header's variable (its alloca's site); else the function, so that the location does not
+ * depend on -g. */
+static ptrcheck_loc_t object_loc(sctx_t *c, const obj_t *o, int *exact)
 {
-    int exact = 0;
-    ptrcheck_loc_t loc;
+    *exact = 0;
     if (LLVMIsAAllocaInst(o->base)) {
-        loc = ptrcheck_ir_fn_loc(c->f, o->base, &exact);
-        if (exact)
+        ptrcheck_loc_t loc = ptrcheck_ir_fn_loc(c->f, o->base, exact);
+        if (*exact)
             return loc;
     }
-    return ptrcheck_ir_fn_loc(c->f, o->last_store, &exact);
+    *exact = 0;
+    return ptrcheck_ir_fn_loc(c->f, NULL, NULL);
 }
 
 static void add_data_note(ptrcheck_diag_t *d, const pval_t *p)
@@ -479,8 +482,9 @@ static void judge_object(sctx_t *c, obj_t *o)
     sfind_t fd;
     c->call = NULL;
     c->needs_args = 0;
+    int exact = 0;
     if (judge(c, o, &fd)) {
-        ptrcheck_loc_t loc = object_loc(c, o);
+        ptrcheck_loc_t loc = object_loc(c, o, &exact);
         ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_IR, "'%s' header %s",
                                                   o->lay->display, fd.msg);
         if (d) {
@@ -492,7 +496,8 @@ static void judge_object(sctx_t *c, obj_t *o)
     if (!c->needs_args)
         return;
     /* built from parameters: judge it for every call of this function in the module */
-    ptrcheck_loc_t built = object_loc(c, o);
+    ptrcheck_loc_t built = object_loc(c, o, &exact);
+    int built_exact = exact;
     for (LLVMUseRef u = LLVMGetFirstUse(c->fn); u; u = LLVMGetNextUse(u)) {
         LLVMValueRef call = LLVMGetUser(u);
         if (!LLVMIsACallInst(call) || ptrcheck_ir_called_function(call) != c->fn)
@@ -504,14 +509,16 @@ static void judge_object(sctx_t *c, obj_t *o)
         ptrcheck_ir_fn_t *cf = ptrcheck_ir_fncache_get(c->cache, caller);
         if (!cf)
             continue;
-        int exact = 0;
         ptrcheck_loc_t loc = ptrcheck_ir_fn_loc(cf, call, &exact);
         ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_IR,
                                                   "'%s' header built by '%s' from this call %s", o->lay->display,
                                                   ptrcheck_ir_fn_name(c->f), fd.msg);
         if (d) {
             add_data_note(d, &fd.data);
-            ptrcheck_diag_add_note(d, built, "the header is built here");
+            if (built_exact)
+                ptrcheck_diag_add_note(d, built, "the header is built here");
+            else
+                ptrcheck_diag_add_note(d, built, "'%s' builds the header from its parameters", ptrcheck_ir_fn_name(c->f));
             ptrcheck_engine_report(c->e, d);
         }
     }
