@@ -34,3 +34,11 @@ config.substitutions.append(("%ptrcheck_obj", obj))
 config.substitutions.append(("%ptrcheck_both", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.available_features.add("llvm-" + config.llvm_major)
+# Entry points (issue 6): programs some tests drive, as lit features (REQUIRES: pre-commit, ...).
+import shutil
+config.substitutions.append(("%python", config.python))
+for prog in ("git", "pre-commit", "cmake"):
+    if shutil.which(prog):
+        config.available_features.add(prog)
+if config.clang_tidy and os.path.exists(os.path.join(obj, "ptrcheck-tidy.so")):
+    config.available_features.add("ptrcheck-tidy")

@@ -1,0 +1,11 @@
+#include "tagged.h"
+
+#ifndef NET_LONG
+#error "compile_commands.json must give -DNET_LONG=long"
+#endif
+
+NET_LONG as_long(void *p) {
+  return (NET_LONG)p;
+}
+
+void *tagged_too(void *p) { return tag_pointer(p); }
