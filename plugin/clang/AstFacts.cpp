@@ -43,7 +43,12 @@ SourceLocation toSourceLocation(const SourceManager &SM, const ptrcheck_loc_t &L
     llvm::consumeError(Ref.takeError());
     return SourceLocation();
   }
-  return Mutable.translateFileLineCol(&Ref->getFileEntry(), L.line, L.col ? L.col : 1);
+  SourceLocation R = Mutable.translateFileLineCol(&Ref->getFileEntry(), L.line, L.col ? L.col : 1);
+  if (R.isInvalid()) { // a file clang never read (e.g. a layout table named in .ptrcheck.yaml)
+    FileID FID = Mutable.createFileID(*Ref, SourceLocation(), SrcMgr::C_User);
+    R = Mutable.translateLineCol(FID, L.line, L.col ? L.col : 1);
+  }
+  return R;
 }
 
 namespace {
@@ -478,8 +483,8 @@ private:
     if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
       return;
     if (ptrcheck_expr_t *X = expr(Cond, 0)) {
-      CharSourceRange Range = CharSourceRange::getTokenRange(Cond->getSourceRange());
-      if (!Cond->getBeginLoc().isMacroID() && !Cond->getEndLoc().isMacroID())
+      CharSourceRange Range = SM.getExpansionRange(Cond->getSourceRange()); // offsetof is a macro
+      if (SM.getFileID(Range.getBegin()) == SM.getFileID(Range.getEnd()))
         X->text = str(Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str());
       ptrcheck_ast_on_static_assert(E, &Fn, X, loc(SA->getLocation()));
     }
