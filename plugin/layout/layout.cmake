@@ -53,3 +53,8 @@ foreach(_case gen show check asserts compile-asserts errors)
       -DCASE=${_case}
       -P ${_ptrcheck_layout_testdata}/run_test.cmake)
 endforeach()
+
+# Per-target layout engine of ptrcheck-offset-assumption (plugin/engine/layout_compute.c).
+add_executable(ptrcheck_layout_compute_unit ${_ptrcheck_layout_dir}/compute_test.c)
+target_link_libraries(ptrcheck_layout_compute_unit PRIVATE ptrcheck_layout)
+add_test(NAME layout.compute-unit COMMAND ptrcheck_layout_compute_unit)
