@@ -1,0 +1,2 @@
+#include <stdint.h>
+void *bump(void *p) { return (void *)((uintptr_t)p + 16); }
