@@ -1022,6 +1022,8 @@ private:
       Flags |= PTRCHECK_SITE_F_ARRAY;
     if ((Flags & PTRCHECK_SITE_F_PARAM) && T->isRecordType())
       Flags |= PTRCHECK_SITE_F_AGGREGATE;
+    if (!(Flags & PTRCHECK_SITE_F_PARAM) && V->isNRVOVariable())
+      Flags |= PTRCHECK_SITE_F_NRVO;
     std::string Name = V->getNameAsString();
     site(PTRCHECK_SITE_LOCAL, V->getLocation(), Name.c_str(), bytesOf(T), Flags);
   }

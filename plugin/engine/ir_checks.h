@@ -60,6 +60,10 @@ const char *ptrcheck_ir_record_spelling(const char *record, char *buf, size_t si
 unsigned long long ptrcheck_ir_type_size(LLVMTargetDataRef td, LLVMTypeRef t);
 /* The retval alloca clang made for fn (the alloca that the ret instructions load), or NULL. */
 LLVMValueRef ptrcheck_ir_retval_alloca(LLVMValueRef fn);
+/* The alloca of fn's named return value (a local that every return statement returns, which clang
+ * allocates first, as the return slot), when the AST's site table says there is one and it is not
+ * in the sret argument; else NULL. */
+LLVMValueRef ptrcheck_ir_nrvo_alloca(ptrcheck_engine_t *e, LLVMValueRef fn);
 /* The data layout of the function's map (owned by the map). */
 LLVMTargetDataRef ptrcheck_ir_fn_target_data(ptrcheck_ir_fn_t *f);
 /* Source name of the parameter #i of the function (from the AST's site table or IR names), or NULL. */

@@ -787,6 +787,8 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     if (!F->arg_obj || !F->argr_obj)
         return 0;
     F->retval = ptrcheck_ir_retval_alloca(fn);
+    if (F->retval && F->retval == ptrcheck_ir_nrvo_alloca(M->e, fn))
+        F->retval = NULL; /* a named return value: the rets load it */
     if (F->retval) {
         F->ret_obj = obj_for(F, &F->obj_of, O_RET, F->retval);
         eset_t *s = pts_slot(F, F->retval);
@@ -891,8 +893,40 @@ static int same_addr(fn_t *F, LLVMValueRef a, LLVMValueRef b, unsigned depth)
 
 typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
 
+/* For a thread-creating call `origin` (pthread-style: 0 means success): is successor k of the
+ * conditional branch `term` taken only when the creation failed (`if (pthread_create(...) != 0)`)?
+ * No thread exists on that path, so there is nothing to join. */
+static LLVMValueRef canon(fn_t *F, LLVMValueRef v);
+static int failure_edge(fn_t *F, LLVMValueRef origin, LLVMValueRef term, unsigned k)
+{
+    if (!origin || !LLVMIsACallInst(origin) || !LLVMIsABranchInst(term) || !LLVMIsConditional(term))
+        return 0;
+    LLVMValueRef c = LLVMGetCondition(term);
+    if (!LLVMIsAICmpInst(c))
+        return 0;
+    LLVMValueRef a = LLVMGetOperand(c, 0), b = LLVMGetOperand(c, 1);
+    if (LLVMIsAConstantInt(a)) {
+        LLVMValueRef t = a;
+        a = b;
+        b = t;
+    }
+    if (!LLVMIsAConstantInt(b) || LLVMConstIntGetZExtValue(b) != 0)
+        return 0;
+    a = canon(F, a);
+    if (LLVMIsAZExtInst(a) || LLVMIsASExtInst(a) || LLVMIsATruncInst(a))
+        a = canon(F, LLVMGetOperand(a, 0));
+    if (a != origin)
+        return 0;
+    LLVMIntPredicate pred = LLVMGetICmpPredicate(c);
+    if (pred == LLVMIntNE)
+        return k == 0; /* true: result != 0, failure */
+    if (pred == LLVMIntEQ)
+        return k == 1;
+    return 0;
+}
+
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
-static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill)
+static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen;
     valvec_t work = {0};
@@ -916,6 +950,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill)
             unsigned ns = LLVMGetNumSuccessors(term);
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
+                if (thread && failure_edge(F, origin, term, k))
+                    continue;
                 void **slot = ptrcheck_ir_pmap_slot(&seen, s);
                 if (!slot || (!*slot && !valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
                     F->oom = 1;
@@ -982,7 +1018,7 @@ static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
 {
     if (!api->join)
         return 0;
-    if (killed_on_all_paths(F, call, kill_join))
+    if (killed_on_all_paths(F, call, kill_join, api->handle >= 0))
         return 1;
     if (api->handle < 0)
         return 0;
@@ -1164,6 +1200,31 @@ static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, c
     return buf;
 }
 
+/* With opaque pointers a store to the first field of a global struct (`g_list.head = ...`) addresses
+ * the global itself (the zero GEP is folded away); name the field as typed pointers would. */
+static void first_field_place(fn_t *F, LLVMValueRef store, char *buf, size_t size)
+{
+    LLVMValueRef g = strip_casts(LLVMGetOperand(store, 1));
+    if (!LLVMIsAGlobalVariable(g))
+        return;
+    LLVMTypeRef stored = LLVMTypeOf(LLVMGetOperand(store, 0));
+    LLVMTypeRef t = LLVMGlobalGetValueType(g), last = NULL;
+    for (unsigned guard = 0; t && guard < 16 && t != stored && LLVMGetTypeKind(t) == LLVMStructTypeKind &&
+                             LLVMCountStructElementTypes(t) > 0;
+         guard++) {
+        last = t;
+        t = LLVMStructGetTypeAtIndex(t, 0);
+    }
+    char rec[256], spell[300];
+    if (!last || t != stored || !ptrcheck_ir_record_name(last, rec, sizeof rec))
+        return;
+    const char *field = ptrcheck_sites_field_name(F->mod->e, rec, 0);
+    if (!field)
+        return;
+    ptrcheck_ir_record_spelling(rec, spell, sizeof spell);
+    snprintf(buf, size, "into field '%s' of '%s'", field, spell);
+}
+
 /* ------------------------------------------------------------------ reporting */
 
 typedef struct report_s {
@@ -1175,6 +1236,14 @@ static ptrcheck_loc_t report_loc(fn_t *F, LLVMValueRef in, uint32_t el)
 {
     int exact = 0;
     ptrcheck_loc_t loc = inst_loc(F, in, &exact);
+    if (!exact && LLVMIsAStoreInst(in) && LLVMIsAArgument(ptrcheck_ir_strip(LLVMGetOperand(in, 1)))) {
+        /* a store into the sret return slot: report it at the return */
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !exact; bb = LLVMGetNextBasicBlock(bb)) {
+            LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+            if (t && LLVMGetInstructionOpcode(t) == LLVMRet)
+                loc = inst_loc(F, t, &exact);
+        }
+    }
     if (!exact) {
         int dexact = 0;
         obj_t *o = &F->objs[EL_OBJ(el)];
@@ -1391,10 +1460,12 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                         if (!is_root(to->kind))
                             continue;
                         if (forgiven < 0)
-                            forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store);
+                            forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store, 0);
                         if (forgiven)
                             continue;
                         describe_target(F, tid, ptr, tgt, sizeof tgt);
+                        if (to->kind == O_GLOBAL && op == LLVMStore)
+                            first_field_place(F, in, tgt, sizeof tgt);
                         if (has_heap) {
                             snprintf(how, sizeof how, "is stored %s", tgt);
                             if (to->kind == O_RET)
@@ -1633,8 +1704,8 @@ static int analyse(mod_t *M, LLVMValueRef fn, const report_t *R, int *changed)
     }
     F.f = ptrcheck_ir_fncache_get(&M->fns, fn);
     ok = F.f && fn_fixpoint(&F);
-    if (ok && R)
-        ok = map_store_sites(&F);
+    if (ok)
+        ok = map_store_sites(&F); /* summaries keep locations for the notes of their callers */
     if (ok) {
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);

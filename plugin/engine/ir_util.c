@@ -253,6 +253,29 @@ LLVMValueRef ptrcheck_ir_retval_alloca(LLVMValueRef fn)
     return found;
 }
 
+LLVMValueRef ptrcheck_ir_nrvo_alloca(ptrcheck_engine_t *e, LLVMValueRef fn)
+{
+    size_t nlen = 0;
+    const char *nm = LLVMGetValueName2(fn, &nlen);
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%.*s", (int)nlen, nm ? nm : "");
+    const ptrcheck_fn_sites_t *fs = ptrcheck_sites_available(e) ? ptrcheck_sites_lookup(e, buf) : NULL;
+    size_t n = ptrcheck_sites_count(fs, PTRCHECK_SITE_LOCAL);
+    int has = 0;
+    for (size_t k = 0; k < n && !has; k++)
+        has = (ptrcheck_sites_get(fs, PTRCHECK_SITE_LOCAL, k)->flags & PTRCHECK_SITE_F_NRVO) != 0;
+    if (!has)
+        return NULL;
+    unsigned sret = LLVMGetEnumAttributeKindForName("sret", 4);
+    if (LLVMCountParams(fn) && sret && LLVMGetEnumAttributeAtIndex(fn, 1, sret))
+        return NULL; /* it lives in the sret argument */
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+    for (LLVMValueRef in = entry ? LLVMGetFirstInstruction(entry) : NULL; in; in = LLVMGetNextInstruction(in))
+        if (LLVMIsAAllocaInst(in))
+            return in;
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ per-function map */
 
 struct ptrcheck_ir_fn_s {
@@ -266,6 +289,7 @@ struct ptrcheck_ir_fn_s {
     ptrcheck_ir_pmap_t site_of; /* instruction -> const ptrcheck_site_t* (mapped kinds) */
     ptrcheck_ir_pmap_t local_name; /* alloca -> interned name (from sites or IR names) */
     LLVMValueRef retval;
+    LLVMValueRef nrvo;        /* the named return value's alloca (see ptrcheck_ir_nrvo_alloca) */
     const char **param_names; /* by IR parameter index */
     unsigned nparams;
 };
@@ -463,11 +487,18 @@ static int map_locals(ptrcheck_ir_fn_t *f, const instvec_t *allocas)
             if (taken)
                 continue;
         }
+        if (s->flags & PTRCHECK_SITE_F_NRVO) {
+            /* the named return value is clang's return slot: the first alloca, or the sret argument */
+            match[k] = f->nrvo;
+            if (!f->nrvo)
+                continue;
+            continue;
+        }
         int vla = (s->flags & (PTRCHECK_SITE_F_VLA | PTRCHECK_SITE_F_ALLOCA)) || s->bytes == 0;
         size_t *pos = vla ? &di : &si;
         for (; *pos < allocas->n; (*pos)++) {
             LLVMValueRef a = allocas->v[*pos];
-            if (is_dynamic_alloca(a) != vla || is_compiler_alloca(f, a))
+            if (is_dynamic_alloca(a) != vla || a == f->nrvo || is_compiler_alloca(f, a))
                 continue;
             if (!vla && alloca_size(f, a) != s->bytes)
                 continue;
@@ -582,6 +613,9 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
     f->fs = ptrcheck_sites_available(e) ? ptrcheck_sites_lookup(e, namebuf) : NULL;
     f->fn_loc = function_loc(f);
     f->retval = ptrcheck_ir_retval_alloca(fn);
+    f->nrvo = ptrcheck_ir_nrvo_alloca(e, fn);
+    if (f->nrvo && f->nrvo == f->retval)
+        f->retval = NULL; /* the returns load the variable itself: map them as returns */
 
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {

@@ -304,6 +304,8 @@ typedef struct ptrcheck_site_s {
 #define PTRCHECK_SITE_F_ALLOCA 16u /* alloca() call: a dynamic alloca in IR */
 #define PTRCHECK_SITE_F_AGGREGATE 32u /* record-typed parameter: may be passed byval, without an alloca */
 #define PTRCHECK_SITE_F_BORROWED 64u /* parameter marked annotate("ptrcheck_borrowed") (on itself or its function) */
+#define PTRCHECK_SITE_F_NRVO 128u /* the named return value: lives in clang's return slot (the first alloca, or the
+                                     sret argument), not in an alloca of its own */
 
 typedef struct ptrcheck_fn_sites_s ptrcheck_fn_sites_t;
 

@@ -1,0 +1,139 @@
+// Silent twins of stack-escape.c: nothing here outlives its frame.
+// (Clang 14 itself warns on the stack-depth probe with -Wreturn-stack-address; that is not ours.)
+// RUN: %clang -c -O0 %ptrcheck_both -Wno-return-stack-address -Xclang -verify %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Wno-return-stack-address -Xclang -verify %s -o %t.o
+// expected-no-diagnostics
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+struct node { struct node *next; int *data; };
+struct list { struct node *head; };
+
+int *g_saved;
+static int s_counter;
+
+void use(int *p);
+int read_only(const int *p) { return *p + 1; }
+void write_through(int *p) { *p = 3; }
+
+// callees that only read or write through the pointer
+int readers(void) {
+  int x = 0, y;
+  char buf[32], out[32];
+  use(&x);
+  write_through(&x);
+  if (scanf("%d", &y) != 1)
+    return 0;
+  memcpy(out, buf, sizeof buf);
+  snprintf(buf, sizeof buf, "%d %p", x, (void *)&x);
+  printf("%s %s\n", buf, out);
+  return read_only(&x) + y;
+}
+
+// a global that is cleared or overwritten with a non-stack value on every path before return
+void cleared(void) {
+  int x = 0;
+  g_saved = &x;
+  use(g_saved);
+  g_saved = NULL;
+}
+void cleared_on_every_path(int c) {
+  int x = 0;
+  g_saved = &x;
+  if (c) {
+    g_saved = NULL;
+    return;
+  }
+  g_saved = &s_counter;
+}
+
+// a stack node linked into a list and unlinked before return
+void scoped_push(struct list *l, void (*visit)(struct list *)) {
+  struct node n = {0};
+  n.next = l->head;
+  l->head = &n;
+  visit(l);
+  l->head = n.next;
+}
+void scoped_push_out(struct node **head) {
+  struct node n = {0};
+  n.next = *head;
+  *head = &n;
+  *head = n.next;
+}
+
+// statics, heap memory, parameters returned as-is
+int *static_address(void) { static int s; return &s; }
+int *heap_address(void) { int *p = malloc(sizeof *p); return p; }
+int *param_as_is(int *p) { return p; }
+char *param_offset(char *p) { return p + 1; }
+int *reassigned(void) {
+  int x = 0;
+  int *p = &x;
+  *p = 2;
+  p = malloc(sizeof *p);
+  return p;
+}
+void heap_freed(void) {
+  int x = 0;
+  struct node *n = malloc(sizeof *n);
+  n->data = &x;
+  use(n->data);
+  free(n);
+}
+void local_links(void) {
+  int x = 0;
+  struct node a = {0}, b = {0};
+  a.next = &b;
+  b.data = &x;
+  use(a.next->data);
+}
+
+// threads joined before return
+static void *worker(void *arg) { return arg; }
+static int thrd_worker(void *arg) { return arg != 0; }
+void joined(void) {
+  int x = 0;
+  pthread_t t;
+  pthread_create(&t, NULL, worker, &x);
+  pthread_join(t, NULL);
+}
+void joined_array(void) {
+  int xs[4];
+  pthread_t ts[4];
+  for (int i = 0; i < 4; i++)
+    pthread_create(&ts[i], NULL, worker, &xs[i]);
+  for (int i = 0; i < 4; i++)
+    pthread_join(ts[i], NULL);
+}
+int c11_joined(void) {
+  int x = 0, r = 0;
+  thrd_t t;
+  if (thrd_create(&t, thrd_worker, &x) != thrd_success)
+    return -1;
+  thrd_join(t, &r);
+  return r;
+}
+
+// the address of a local converted to an integer and returned: a stack-depth probe
+uintptr_t stack_depth(void) {
+  char marker;
+  return (uintptr_t)&marker;
+}
+
+// a pointer into a block that is still alive, and one re-pointed before the block ends
+int inner_alive(void) {
+  int y = 0;
+  int *p = &y;
+  {
+    int x = 1;
+    p = &x;
+    y = *p;
+    p = &y;
+  }
+  return *p;
+}
