@@ -17,7 +17,12 @@ config.environment["HOME"] = config.test_exec_root
 if config.sanitize:
     # The plugin is built with ASan/UBSan but clang is not: preload the runtime.
     import subprocess
-    rt = subprocess.run([config.clang, "-print-file-name=libclang_rt.asan-x86_64.so"], capture_output=True, text=True).stdout.strip()
+    # The runtime of the compiler that built the plugin (gcc's libasan or clang's asan runtime).
+    if "clang" in os.path.basename(config.build_cc):
+        rt_name = "libclang_rt.asan-x86_64.so"
+    else:
+        rt_name = "libasan.so"
+    rt = subprocess.run([config.build_cc, "-print-file-name=" + rt_name], capture_output=True, text=True).stdout.strip()
     config.environment["LD_PRELOAD"] = rt
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0:verify_asan_link_order=0"
 

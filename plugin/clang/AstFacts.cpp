@@ -5,6 +5,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMap.h"
@@ -12,25 +14,25 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
-#include "clang/Basic/TargetInfo.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include "ptrcheck/slice.h"
 
 #include <algorithm>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace clang;
-#include <cstdlib>
 
 namespace ptrcheck {
-#include <vector>
 
 SourceLocation toSourceLocation(const SourceManager &SM, const ptrcheck_loc_t &L) {
   if (L.raw)
@@ -62,15 +64,15 @@ public:
         Records(Ctx, E) {}
 
   void run() {
+    ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
-  }
-
-    ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
-private:
-  ASTContext &Ctx;
     if (const char *Dump = std::getenv("PTRCHECK_DUMP_LAYOUTS"))
       dumpLayouts(Dump);
+  }
+
+private:
+  ASTContext &Ctx;
   SourceManager &SM;
   ptrcheck_engine_t *E;
   AnalyzeOptions Opts;
@@ -79,12 +81,12 @@ private:
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
   bool Sites = false;
+  RecordDescriber Records;                            // ptrcheck-offset-assumption
+  llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
 
   // ------------------------------------------------------------------ locations
   ptrcheck_loc_t loc(SourceLocation L) {
     ptrcheck_loc_t R{};
-  RecordDescriber Records;                            // ptrcheck-offset-assumption
-  llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
     if (L.isInvalid())
       return R;
     R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
@@ -375,11 +377,11 @@ private:
         R->compound_op = B->isCompoundAssignmentOp() ? binOp(B->getOpcode()) : PTRCHECK_OP_NONE;
       } else {
         R->op = binOp(B->getOpcode());
+        R->cmp = cmpOp(B->getOpcode());
       }
     } else if (const auto *U = dyn_cast<UnaryOperator>(X)) {
       R->kind = PTRCHECK_E_UNARY;
       R->op = unOp(U->getOpcode());
-        R->cmp = cmpOp(B->getOpcode());
     } else if (isa<IntegerLiteral>(X) || isa<CharacterLiteral>(X)) {
       R->kind = PTRCHECK_E_INT;
     } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
@@ -411,11 +413,11 @@ private:
       traitFacts(UT, R);
     } else if (const auto *OO = dyn_cast<OffsetOfExpr>(X)) {
       R->kind = PTRCHECK_E_OFFSETOF;
+      offsetofFacts(OO, R);
     }
     if (const auto *UT = dyn_cast<UnaryExprOrTypeTraitExpr>(X))
       sliceSizeofOperand(UT, R);
     if (Call) {
-      offsetofFacts(OO, R);
       R->kids[0] = expr(Call->getCallee(), Depth + 1);
       for (unsigned I = 1; I < N; ++I)
         R->kids[I] = expr(Call->getArg(I - 1), Depth + 1);
@@ -426,10 +428,6 @@ private:
     return R;
   }
 
-  // ------------------------------------------------------------------ ptrcheck-slice-forge (ptrcheck/slice.h)
-  // Describes initialisers, assignments and field writes of slice header records, and memory
-  // reinterpreted as one; checks/slice-forge.c decides which records are headers and what is wrong.
-  llvm::DenseMap<const RecordDecl *, bool> SliceRecords;
   // ------------------------------------------------------------------ ptrcheck-offset-assumption
   // Describes hard-coded byte offsets (`(char *)p + 24` and its context), sizeof/_Alignof/offsetof of
   // records, and static assertions; plugin/engine + checks/offset-assumption.c decide.
@@ -627,6 +625,10 @@ private:
       llvm::errs() << "ptrcheck: " << Err.message << "\n";
   }
 
+  // ------------------------------------------------------------------ ptrcheck-slice-forge (ptrcheck/slice.h)
+  // Describes initialisers, assignments and field writes of slice header records, and memory
+  // reinterpreted as one; checks/slice-forge.c decides which records are headers and what is wrong.
+  llvm::DenseMap<const RecordDecl *, bool> SliceRecords;
   llvm::DenseMap<const RecordDecl *, std::vector<std::string>> SliceTypedefs;
   bool SliceTypedefsScanned = false;
   llvm::SmallPtrSet<const Expr *, 8> SliceInitsDone; // initialisers already described with their variable
@@ -1064,7 +1066,12 @@ private:
     if (Mangler && Mangler->shouldMangleDeclName(FD)) {
       std::string S;
       llvm::raw_string_ostream OS(S);
-      Mangler->mangleName(GlobalDecl(FD), OS);
+      if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+        Mangler->mangleName(GlobalDecl(CD, Ctor_Complete), OS);
+      else if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
+        Mangler->mangleName(GlobalDecl(DD, Dtor_Complete), OS);
+      else
+        Mangler->mangleName(GlobalDecl(FD), OS);
       return OS.str();
     }
     return FD->getNameAsString();
@@ -1085,14 +1092,29 @@ private:
     if (auto *RD = dyn_cast<CXXRecordDecl>(D)) {
       if (RD->isThisDeclarationADefinition() && !RD->isDependentContext())
         for (Decl *I : RD->decls())
-          if (isa<FunctionDecl>(I))
+          if (isa<FunctionDecl>(I) || isa<FunctionTemplateDecl>(I) || isa<CXXRecordDecl>(I))
             decl(I);
+      return;
+    }
+    // Template instantiations are functions in the IR too: walk the specializations, not the pattern.
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+      for (FunctionDecl *Spec : FTD->specializations())
+        decl(Spec);
+      return;
+    }
+    if (auto *CTD = dyn_cast<ClassTemplateDecl>(D)) {
+      for (ClassTemplateSpecializationDecl *Spec : CTD->specializations())
+        decl(Spec);
       return;
     }
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext() &&
           !FD->isInvalidDecl() && !inSystemHeader(FD->getLocation()))
         function(FD);
+      return;
+    }
+    if (auto *SA = dyn_cast<StaticAssertDecl>(D)) {
+      staticAssertFact(SA);
       return;
     }
     if (auto *VD = dyn_cast<VarDecl>(D)) {
@@ -1115,10 +1137,6 @@ private:
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
     for (const ParmVarDecl *P : FD->parameters())
-    if (auto *SA = dyn_cast<StaticAssertDecl>(D)) {
-      staticAssertFact(SA);
-      return;
-    }
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
     stmt(FD->getBody());
@@ -1195,6 +1213,8 @@ private:
   void stmt(const Stmt *S) {
     if (!S)
       return;
+    if (const auto *X = dyn_cast<Expr>(S))
+      offsetFacts(X);
     switch (S->getStmtClass()) {
     case Stmt::ForStmtClass: {
       const auto *F = cast<ForStmt>(S);
@@ -1216,8 +1236,6 @@ private:
         stmt(I->getCond());
       if (Dead != 1)
         stmt(I->getThen());
-    if (const auto *X = dyn_cast<Expr>(S))
-      offsetFacts(X);
       if (Dead != 0)
         stmt(I->getElse());
       return;
@@ -1259,6 +1277,8 @@ private:
       return; // separate functions in IR
     case Stmt::DeclStmtClass:
       for (const Decl *D : cast<DeclStmt>(S)->decls()) {
+        if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
+          staticAssertFact(SA);
         const auto *V = dyn_cast<VarDecl>(D);
         if (!V)
           continue;
@@ -1280,8 +1300,6 @@ private:
     case Stmt::CompoundLiteralExprClass: {
       const auto *CL = cast<CompoundLiteralExpr>(S);
       if (!CL->isFileScope())
-        if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
-          staticAssertFact(SA);
         site(PTRCHECK_SITE_LOCAL, CL->getBeginLoc(), "(compound literal)", bytesOf(CL->getType()),
              PTRCHECK_SITE_F_COMPOUND_LITERAL);
       children(S);
