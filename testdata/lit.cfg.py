@@ -47,3 +47,14 @@ for prog in ("git", "pre-commit", "cmake"):
         config.available_features.add(prog)
 if config.clang_tidy and os.path.exists(os.path.join(obj, "ptrcheck-tidy.so")):
     config.available_features.add("ptrcheck-tidy")
+# The generator (and make program) of this build, for tests that configure a CMake project.
+_gen, _make = "Unix Makefiles", ""
+try:
+    for _line in open(os.path.join(obj, "CMakeCache.txt")):
+        if _line.startswith("CMAKE_GENERATOR:INTERNAL="):
+            _gen = _line.split("=", 1)[1].strip()
+        elif _line.startswith("CMAKE_MAKE_PROGRAM:FILEPATH="):
+            _make = _line.split("=", 1)[1].strip()
+except OSError:
+    pass
+config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_MAKE_PROGRAM=%s" % _make if _make else "")))

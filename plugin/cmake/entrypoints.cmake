@@ -68,8 +68,8 @@ install(PROGRAMS share/git-hook/pre-commit DESTINATION share/ptrcheck/git-hook)
 # (SameMajorVersion).  ptrcheck's own version is PTRCHECK_VERSION inside the package.
 include(CMakePackageConfigHelpers)
 set(PTRCHECK_PACKAGE_VERSION "${LLVM_VERSION_MAJOR}.${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}")
-configure_file(plugin/cmake/ptrcheckConfig.cmake.in ${CMAKE_BINARY_DIR}/cmake/ptrcheckConfig.cmake @ONLY)
-write_basic_package_version_file(${CMAKE_BINARY_DIR}/cmake/ptrcheckConfigVersion.cmake
+configure_file(plugin/cmake/ptrcheckConfig.cmake.in ${CMAKE_BINARY_DIR}/package/ptrcheckConfig.cmake @ONLY)
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/package/ptrcheckConfigVersion.cmake
   VERSION ${PTRCHECK_PACKAGE_VERSION} COMPATIBILITY SameMajorVersion)
-install(FILES ${CMAKE_BINARY_DIR}/cmake/ptrcheckConfig.cmake ${CMAKE_BINARY_DIR}/cmake/ptrcheckConfigVersion.cmake
+install(FILES ${CMAKE_BINARY_DIR}/package/ptrcheckConfig.cmake ${CMAKE_BINARY_DIR}/package/ptrcheckConfigVersion.cmake
         DESTINATION lib/cmake/ptrcheck)

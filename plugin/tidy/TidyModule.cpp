@@ -109,8 +109,9 @@ private:
       return false;
     std::string Path = Config;
     if (Path.empty()) {
-      if (const FileEntry *Main = SM->getFileEntryForID(SM->getMainFileID())) {
-        llvm::SmallString<256> Abs(Main->getName());
+      llvm::StringRef MainName = SM->getFilename(SM->getLocForStartOfFile(SM->getMainFileID()));
+      if (!MainName.empty()) {
+        llvm::SmallString<256> Abs(MainName);
         llvm::sys::fs::make_absolute(Abs);
         std::string Dir = llvm::sys::path::parent_path(Abs).str();
         char *Found = nullptr;

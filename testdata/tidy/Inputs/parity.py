@@ -39,6 +39,27 @@ def normalise(text, cwd):
     return sorted("\n".join(group) for group in out)
 
 
+def run_line_flags(path):
+    """Warning, -D and -std flags of the file's first plugin RUN line (the test's own compile flags)."""
+    with open(path, errors="replace") as f:
+        for line in f:
+            if "RUN:" in line and "%clang" in line and "-fplugin=" in line:
+                return [t for t in line.split() if t.startswith(("-W", "-D", "-std="))]
+    return []
+
+
+def compile_errors(text):
+    """clang errors other than ptrcheck findings (a file that does not compile)."""
+    errs = []
+    for raw in text.splitlines():
+        m = DIAG.match(raw)
+        if m and m["kind"] == "error":
+            tag = TAG.search(m["msg"])
+            if not tag or not tag["ids"].startswith("ptrcheck-"):
+                errs.append(raw)
+    return errs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--clang", required=True)
@@ -59,13 +80,14 @@ def main():
     total, failed = 0, False
     for f in files:
         cwd = os.path.dirname(os.path.abspath(f))
-        plugin_cmd = [a.clang, "-fsyntax-only", "-fplugin=" + a.plugin] + \
-            ["-fplugin-arg-ptrcheck-" + x for x in a.plugin_arg] + a.cflag + [f]
+        cflags = run_line_flags(f) + a.cflag
+        plugin_cmd = [a.clang, "-fsyntax-only", "-fno-caret-diagnostics", "-fplugin=" + a.plugin] + \
+            ["-fplugin-arg-ptrcheck-" + x for x in a.plugin_arg] + cflags + [f]
         tidy_cmd = [a.clang_tidy, "--load=" + a.module, "--checks=-*,ptrcheck-*", "--header-filter=.*",
-                    "--config=" + a.tidy_config, f, "--"] + a.cflag
+                    "--config=" + a.tidy_config, f, "--"] + cflags
         p = subprocess.run(plugin_cmd, capture_output=True, text=True, cwd=cwd)
         t = subprocess.run(tidy_cmd, capture_output=True, text=True, cwd=cwd)
-        if p.returncode != 0 and "[ptrcheck-" not in p.stderr:
+        if compile_errors(p.stderr):
             print(f"{f}: plugin run failed:\n{p.stderr}")
             failed = True
             continue
