@@ -275,6 +275,20 @@ static const char *rec_name(const ptrcheck_rdesc_t *r) { return r->name ? r->nam
 
 /* ---------------------------------------------------------------- byte offsets */
 
+/* sizeof, _Alignof and offsetof adapt to every target: an offset built from them is not a
+ * hard-coded assumption. */
+static int target_adaptive(const ptrcheck_expr_t *x, unsigned depth)
+{
+    if (!x || depth > 32)
+        return 0;
+    if (x->kind == PTRCHECK_E_SIZEOF || x->kind == PTRCHECK_E_OFFSETOF)
+        return 1;
+    for (unsigned i = 0; i < x->nkids; i++)
+        if (target_adaptive(x->kids[i], depth + 1))
+            return 1;
+    return 0;
+}
+
 /* Sums the constant byte offsets down the chain of additions and subtractions.  *lit is the single
  * literal when the offset is written as exactly one integer literal outside macros. */
 static int sum_offset(const ptrcheck_expr_t *x, long long *sum, const ptrcheck_expr_t **lit)
@@ -287,7 +301,7 @@ static int sum_offset(const ptrcheck_expr_t *x, long long *sum, const ptrcheck_e
            x->nkids == 2 && x->kids[0] && x->kids[1]) {
         const ptrcheck_expr_t *ptr = x->kids[0]->type.kind == PTRCHECK_T_POINTER ? x->kids[0] : x->kids[1];
         const ptrcheck_expr_t *num = ptr == x->kids[0] ? x->kids[1] : x->kids[0];
-        if (!num->has_value || (x->op == PTRCHECK_OP_SUB && num == x->kids[0]))
+        if (!num->has_value || (x->op == PTRCHECK_OP_SUB && num == x->kids[0]) || target_adaptive(num, 0))
             return 0;
         *sum += x->op == PTRCHECK_OP_SUB ? -num->value : num->value;
         if (num->kind == PTRCHECK_E_INT && !num->in_macro && num->begin.raw && num->end.raw) {

@@ -251,6 +251,30 @@ static int small_value(LLVMValueRef v, unsigned depth)
     }
 }
 
+/* Same value, or two loads of the same memory with nothing stored in between in the same block
+ * (clang -O0 reloads a variable for each use). */
+static int same_value(LLVMValueRef x, LLVMValueRef y)
+{
+    if (x == y)
+        return 1;
+    if (!x || !y || !LLVMIsALoadInst(x) || !LLVMIsALoadInst(y) || LLVMGetOperand(x, 0) != LLVMGetOperand(y, 0) ||
+        LLVMGetInstructionParent(x) != LLVMGetInstructionParent(y))
+        return 0;
+    LLVMValueRef first = x, last = y;
+    for (LLVMValueRef i = LLVMGetNextInstruction(x); i; i = LLVMGetNextInstruction(i)) {
+        if (i == y)
+            break;
+        if (!LLVMGetNextInstruction(i)) { /* y comes first */
+            first = y;
+            last = x;
+        }
+    }
+    for (LLVMValueRef i = LLVMGetNextInstruction(first); i && i != last; i = LLVMGetNextInstruction(i))
+        if (LLVMIsAStoreInst(i) || LLVMIsACallInst(i))
+            return 0;
+    return 1;
+}
+
 /* The transfer function of a binary integer operation. */
 static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsigned width, unsigned depth,
                   pstate_t *out)
@@ -260,6 +284,10 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
     if (!sa && !sb)
         return;
     if (sa && sb) {
+        /* p - q: a distance (ptrdiff_t, a size), not pointer bits; rebasing (p - old + new) still
+         * carries new's bits through the addition. */
+        if (op == LLVMSub)
+            return;
         *out = *sa;
         join(out, sb);
         out->flags &= ~(F_PLAIN | F_ADDC);
@@ -314,7 +342,11 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
             unsigned kb = align_mask_bits(k, width);
             if (kb) {
                 uint64_t up = ((uint64_t)1 << kb) - 1;
-                int up_ok = A && x->addc_state == ADDC_ONE && x->addc == up;
+                /* (p + k) & ~m rounds up when k == m; with any other k it still yields an aligned
+                 * address derived from p (e.g. (p - 1) & ~m: the start of p's chunk), which the AST
+                 * pass treats as alignment too. */
+                int up_ok = A != 0;
+                (void)up;
                 out->flags = (R & ~F_SETBITS) | (P ? F_ALIGN_DOWN : 0) | (up_ok ? F_ALIGN_UP : 0) |
                              ((A && !up_ok) ? F_ARITH : 0) | ((R & F_SETBITS) ? F_UNTAG : 0);
                 return;
@@ -340,6 +372,26 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
             out->flags = F_ADDC;
             out->addc_state = ADDC_MANY;
             return;
+        }
+        /* fall through */
+    case LLVMMul:
+        /* (x / a) * a: rounding down (or, after x + a - 1, up) to a multiple of a. */
+        if (!isconst || k > 1) {
+            LLVMValueRef q = sa ? a : b;
+            if (LLVMIsAInstruction(q) &&
+                (LLVMGetInstructionOpcode(q) == LLVMUDiv || LLVMGetInstructionOpcode(q) == LLVMSDiv) &&
+                same_value(LLVMGetOperand(q, 1), other)) {
+                const pstate_t *dv = state_of(c, LLVMGetOperand(q, 0), depth + 1);
+                if (dv) {
+                    unsigned dP = dv->flags & (F_PLAIN | F_ALIGN), dA = dv->flags & F_ADDC;
+                    unsigned dR = dv->flags & ~(F_PLAIN | F_ADDC | F_ALIGN);
+                    *out = *dv;
+                    out->addc_state = ADDC_NONE;
+                    out->addc = 0;
+                    out->flags = dR | (dP ? F_ALIGN_DOWN : 0) | (dA ? F_ALIGN_UP : 0);
+                    return;
+                }
+            }
         }
         /* fall through */
     default: /* sub, mul, shifts, divisions */

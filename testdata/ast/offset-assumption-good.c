@@ -27,3 +27,8 @@ _Static_assert(offsetof(struct event, id) == 4, "id");
 _Static_assert(sizeof(struct wire) == 7, "wire");
 _Static_assert(_Alignof(struct wire) == 1, "wire align");
 _Static_assert(sizeof(long) >= 4, "long"); /* not about a record */
+
+/* Offsets computed with sizeof/offsetof follow every target: not hard-coded assumptions. */
+struct sized_hdr { long a; void *b; };
+char *after_header(struct sized_hdr *h) { return (char *)h + sizeof(struct sized_hdr); }
+char *after_two(struct sized_hdr *h) { return (char *)h + 2 * sizeof(struct sized_hdr); }
