@@ -368,7 +368,7 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
         out->flags = R | F_XOR | (A ? F_ARITH : 0);
         return;
     case LLVMSub:
-        if (sa && !(R & ~F_ALIGN) && A && !P) { /* (p + a) - 1 */
+        if (sa && !(R & ~F_ALIGN) && (A || PA) && !(isconst && k == 0)) { /* p - k, (p + a) - 1 */
             out->flags = F_ADDC;
             out->addc_state = ADDC_MANY;
             return;

@@ -20,3 +20,22 @@ void *align_var(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u = (u + a - 1)
 void *align_neg(void *p, size_t a) { uintptr_t u = (uintptr_t)p; u = (u + (a - 1)) & -a; return (void *)u; }
 char *drop_const(const char *s) { return (char *)(uintptr_t)s; }
 void *page_of(void *p, uintptr_t page_mask) { uintptr_t u = (uintptr_t)p; return (void *)(u & page_mask); }
+
+/* Allocator idioms (mimalloc, jemalloc): alignment helpers shared by pointers and sizes, pointer
+ * differences as sizes, the chunk an interior pointer belongs to. */
+static inline uintptr_t align_up_fn(uintptr_t sz, size_t alignment) {
+  uintptr_t mask = alignment - 1;
+  if ((alignment & mask) == 0)
+    return ((sz + mask) & ~mask);
+  return (((sz + mask) / alignment) * alignment);
+}
+static inline uintptr_t align_down_fn(uintptr_t sz, size_t alignment) {
+  uintptr_t mask = alignment - 1;
+  if ((alignment & mask) == 0)
+    return (sz & ~mask);
+  return ((sz / alignment) * alignment);
+}
+void *use_align_up(void *p, size_t a) { return (void *)align_up_fn((uintptr_t)p, a); }
+void *use_align_down(void *p, size_t a) { return (void *)align_down_fn((uintptr_t)p, a); }
+size_t span(void *a, void *b) { return align_up_fn((uintptr_t)b - (uintptr_t)a, 64); }
+void *chunk_of(void *p) { return (void *)(((uintptr_t)p - 1) & ~(uintptr_t)((1u << 22) - 1)); }
