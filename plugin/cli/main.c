@@ -27,6 +27,7 @@ typedef enum command_e { CMD_NONE, CMD_HELP, CMD_VERSION, CMD_LIST, CMD_EXPLAIN,
 static void usage(FILE *out)
 {
     fputs("Usage: ptrcheck <command>\n"
+          "       ptrcheck [-p BUILD_DIR] [FILE...] [options]   (project mode, below)\n"
           "\n"
           "ptrcheck finds unsafe pointer use in C: pointer/integer round trips, pointers truncated on\n"
           "some target, and related hazards.\n"
@@ -40,7 +41,6 @@ static void usage(FILE *out)
           "  layout gen|show|check|asserts ...\n"
           "                         per-target struct layout tables (see docs/layout-tables.md;\n"
           "                         'ptrcheck layout --help')\n"
-          "\n"
           "\n",
           out);
     ptrcheck_project_usage(out);
