@@ -31,8 +31,10 @@ using namespace clang;
 namespace {
 
 // Turns engine diagnostics into clang diagnostics.  Custom diagnostic IDs bypass clang's warning
-// mappings, so -w and -Werror are applied here: with -Werror a finding is an error (and the compile
-// fails), with -w it is dropped.
+// mappings, so -Werror is applied here: with -Werror a finding is an error and the compile fails.
+// Like every custom clang diagnostic, findings are not silenced by -w (the user loaded ptrcheck on
+// purpose; builds that pass -w to quiet the compiler keep the analyzer's output); select checks
+// with -fplugin-arg-ptrcheck-checks= or .ptrcheck.yaml instead.
 class Reporter {
 public:
   explicit Reporter(CompilerInstance &CI) : Diags(CI.getDiagnostics()), SM(CI.getSourceManager()) {
@@ -54,8 +56,6 @@ private:
   unsigned NoteID;
 
   void emit(const ptrcheck_diag_t *D) {
-    if (Diags.getIgnoreAllWarnings())
-      return;
     {
       unsigned ID = (D->is_error || Diags.getWarningsAsErrors()) ? ErrorIDs[D->check] : WarnIDs[D->check];
       DiagnosticBuilder B = Diags.Report(ptrcheck::toSourceLocation(SM, D->loc), ID);
