@@ -537,6 +537,40 @@ static int load_through(fn_t *F, eset_t *dst, const eset_t *ptr, int *changed)
     return 1;
 }
 
+/* What a load yields from a set of memory contents: an integer load (a length, a flag, a count
+ * read from a struct that also holds a stack address) carries only addresses that were converted
+ * to integers; pointer and aggregate loads carry everything. */
+static int union_for_load(eset_t *dst, const eset_t *src, LLVMValueRef load, int *changed)
+{
+    if (!src)
+        return 1;
+    if (LLVMGetTypeKind(LLVMTypeOf(load)) != LLVMIntegerTypeKind)
+        return eset_union(dst, src, XF_KEEP, changed);
+    for (uint32_t i = 0; i < src->n; i++)
+        if (EL_INT(src->v[i]) && !eset_add(dst, src->v[i], changed))
+            return 0;
+    return 1;
+}
+
+/* Memory reached through a loaded pointer (a list the caller owns, `loop->queue.next->prev`): a
+ * stack node stored there is usually unlinked again (intrusive lists moved to a local head and
+ * drained), which no flow-insensitive view can prove, so such stores are not reported; a
+ * parameter's or global's own memory (`*out = &x`, `c->p = &x`, `g = &x`) is. */
+static int reportable_target(okind_t k) { return k != O_ARGR; }
+
+static int eset_has(const eset_t *s, uint32_t x)
+{
+    uint32_t lo = 0, hi = s ? s->n : 0;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (s->v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return s && lo < s->n && s->v[lo] == x;
+}
+
 static summary_t *summary_of(mod_t *M, LLVMValueRef callee)
 {
     void *s = NULL;
@@ -656,7 +690,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                     ok = 0;
                     break;
                 }
-                ok = eset_union(s, src, XF_KEEP, changed);
+                ok = union_for_load(s, src, in, changed);
             }
             break;
         }
@@ -667,7 +701,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
         ok = load_through(F, &got, ps, NULL);
         if (ok && got.n) {
             eset_t *s = pts_slot(F, in);
-            ok = s && eset_union(s, &got, XF_KEEP, changed);
+            ok = s && union_for_load(s, &got, in, changed);
         }
         eset_free(&got);
         break;
@@ -1459,6 +1493,15 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                         obj_t *to = &F->objs[tid];
                         if (!is_root(to->kind))
                             continue;
+                        if (!reportable_target(to->kind)) {
+                            /* still a summary edge: link(list, node) */
+                            for (uint32_t i = 0; dirty && vs && i < vs->n; i++) {
+                                obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
+                                if (vo->kind == O_ARG && !summary_add_into(F->sum, to->idx, vo->idx, changed))
+                                    goto oom;
+                            }
+                            continue;
+                        }
                         if (forgiven < 0)
                             forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store, 0);
                         if (forgiven)
@@ -1490,6 +1533,13 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                              * edge of the summary; it escapes only when borrowed */
                             if (vo->kind == O_ARG && (to->kind == O_ARG || to->kind == O_ARGR) &&
                                 (to->idx == vo->idx || !F->sum->borrowed[vo->idx]))
+                                continue;
+                            /* A local list head (its own address stored in itself: `q.next = &q`)
+                             * linked into a caller's list is a list being moved or drained
+                             * (libuv's QUEUE_MOVE); a head still linked at return would break the
+                             * program at once, so these links are not reported. */
+                            if (vo->kind == O_STACK && to->kind != O_RET && to->kind != O_GLOBAL &&
+                                eset_has(&vo->contents, EL_OBJ(vs->v[i]) << 1))
                                 continue;
                             if (!eset_add(&keep, vs->v[i], NULL)) {
                                 eset_free(&keep);
@@ -1564,7 +1614,8 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                         const eset_t *ds = pts_get(F, LLVMGetOperand(in, di), &tmp2);
                         for (uint32_t t = 0; ds && t < ds->n && !how[0]; t++) {
                             uint32_t tid = EL_OBJ(ds->v[t]);
-                            if (!is_root(F->objs[tid].kind) || F->objs[tid].kind == O_RET)
+                            if (!is_root(F->objs[tid].kind) || F->objs[tid].kind == O_RET ||
+                                !reportable_target(F->objs[tid].kind))
                                 continue;
                             describe_target(F, tid, LLVMGetOperand(in, di), tgt, sizeof tgt);
                             snprintf(how, sizeof how, "%s via call to '%s'", tgt, cn);

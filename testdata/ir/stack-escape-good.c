@@ -137,3 +137,63 @@ int inner_alive(void) {
   }
   return *p;
 }
+
+/* Real-code idioms (zlib, lua, libuv) that must stay silent. */
+
+/* An integer read from a struct that also holds a stack address carries no address (zlib's
+ * uncompress2: stream.next_out = buf; ... *sourceLen -= stream.avail_in). */
+struct zstream { unsigned char *next_out; unsigned avail_in; unsigned long total_out; };
+int drain(struct zstream *s);
+int uncompress_like(unsigned long *destLen, unsigned long *sourceLen) {
+  unsigned char buf[1];
+  struct zstream stream;
+  stream.next_out = buf;
+  stream.avail_in = 4;
+  stream.total_out = 0;
+  int err = drain(&stream);
+  *sourceLen -= stream.avail_in;
+  *destLen = stream.total_out;
+  return err;
+}
+
+/* A block linked into the caller's scope chain and unlinked again (lua's enterblock/leaveblock):
+ * the chain is reached through a loaded pointer. */
+struct blockcnt { struct blockcnt *previous; int isloop; };
+struct funcstate { struct blockcnt *bl; };
+struct lexstate { struct funcstate *fs; };
+static void enterblock(struct funcstate *fs, struct blockcnt *bl) { bl->previous = fs->bl; fs->bl = bl; }
+static void leaveblock(struct funcstate *fs) { fs->bl = fs->bl->previous; }
+void whilestat(struct lexstate *ls) {
+  struct funcstate *fs = ls->fs;
+  struct blockcnt bl;
+  enterblock(fs, &bl);
+  leaveblock(fs);
+}
+
+/* A list moved to a local head and drained (libuv's QUEUE_MOVE + while (!QUEUE_EMPTY)). */
+struct qnode { struct qnode *next, *prev; };
+struct qloop { struct qnode handles; };
+void walk(struct qloop *loop, void (*cb)(struct qnode *)) {
+  struct qnode queue;
+  if (loop->handles.next == &loop->handles) {
+    queue.next = queue.prev = &queue;
+  } else {
+    struct qnode *q = loop->handles.next;
+    queue.prev = loop->handles.prev;
+    queue.prev->next = &queue;
+    queue.next = q;
+    loop->handles.prev = q->prev;
+    loop->handles.prev->next = &loop->handles;
+    q->prev = &queue;
+  }
+  while (queue.next != &queue) {
+    struct qnode *q = queue.next;
+    q->prev->next = q->next;
+    q->next->prev = q->prev;
+    q->next = &loop->handles;
+    q->prev = loop->handles.prev;
+    q->prev->next = q;
+    loop->handles.prev = q;
+    cb(q);
+  }
+}
