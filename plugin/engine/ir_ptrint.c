@@ -98,6 +98,7 @@ typedef struct ctx_s {
     ptrcheck_ir_pmap_t single;   /* alloca -> single stored value (or &ctx->noloc) */
     ptrcheck_ir_pmap_t direct;   /* alloca -> itself when only loaded/stored directly, else &ctx->noloc */
     ptrcheck_ir_pmap_t reaching; /* load -> value of the store before it in its block (or &ctx->noloc) */
+    ptrcheck_ir_pmap_t pure;     /* function -> 2 pass-through helper, 1 not */
     loc_t **locs;                /* open-addressing table of locations */
     size_t nlocs, loccap;
     chunk_t *chunks;
@@ -276,10 +277,28 @@ static int same_value(LLVMValueRef x, LLVMValueRef y)
 }
 
 /* The transfer function of a binary integer operation. */
+/* Where binop() reads the state of an operand: the module-wide states, or (for a helper evaluated
+ * at one call site) the states that call's arguments give its values. */
+typedef const pstate_t *(*getter_fn)(void *g, LLVMValueRef v, unsigned depth);
+
+static const pstate_t *global_getter(void *g, LLVMValueRef v, unsigned depth)
+{
+    return state_of((ctx_t *)g, v, depth);
+}
+
+static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
+                    unsigned width, unsigned depth, pstate_t *out);
+
 static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsigned width, unsigned depth,
                   pstate_t *out)
 {
-    const pstate_t *sa = state_of(c, a, depth + 1), *sb = state_of(c, b, depth + 1);
+    binop_g(c, global_getter, c, op, a, b, width, depth, out);
+}
+
+static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
+                    unsigned width, unsigned depth, pstate_t *out)
+{
+    const pstate_t *sa = get(g, a, depth + 1), *sb = get(g, b, depth + 1);
     memset(out, 0, sizeof *out);
     if (!sa && !sb)
         return;
@@ -381,7 +400,7 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
             if (LLVMIsAInstruction(q) &&
                 (LLVMGetInstructionOpcode(q) == LLVMUDiv || LLVMGetInstructionOpcode(q) == LLVMSDiv) &&
                 same_value(LLVMGetOperand(q, 1), other)) {
-                const pstate_t *dv = state_of(c, LLVMGetOperand(q, 0), depth + 1);
+                const pstate_t *dv = get(g, LLVMGetOperand(q, 0), depth + 1);
                 if (dv) {
                     unsigned dP = dv->flags & (F_PLAIN | F_ALIGN), dA = dv->flags & F_ADDC;
                     unsigned dR = dv->flags & ~(F_PLAIN | F_ADDC | F_ALIGN);
@@ -756,6 +775,172 @@ static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
     set_val(c, in, &out);
 }
 
+/* ------------------------------------------------------------------ pass-through helpers */
+
+/* Small functions whose integer result depends only on their parameters (align_up(x, a),
+ * round_down, tag helpers) are evaluated at each call with that call's argument states, so one
+ * caller's values (a size, a tagged pointer) never leak into another caller's result. */
+#define PT_MAX_INSTS 96
+#define PT_MAX_ARGS 8
+
+typedef struct ptenv_s {
+    ctx_t *c;
+    LLVMValueRef fn;
+    const pstate_t *args[PT_MAX_ARGS];
+    ptrcheck_ir_pmap_t memo; /* value -> pstate_t* (or &c->noloc while being evaluated / none) */
+} ptenv_t;
+
+static int pass_through(ctx_t *c, LLVMValueRef fn)
+{
+    void *v = NULL;
+    if (ptrcheck_ir_pmap_get(&c->pure, fn, &v))
+        return v == (void *)2;
+    int ok = !LLVMIsDeclaration(fn) && is_int(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) &&
+             LLVMCountParams(fn) <= PT_MAX_ARGS;
+    unsigned n = 0;
+    for (LLVMBasicBlockRef bb = ok ? LLVMGetFirstBasicBlock(fn) : NULL; bb && ok; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && ok; in = LLVMGetNextInstruction(in)) {
+            if (++n > PT_MAX_INSTS) {
+                ok = 0;
+                break;
+            }
+            switch (LLVMGetInstructionOpcode(in)) {
+            case LLVMAlloca: case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMShl: case LLVMLShr:
+            case LLVMAShr: case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMUDiv: case LLVMSDiv:
+            case LLVMURem: case LLVMSRem: case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMICmp:
+            case LLVMBr: case LLVMSwitch: case LLVMPHI: case LLVMSelect: case LLVMRet: case LLVMUnreachable:
+            case LLVMFreeze:
+                break;
+            case LLVMLoad:
+                ok = LLVMIsAAllocaInst(LLVMGetOperand(in, 0)) != NULL;
+                break;
+            case LLVMStore:
+                ok = LLVMIsAAllocaInst(LLVMGetOperand(in, 1)) != NULL;
+                break;
+            case LLVMCall: { /* debug info and lifetime markers only */
+                LLVMValueRef callee = ptrcheck_ir_called_function(in);
+                size_t len = 0;
+                const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
+                ok = nm && len > 9 && (strncmp(nm, "llvm.dbg.", 9) == 0 || strncmp(nm, "llvm.lifetime.", 14) == 0);
+                break;
+            }
+            default:
+                ok = 0;
+            }
+        }
+    void **slot = ptrcheck_ir_pmap_slot(&c->pure, fn);
+    if (slot)
+        *slot = (void *)(uintptr_t)(ok ? 2 : 1);
+    return ok;
+}
+
+static const pstate_t *pt_eval(void *g, LLVMValueRef v, unsigned depth);
+
+static const pstate_t *pt_eval_uncached(ptenv_t *env, LLVMValueRef v, unsigned depth, pstate_t *out)
+{
+    ctx_t *c = env->c;
+    if (LLVMIsAArgument(v)) {
+        unsigned np = LLVMCountParams(env->fn);
+        for (unsigned i = 0; i < np && i < PT_MAX_ARGS; i++)
+            if (LLVMGetParam(env->fn, i) == v)
+                return env->args[i];
+        return NULL;
+    }
+    if (!LLVMIsAInstruction(v) || LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)) != env->fn)
+        return NULL;
+    LLVMOpcode op = LLVMGetInstructionOpcode(v);
+    switch (op) {
+    case LLVMLoad: { /* every store into the local slot (a small helper: flow-insensitive is fine) */
+        LLVMValueRef a = LLVMGetOperand(v, 0);
+        for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef st = LLVMGetUser(u);
+            if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == a)
+                join(out, pt_eval(env, LLVMGetOperand(st, 0), depth + 1));
+        }
+        return out;
+    }
+    case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMShl: case LLVMLShr: case LLVMAShr:
+    case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMUDiv: case LLVMSDiv:
+        if (!is_int(LLVMTypeOf(v)))
+            return NULL;
+        binop_g(c, pt_eval, env, op, LLVMGetOperand(v, 0), LLVMGetOperand(v, 1), LLVMGetIntTypeWidth(LLVMTypeOf(v)),
+                depth, out);
+        return out;
+    case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMFreeze: {
+        const pstate_t *x = pt_eval(env, LLVMGetOperand(v, 0), depth + 1);
+        if (!x)
+            return NULL;
+        *out = *x;
+        if (op == LLVMTrunc) {
+            unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(v));
+            if (w < c->ptr_bits) {
+                out->flags |= F_TRUNC;
+                if (!out->tbits || w < out->tbits)
+                    out->tbits = w;
+            }
+        }
+        return out;
+    }
+    case LLVMSelect:
+        join(out, pt_eval(env, LLVMGetOperand(v, 1), depth + 1));
+        join(out, pt_eval(env, LLVMGetOperand(v, 2), depth + 1));
+        return out;
+    case LLVMPHI:
+        for (unsigned i = 0; i < LLVMCountIncoming(v); i++)
+            join(out, pt_eval(env, LLVMGetIncomingValue(v, i), depth + 1));
+        return out;
+    default:
+        return NULL;
+    }
+}
+
+static const pstate_t *pt_eval(void *g, LLVMValueRef v, unsigned depth)
+{
+    ptenv_t *env = g;
+    if (!v || depth > 48 || LLVMIsAConstant(v))
+        return NULL;
+    void *m = NULL;
+    if (ptrcheck_ir_pmap_get(&env->memo, v, &m))
+        return m == (void *)&env->c->noloc ? NULL : m;
+    void **slot = ptrcheck_ir_pmap_slot(&env->memo, v);
+    if (!slot) {
+        env->c->oom = 1;
+        return NULL;
+    }
+    *slot = &env->c->noloc; /* cycles through phis and slots read as "nothing" */
+    pstate_t *out = ctx_alloc(env->c, sizeof *out);
+    if (!out)
+        return NULL;
+    const pstate_t *r = pt_eval_uncached(env, v, depth, out);
+    slot = ptrcheck_ir_pmap_slot(&env->memo, v);
+    if (slot)
+        *slot = (r && r->flags) ? (void *)r : (void *)&env->c->noloc;
+    return r && r->flags ? r : NULL;
+}
+
+/* The state of `call`'s result when the callee is a pass-through helper; 0 when it is not. */
+static int pass_through_call(ctx_t *c, LLVMValueRef callee, LLVMValueRef call, pstate_t *out)
+{
+    if (!pass_through(c, callee))
+        return 0;
+    ptenv_t env;
+    memset(&env, 0, sizeof env);
+    env.c = c;
+    env.fn = callee;
+    unsigned nargs = (unsigned)LLVMGetNumArgOperands(call);
+    for (unsigned i = 0; i < nargs && i < PT_MAX_ARGS; i++)
+        env.args[i] = state_of(c, LLVMGetOperand(call, i), 0);
+    ptrcheck_ir_pmap_init(&env.memo);
+    memset(out, 0, sizeof *out);
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(callee); bb; bb = LLVMGetNextBasicBlock(bb)) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+        if (t && LLVMGetInstructionOpcode(t) == LLVMRet && LLVMGetNumOperands(t) == 1)
+            join(out, pt_eval(&env, LLVMGetOperand(t, 0), 0));
+    }
+    ptrcheck_ir_pmap_free(&env.memo);
+    return 1;
+}
+
 static void transfer(ctx_t *c, LLVMValueRef in)
 {
     LLVMOpcode op = LLVMGetInstructionOpcode(in);
@@ -904,7 +1089,13 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 loc_link(c, resolve(c, arg, 0), loc_get(c, LK_PARAM, callee, i));
         }
         LLVMTypeRef rt = LLVMTypeOf(in);
-        if (is_int(rt) || LLVMGetTypeKind(rt) == LLVMStructTypeKind) {
+        if (is_int(rt) && pass_through_call(c, callee, in, &out)) {
+            if (out.flags) {
+                out.via = callee;
+                out.via_kind = VIA_RET;
+                set_val(c, in, &out);
+            }
+        } else if (is_int(rt) || LLVMGetTypeKind(rt) == LLVMStructTypeKind) {
             loc_t *r = loc_get(c, LK_RET, callee, 0);
             if (r && r->st.flags) {
                 out = r->st;
@@ -1153,6 +1344,7 @@ int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
     ptrcheck_ir_pmap_init(&c.single);
     ptrcheck_ir_pmap_init(&c.direct);
     ptrcheck_ir_pmap_init(&c.reaching);
+    ptrcheck_ir_pmap_init(&c.pure);
     ptrcheck_ir_fncache_init(&c.fns, e);
     c.td = LLVMCreateTargetData(LLVMGetDataLayoutStr(m));
     if (!c.td)
@@ -1188,6 +1380,7 @@ fail:
     ptrcheck_ir_pmap_free(&c.single);
     ptrcheck_ir_pmap_free(&c.direct);
     ptrcheck_ir_pmap_free(&c.reaching);
+    ptrcheck_ir_pmap_free(&c.pure);
     free(c.locs);
     while (c.chunks) {
         chunk_t *n = c.chunks->next;

@@ -39,3 +39,10 @@ void *use_align_up(void *p, size_t a) { return (void *)align_up_fn((uintptr_t)p,
 void *use_align_down(void *p, size_t a) { return (void *)align_down_fn((uintptr_t)p, a); }
 size_t span(void *a, void *b) { return align_up_fn((uintptr_t)b - (uintptr_t)a, 64); }
 void *chunk_of(void *p) { return (void *)(((uintptr_t)p - 1) & ~(uintptr_t)((1u << 22) - 1)); }
+
+/* A helper shared by callers that pass different things: each call is judged with its own
+ * arguments (mimalloc's _mi_align_up is called with pointers, sizes and encoded values). */
+static inline uintptr_t round_up(uintptr_t x, uintptr_t a) { return (x + a - 1) & ~(a - 1); }
+uintptr_t encoded_len(void *p, uintptr_t key) { return round_up((uintptr_t)p ^ key, 8); }
+uint32_t short_len(void *p) { return (uint32_t)round_up((uint32_t)(uintptr_t)p, 8); }
+void *aligned_ptr(void *p) { return (void *)round_up((uintptr_t)p, 64); }

@@ -79,3 +79,9 @@ void *truncated(void *p) {
   uint32_t small = (uint32_t)(uintptr_t)p; // expected-note {{pointer converted to integer}}
   return (void *)(uintptr_t)small; // expected-warning {{pointer truncated to 32 bits}}
 }
+
+/* A pass-through helper that offsets its argument: reported at the caller's conversion. */
+static inline uintptr_t skip_header(uintptr_t x) { return x + 16; }
+void *payload(void *p) {
+  return (void *)skip_header((uintptr_t)p); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through the return value of 'skip_header'}} expected-note {{pointer converted to integer here}}
+}
