@@ -125,6 +125,8 @@ typedef struct esc_info_s {
     LLVMValueRef next;   /* the step is a call to this summarised function ... */
     unsigned next_param; /* ... passing the parameter as this argument */
     const char *step;    /* interned note text for this step */
+    LLVMValueRef global; /* the global it is stored into, when that is where it goes */
+    int mixed;           /* it also goes somewhere else */
 } esc_info_t;
 
 typedef struct summary_s {
@@ -239,6 +241,7 @@ typedef struct fn_s {
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
     int oom;
+    LLVMValueRef kill_global; /* for kill_global_store */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -1016,6 +1019,18 @@ static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
     return clean;
 }
 
+/* A store into F->kill_global of a value that holds no stack address. */
+static int kill_global_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    if (!LLVMIsAStoreInst(in) || ptrcheck_ir_strip(LLVMGetOperand(in, 1)) != F->kill_global)
+        return 0;
+    eset_t tmp = {0};
+    int clean = !set_dirty(F, pts_get(F, LLVMGetOperand(in, 0), &tmp));
+    eset_free(&tmp);
+    return clean;
+}
+
 static const thread_api_t *thread_api_of(LLVMValueRef callee)
 {
     for (size_t i = 0; i < sizeof thread_apis / sizeof thread_apis[0]; i++)
@@ -1367,11 +1382,26 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
         snprintf(step, sizeof step, "'%s' lets its parameter '%s' escape %s here", ptrcheck_ir_fn_name(F->f), pn,
                  how);
     }
+    LLVMValueRef g = NULL;
+    if (next) {
+        summary_t *ns = summary_of(F->mod, next);
+        if (ns && next_param < ns->nparams && !ns->esc[next_param].mixed)
+            g = ns->esc[next_param].global;
+    } else if (in && LLVMIsAStoreInst(in)) {
+        LLVMValueRef base = ptrcheck_ir_strip(LLVMGetOperand(in, 1));
+        if (base && LLVMIsAGlobalVariable(base))
+            g = base;
+    }
     if (!ei->escapes) {
         ei->escapes = 1;
         *changed = 1;
     }
+    if (ei->how && ei->global != g && !ei->mixed) {
+        ei->mixed = 1;
+        *changed = 1;
+    }
     if (!ei->how) {
+        ei->global = g;
         ei->how = ptrcheck_engine_intern(F->mod->e, how);
         ei->step = ptrcheck_engine_intern(F->mod->e, step);
         ei->loc = inst_loc(F, in, NULL);
@@ -1602,6 +1632,14 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     snprintf(how, sizeof how, "into '%s', which keeps its argument %u (retaining-functions)", cn,
                              k + 1);
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
+                    /* keep(&x) stores into a global that this function clears on every path */
+                    if (cs->esc[k].global && !cs->esc[k].mixed) {
+                        F->kill_global = cs->esc[k].global;
+                        int cleared = killed_on_all_paths(F, in, kill_global_store, 0);
+                        F->kill_global = NULL;
+                        if (cleared)
+                            continue;
+                    }
                     snprintf(how, sizeof how, "%s via call to '%s'", cs->esc[k].how ? cs->esc[k].how : "", cn);
                     root_how = cs->esc[k].how;
                     chain = callee;

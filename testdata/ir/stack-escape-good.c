@@ -197,3 +197,14 @@ void walk(struct qloop *loop, void (*cb)(struct qnode *)) {
     cb(q);
   }
 }
+
+/* Stored into a global by a callee, cleared by the caller on every path before it returns. */
+static int *g_cur;
+static void set_cur(int *p) { g_cur = p; }
+int with_cur(int v) {
+  int x = v;
+  set_cur(&x);
+  int r = *g_cur;
+  g_cur = NULL;
+  return r;
+}

@@ -158,3 +158,14 @@ int *after_block_returned(void) {
 
 // ---- parameters are automatic storage too
 int **param_address(int *p) { return &p; } // expected-warning {{address of parameter 'p' escapes through the return value of 'param_address'}}
+
+/* Cleared on some paths only: still an escape. */
+static int *g_cur2;
+static void set_cur2(int *p) { g_cur2 = p; }
+int with_cur_sometimes(int v) {
+  int x = v;
+  set_cur2(&x); // expected-warning {{address of local 'x' escapes into global 'g_cur2' via call to 'set_cur2'}}
+  if (v)
+    g_cur2 = 0;
+  return v;
+}
