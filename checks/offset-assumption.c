@@ -283,6 +283,10 @@ static int target_adaptive(const ptrcheck_expr_t *x, unsigned depth)
         return 0;
     if (x->kind == PTRCHECK_E_SIZEOF || x->kind == PTRCHECK_E_OFFSETOF)
         return 1;
+    /* a variable (`const size_t ss = sizeof(struct sockaddr_in6); p + ss`) holds whatever it was
+     * computed from: not a literal written against one layout */
+    if (x->kind == PTRCHECK_E_DECLREF && x->decl_kind != PTRCHECK_D_ENUMERATOR)
+        return 1;
     for (unsigned i = 0; i < x->nkids; i++)
         if (target_adaptive(x->kids[i], depth + 1))
             return 1;

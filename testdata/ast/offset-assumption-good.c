@@ -32,3 +32,8 @@ _Static_assert(sizeof(long) >= 4, "long"); /* not about a record */
 struct sized_hdr { long a; void *b; };
 char *after_header(struct sized_hdr *h) { return (char *)h + sizeof(struct sized_hdr); }
 char *after_two(struct sized_hdr *h) { return (char *)h + 2 * sizeof(struct sized_hdr); }
+struct sized_tail { struct sized_hdr h; char name[8]; };
+char *after_var(struct sized_hdr *h) {
+  const unsigned long n = sizeof(struct sized_tail);
+  return (char *)h + n;
+}
