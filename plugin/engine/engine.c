@@ -251,8 +251,9 @@ int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
         return 0;
     if (!ptrcheck_engine_enabled(e, d->check))
         goto done;
-    snprintf(key, sizeof key, "%d|%s|%u|%u", (int)d->check, d->loc.file ? d->loc.file : "", d->loc.line,
-             d->loc.col);
+    /* Findings without a line (the pass plugin alone, no -g) are told apart by their text. */
+    snprintf(key, sizeof key, "%d|%s|%u|%u|%s", (int)d->check, d->loc.file ? d->loc.file : "", d->loc.line,
+             d->loc.col, d->loc.line ? "" : (d->message ? d->message : ""));
     if (ptrcheck_strmap_find(&e->reported, key))
         goto done;
     if (!ptrcheck_strmap_insert(&e->reported, key, NULL))

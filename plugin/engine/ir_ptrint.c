@@ -1252,7 +1252,9 @@ static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
         else
             snprintf(msg, sizeof msg, "pointer converted to an integer and back to a pointer%s%s", through, via);
     }
-    ptrcheck_diag_t *d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s", msg);
+    ptrcheck_diag_t *d = loc.line ? ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s", msg)
+                                  : ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s (in function '%s')", msg,
+                                                         ptrcheck_ir_fn_name(f));
     if (!d) {
         c->oom = 1;
         return;
