@@ -1234,6 +1234,15 @@ int ptrcheck_config_find(const char *dir, char **out, ptrcheck_error_t *err)
             free(cur);
             return 0;
         }
+        if (errno != ENOENT && errno != ENOTDIR) {
+            /* There is something by that name that cannot be examined (a symbolic link loop, a
+             * name too long, an I/O error): an error, never a silent fall-back to a parent's file. */
+            ptrcheck_error_set(err, PTRCHECK_ERR_IO, cand, 0, 0, "cannot read configuration file: %s",
+                               strerror(errno));
+            free(cand);
+            free(cur);
+            return 0;
+        }
         free(cand);
         if (strcmp(cur, "/") == 0)
             break;
