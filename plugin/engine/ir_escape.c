@@ -237,6 +237,7 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
     ptrcheck_ir_pmap_t reach;     /* load -> valvec_t* of reaching store values */
+    ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
@@ -459,16 +460,70 @@ static LLVMBasicBlockRef inst_block(LLVMValueRef i) { return LLVMGetInstructionP
 
 /* The stored values of the stores to the promotable alloca a that reach `from` (a load): walks
  * backwards through the block and then the predecessors. */
+static int comes_before(LLVMValueRef x, LLVMValueRef y)
+{
+    for (LLVMValueRef i = LLVMGetNextInstruction(x); i; i = LLVMGetNextInstruction(i))
+        if (i == y)
+            return 1;
+    return 0;
+}
+
+/* block -> last store into slot `a` in it (built once per slot from a's uses, so a function with
+ * thousands of blocks is not rescanned for every load). */
+static ptrcheck_ir_pmap_t *last_stores(fn_t *F, LLVMValueRef a)
+{
+    void **slot = ptrcheck_ir_pmap_slot(&F->last_store, a);
+    if (!slot)
+        return NULL;
+    if (*slot)
+        return *slot;
+    ptrcheck_ir_pmap_t *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    ptrcheck_ir_pmap_init(m);
+    *slot = m;
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef st = LLVMGetUser(u);
+        if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != a)
+            continue;
+        void **bs = ptrcheck_ir_pmap_slot(m, inst_block(st));
+        if (!bs)
+            return NULL;
+        if (!*bs || comes_before(*bs, st))
+            *bs = st;
+    }
+    return m;
+}
+
 static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t *out)
 {
     ptrcheck_ir_pmap_t seen;
     valvec_t work = {0};
     int ok = 1;
+    ptrcheck_ir_pmap_t *last = last_stores(F, a);
+    if (!last) {
+        F->oom = 1;
+        return 0;
+    }
     ptrcheck_ir_pmap_init(&seen);
-    /* the load's own block, from the load upwards */
-    for (LLVMValueRef in = LLVMGetPreviousInstruction(from); in; in = LLVMGetPreviousInstruction(in)) {
-        if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a) {
-            ok = valvec_push(out, LLVMGetOperand(in, 0));
+    /* the load's own block: the last store into the slot before the load */
+    LLVMValueRef own = NULL;
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef st = LLVMGetUser(u);
+        if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == a && inst_block(st) == inst_block(from) &&
+            comes_before(st, from) && (!own || comes_before(own, st)))
+            own = st;
+    }
+    if (own) {
+        ok = valvec_push(out, LLVMGetOperand(own, 0));
+        goto done;
+    }
+    /* a slot written only in the entry block (parameter spills, variables initialised once at the
+     * top): that store reaches every load outside the entry block */
+    if (last->count == 1 && inst_block(from) != LLVMGetEntryBasicBlock(F->fn)) {
+        void *fv = NULL;
+        if (ptrcheck_ir_pmap_get(last, LLVMGetEntryBasicBlock(F->fn), &fv) && fv) {
+            ok = valvec_push(out, LLVMGetOperand((LLVMValueRef)fv, 0));
             goto done;
         }
     }
@@ -489,10 +544,8 @@ static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t 
             if (*slot)
                 continue;
             *slot = (void *)1;
-            LLVMValueRef found = NULL;
-            for (LLVMValueRef in = LLVMGetLastInstruction(pred); in && !found; in = LLVMGetPreviousInstruction(in))
-                if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a)
-                    found = in;
+            void *fv = NULL;
+            LLVMValueRef found = ptrcheck_ir_pmap_get(last, pred, &fv) ? (LLVMValueRef)fv : NULL;
             if (found)
                 ok = valvec_push(out, LLVMGetOperand(found, 0));
             else
@@ -798,6 +851,12 @@ static void fn_free(fn_t *F)
         }
     ptrcheck_ir_pmap_free(&F->pts);
     ptrcheck_ir_pmap_free(&F->reach);
+    for (size_t i = 0; i < F->last_store.cap; i++)
+        if (F->last_store.keys[i] && F->last_store.vals[i]) {
+            ptrcheck_ir_pmap_free(F->last_store.vals[i]);
+            free(F->last_store.vals[i]);
+        }
+    ptrcheck_ir_pmap_free(&F->last_store);
     ptrcheck_ir_pmap_free(&F->obj_of);
     ptrcheck_ir_pmap_free(&F->globr_of);
     ptrcheck_ir_pmap_free(&F->promotable);
@@ -817,6 +876,7 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->pts);
     ptrcheck_ir_pmap_init(&F->promotable);
     ptrcheck_ir_pmap_init(&F->reach);
+    ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
     F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
