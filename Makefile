@@ -4,6 +4,8 @@
 #   make install PREFIX=/opt/x     PREFIX/bin/ptrcheck, PREFIX/lib/ptrcheck/ptrcheck.so, ...
 #   LLVM_VERSION=19 make check     pick the LLVM major (default: the major of the system's clang)
 #   make check SANITIZE=1          engine and adapters built with ASan + UBSan
+#   make bench                     overhead figures on sqlite3.c and a Debian corpus -> bench/results.md (+ .png)
+#   make stress                    crash-free / identical objects / determinism on real code, YAML fuzzing
 
 SYSTEM_CLANG_MAJOR := $(shell clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1)
 LLVM_VERSION ?= $(if $(SYSTEM_CLANG_MAJOR),$(SYSTEM_CLANG_MAJOR),14)
@@ -49,6 +51,24 @@ check: build
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# Benchmarks and robustness (issue 7): not part of `make check`.  Inputs are cached in bench/cache/;
+# ptrcheck is installed into BENCH_PREFIX first (the figures are for the installed layout).
+BENCH_PREFIX ?= $(abspath $(BUILD_DIR))/bench-install
+BENCH_PACKAGES := npm valgrind time python3-matplotlib xz-utils dpkg-dev
+FUZZ_SECONDS ?= 60
+
+bench: build
+	@bench/deps.sh $(BENCH_PACKAGES)
+	cmake --install $(BUILD_DIR) --prefix $(BENCH_PREFIX) >/dev/null
+	bench/fetch.sh
+	python3 bench/bench.py --prefix $(BENCH_PREFIX) --llvm $(LLVM_VERSION) --jobs $(JOBS)
+
+stress: build
+	@bench/deps.sh $(BENCH_PACKAGES)
+	cmake --install $(BUILD_DIR) --prefix $(BENCH_PREFIX) >/dev/null
+	bench/fetch.sh
+	python3 bench/stress.py --prefix $(BENCH_PREFIX) --llvm $(LLVM_VERSION) --jobs $(JOBS) --fuzz-seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

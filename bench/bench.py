@@ -45,10 +45,11 @@ def must(cmd, ok=(0,), **kw):
     return r
 
 
-def pairs(name, a, b, reps, ok=(0,), **kw):
+def pairs(name, a, b, reps, ok=(0,), warm=True, **kw):
     """Alternating runs of a (baseline) and b; returns dict of medians and per-pair ratios."""
     ta, tb, wa, wb, ma, mb = [], [], [], [], [], []
-    must(a, ok, **kw); must(b, ok, **kw)  # warm the page cache and the dynamic loader
+    if warm:
+        must(a, ok, **kw); must(b, ok, **kw)  # warm the page cache and the dynamic loader
     for i in range(reps):
         order = [(a, ta, wa, ma), (b, tb, wb, mb)] if i % 2 == 0 else [(b, tb, wb, mb), (a, ta, wa, ma)]
         for cmd, t, w, m in order:
@@ -161,7 +162,8 @@ def main():
     if want('callgrind') and a.callgrind not in ('0', 'no', ''):
         # A mid-sized real file: instruction counts are reproducible to <0.1 %, unlike time on a shared box.
         ents = json.load(open(corpus_db))
-        pick = [e for e in ents if e['file'].endswith(('/lvm.c', '/deflate.c', '/scanner.c'))] or ents[:1]
+        names = tuple('/' + n for n in os.environ.get('BENCH_CALLGRIND_FILES', 'lvm.c').split(','))
+        pick = [e for e in ents if e['file'].endswith(names)] or ents[:1]
         log('callgrind (instructions, %s):' % ', '.join(os.path.basename(e['file']) for e in pick))
         for mode, extra, plug, tgt in (('-fsyntax-only', ['-fsyntax-only'], fe, 1.03),
                                         ('-O0 -c', ['-O0', '-c', '-o', '/dev/null'], both, 1.05),
@@ -190,11 +192,11 @@ def main():
             td = write_par(a.jobs, [(e['directory'], [tidy, '-p', os.path.dirname(corpus_db), '--quiet',
                                                        '--checks=-*,performance-no-int-to-ptr,clang-analyzer-core.StackAddressEscape',
                                                        e['file']]) for e in ents], os.path.join(tmp, 'tidy.sh'))
-            r = pairs('CLI vs clang-tidy (2 checks)', td, pc, max(3, R - 2), ok=(0, 1), env=env_cli)
+            r = pairs('CLI vs clang-tidy (2 checks)', td, pc, max(2, R - 3), ok=(0, 1), warm=False, env=env_cli)
             res.append(('cli', 'CLI vs `clang-tidy` (performance-no-int-to-ptr, clang-analyzer-core.StackAddressEscape)', r['ratio'], 0.2, r))
         an = write_par(a.jobs, [(e['directory'], [clang, '--analyze', '-o', '/dev/null'] + quiet + entry_args(e)) for e in ents],
                        os.path.join(tmp, 'analyze.sh'))
-        r = pairs('CLI vs clang --analyze', an, pc, max(3, R - 2), ok=(0, 1), env=env_cli)
+        r = pairs('CLI vs clang --analyze', an, pc, max(2, R - 3), ok=(0, 1), warm=False, env=env_cli)
         res.append(('cli', 'CLI vs `clang --analyze` (default checkers)', r['ratio'], 0.2, r))
 
     if want('scale'):
