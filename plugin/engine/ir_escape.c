@@ -111,6 +111,9 @@ typedef struct obj_s {
     LLVMValueRef v; /* alloca / Argument / global / allocator call / retval alloca or sret Argument */
     unsigned idx;   /* parameter index for ARG/ARGR */
     eset_t contents;
+    uint32_t base;  /* field object of a local aggregate: index + 1 of the aggregate's object */
+    long long off;  /* ... at this byte offset */
+    int has_fields; /* a local aggregate whose fields have objects of their own */
 } obj_t;
 
 #define EL_OBJ(x) ((x) >> 1)
@@ -238,6 +241,7 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
     ptrcheck_ir_pmap_t reach;     /* load -> valvec_t* of reaching store values */
     ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
+    ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
@@ -276,6 +280,81 @@ static uint32_t obj_for(fn_t *F, ptrcheck_ir_pmap_t *map, okind_t kind, LLVMValu
         *slot = (void *)(uintptr_t)new_obj(F, kind, v, 0);
     return (uint32_t)(uintptr_t)*slot;
 }
+
+/* ------------------------------------------------------------------ field-sensitive locals */
+
+/* Local structs and arrays are field-sensitive: `&s.f` is an object of its own, keyed by the
+ * aggregate and the byte offset, so a pointer read from one field does not carry what was stored
+ * in another (`sParse.zErrMsg` is not `&sParse`).  Whole-aggregate reads (struct copies, returns)
+ * see every field. */
+static int gep_const_offset(fn_t *F, LLVMValueRef gep, long long *off)
+{
+    LLVMTargetDataRef td = F->f ? ptrcheck_ir_fn_target_data(F->f) : NULL;
+    LLVMTypeRef t = LLVMGetGEPSourceElementType(gep);
+    unsigned n = (unsigned)LLVMGetNumOperands(gep);
+    long long o = 0;
+    if (!td || !t)
+        return 0;
+    for (unsigned k = 1; k < n; k++) {
+        LLVMValueRef ix = LLVMGetOperand(gep, k);
+        if (!LLVMIsAConstantInt(ix) || !LLVMTypeIsSized(t))
+            return 0;
+        long long i = LLVMConstIntGetSExtValue(ix);
+        if (k == 1) {
+            o += i * (long long)LLVMABISizeOfType(td, t);
+            continue;
+        }
+        switch (LLVMGetTypeKind(t)) {
+        case LLVMStructTypeKind:
+            if (i < 0 || (unsigned long long)i >= LLVMCountStructElementTypes(t))
+                return 0;
+            o += (long long)LLVMOffsetOfElement(td, t, (unsigned)i);
+            t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
+            break;
+        case LLVMArrayTypeKind:
+            t = LLVMGetElementType(t);
+            if (!LLVMTypeIsSized(t))
+                return 0;
+            o += i * (long long)LLVMABISizeOfType(td, t);
+            break;
+        default:
+            return 0;
+        }
+    }
+    *off = o;
+    return 1;
+}
+
+/* id + 1 of the object for byte `off` of local aggregate `base` (an object index). */
+static uint32_t field_obj(fn_t *F, uint32_t base, long long off)
+{
+    const void *key = (const void *)(uintptr_t)((((uint64_t)base + 1) << 40) | ((uint64_t)off & 0xFFFFFFFFFFull));
+    void **slot = ptrcheck_ir_pmap_slot(&F->field_of, key);
+    if (!slot) {
+        F->oom = 1;
+        return 0;
+    }
+    if (!*slot) {
+        LLVMValueRef v = F->objs[base].v;
+        uint32_t id = new_obj(F, O_STACK, v, 0);
+        if (!id)
+            return 0;
+        F->objs[id - 1].base = base + 1;
+        F->objs[id - 1].off = off;
+        F->objs[base].has_fields = 1;
+        slot = ptrcheck_ir_pmap_slot(&F->field_of, key);
+        if (!slot) {
+            F->oom = 1;
+            return 0;
+        }
+        *slot = (void *)(uintptr_t)id;
+    }
+    return (uint32_t)(uintptr_t)*slot;
+}
+
+/* A GEP with constant indices into exactly one local aggregate: points to the field's object.
+ * Returns 1 when it handled `in`. */
+static int field_gep(fn_t *F, LLVMValueRef in, eset_t *tmp, int *changed, int *ok);
 
 static eset_t *pts_slot(fn_t *F, LLVMValueRef v)
 {
@@ -562,6 +641,24 @@ done:
 
 /* ------------------------------------------------------------------ transfer functions */
 
+static int field_gep(fn_t *F, LLVMValueRef in, eset_t *tmp, int *changed, int *ok)
+{
+    const eset_t *s0 = pts_get(F, LLVMGetOperand(in, 0), tmp);
+    long long off = 0;
+    if (!s0 || s0->n != 1 || F->objs[EL_OBJ(s0->v[0])].kind != O_STACK || !gep_const_offset(F, in, &off))
+        return 0;
+    uint32_t el = s0->v[0];
+    uint32_t b = EL_OBJ(el);
+    if (F->objs[b].base) {
+        off += F->objs[b].off;
+        b = F->objs[b].base - 1;
+    }
+    uint32_t id = field_obj(F, b, off);
+    eset_t *s = id ? pts_slot(F, in) : NULL;
+    *ok = s && eset_add(s, ((id - 1) << 1) | EL_INT(el), changed);
+    return 1;
+}
+
 static int is_root(okind_t k) { return k == O_GLOBAL || k == O_GLOBR || k == O_ARG || k == O_ARGR || k == O_RET; }
 
 static uint32_t reach_obj(fn_t *F, uint32_t id)
@@ -586,6 +683,10 @@ static int load_through(fn_t *F, eset_t *dst, const eset_t *ptr, int *changed)
          * flow-insensitively would taint the very value that overwrites it (`*head = n.next`). */
         if (!is_root(F->objs[id].kind) && !eset_union(dst, &F->objs[id].contents, XF_KEEP, changed))
             return 0;
+        if (F->objs[id].has_fields) /* the aggregate as a whole: every field */
+            for (size_t j = 0; j < F->nobjs; j++)
+                if (F->objs[j].base == id + 1 && !eset_union(dst, &F->objs[j].contents, XF_KEEP, changed))
+                    return 0;
         uint32_t r = reach_obj(F, id);
         if (r && !eset_add(dst, (r - 1) << 1, changed))
             return 0;
@@ -625,6 +726,19 @@ static int eset_has(const eset_t *s, uint32_t x)
             hi = mid;
     }
     return s && lo < s->n && s->v[lo] == x;
+}
+
+/* A local whose own address is stored in it (or in one of its fields): an intrusive list head. */
+static int self_linked(fn_t *F, uint32_t id)
+{
+    uint32_t root = F->objs[id].base ? F->objs[id].base - 1 : id;
+    if (eset_has(&F->objs[root].contents, root << 1) || eset_has(&F->objs[root].contents, id << 1))
+        return 1;
+    for (size_t j = 0; j < F->nobjs; j++)
+        if (F->objs[j].base == root + 1 &&
+            (eset_has(&F->objs[j].contents, root << 1) || eset_has(&F->objs[j].contents, (uint32_t)j << 1)))
+            return 1;
+    return 0;
 }
 
 static summary_t *summary_of(mod_t *M, LLVMValueRef callee)
@@ -778,6 +892,9 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
         ok = transfer_call(F, in, changed);
         break;
     case LLVMGetElementPtr:
+        if (field_gep(F, in, &tmp, changed, &ok))
+            break;
+        /* fall through */
     case LLVMBitCast:
     case LLVMAddrSpaceCast:
     case LLVMPtrToInt:
@@ -857,6 +974,7 @@ static void fn_free(fn_t *F)
             free(F->last_store.vals[i]);
         }
     ptrcheck_ir_pmap_free(&F->last_store);
+    ptrcheck_ir_pmap_free(&F->field_of);
     ptrcheck_ir_pmap_free(&F->obj_of);
     ptrcheck_ir_pmap_free(&F->globr_of);
     ptrcheck_ir_pmap_free(&F->promotable);
@@ -877,6 +995,7 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->promotable);
     ptrcheck_ir_pmap_init(&F->reach);
     ptrcheck_ir_pmap_init(&F->last_store);
+    ptrcheck_ir_pmap_init(&F->field_of);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
     F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
@@ -1629,7 +1748,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                              * (libuv's QUEUE_MOVE); a head still linked at return would break the
                              * program at once, so these links are not reported. */
                             if (vo->kind == O_STACK && to->kind != O_RET && to->kind != O_GLOBAL &&
-                                eset_has(&vo->contents, EL_OBJ(vs->v[i]) << 1))
+                                self_linked(F, EL_OBJ(vs->v[i])))
                                 continue;
                             if (!eset_add(&keep, vs->v[i], NULL)) {
                                 eset_free(&keep);

@@ -208,3 +208,15 @@ int with_cur(int v) {
   g_cur = NULL;
   return r;
 }
+
+/* Local structs are field-sensitive: the pointer read from one field does not carry the address
+ * stored in another (sqlite's `Parse sParse` with sParse.zErrMsg handed to a keeping function). */
+struct parse { char *err; struct parse *self; };
+static char *g_last_err;
+static void keep_err(char *e) { g_last_err = e; }
+void parse_once(void) {
+  struct parse p;
+  p.self = &p;
+  p.err = malloc(4);
+  keep_err(p.err);
+}
