@@ -140,6 +140,7 @@ typedef struct summary_s {
     uint32_t *into;      /* (i << 16 | j): parameter j stored into memory reachable from parameter i */
     size_t ninto, capinto;
     unsigned char *borrowed;
+    unsigned char *frees; /* the parameter may be handed to a deallocator (free, realloc, ...) */
 } summary_t;
 
 static void summary_free(summary_t *s)
@@ -151,6 +152,7 @@ static void summary_free(summary_t *s)
     free(s->retr);
     free(s->into);
     free(s->borrowed);
+    free(s->frees);
     free(s);
 }
 
@@ -455,6 +457,24 @@ static int is_heap_alloc(LLVMValueRef callee)
                                         "xstrdup", "g_malloc", "g_malloc0", "g_realloc", "g_strdup"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (name_is(callee, names[i]))
+            return 1;
+    return 0;
+}
+
+/* free(), realloc() and the project's own deallocators, recognised by name (sqlite3_free,
+ * sqlite3DbFreeNN, g_free, xfree, lua's luaM_free_): they end in an allocator's indirect call, so
+ * their summaries cannot show it. */
+static int is_heap_free(LLVMValueRef callee)
+{
+    size_t len = 0;
+    const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
+    if (!nm)
+        return 0;
+    if (name_is(callee, "realloc") || name_is(callee, "reallocarray"))
+        return 1;
+    for (size_t i = 0; i + 4 <= len; i++)
+        if ((nm[i] == 'f' || nm[i] == 'F') && nm[i + 1] == 'r' && nm[i + 2] == 'e' && nm[i + 3] == 'e' &&
+            (i + 4 == len || nm[i + 4] == '_' || (nm[i + 4] >= 'A' && nm[i + 4] <= 'Z')))
             return 1;
     return 0;
 }
@@ -1782,6 +1802,19 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
             unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
             const thread_api_t *api = thread_api_of(callee);
             summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
+            /* which of our parameters may reach a deallocator through this call */
+            for (unsigned k = 0; k < nargs; k++) {
+                if (!is_heap_free(callee) && !(cs && k < cs->nparams && cs->frees[k]))
+                    continue;
+                const eset_t *as = pts_get(F, LLVMGetOperand(in, k), &tmp);
+                for (uint32_t i = 0; as && i < as->n; i++) {
+                    obj_t *ao = &F->objs[EL_OBJ(as->v[i])];
+                    if (ao->kind == O_ARG && ao->idx < F->sum->nparams && !F->sum->frees[ao->idx]) {
+                        F->sum->frees[ao->idx] = 1;
+                        *changed = 1;
+                    }
+                }
+            }
             int joined = -1;
             for (unsigned k = 0; k < nargs; k++) {
                 const eset_t *as = pts_get(F, LLVMGetOperand(in, k), &tmp);
@@ -1810,6 +1843,11 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                 } else if (is_retaining(F, callee, k)) {
                     snprintf(how, sizeof how, "into '%s', which keeps its argument %u (retaining-functions)", cn,
                              k + 1);
+                } else if (cs && k < cs->nparams && cs->esc[k].escapes && (cs->frees[k] || is_heap_free(callee))) {
+                    /* a deallocator-like callee (sqlite3DbFree: free list or free()): what it keeps
+                     * it owns; handing it a stack address is a different bug (freeing the stack),
+                     * not an escape this check can judge */
+                    continue;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
                     /* keep(&x) stores into a global that this function clears on every path */
                     if (cs->esc[k].global && !cs->esc[k].mixed) {
@@ -1826,7 +1864,9 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     /* link(list, node): node stored into memory reachable from list */
                     for (size_t q = 0; q < cs->ninto && !how[0]; q++) {
                         unsigned di = cs->into[q] >> 16, sj = cs->into[q] & 0xffffu;
-                        if (sj != k || di >= nargs)
+                        /* a parameter stored into its own memory (`p->buf = p->space`) points into
+                         * the same object: not an escape */
+                        if (sj != k || di >= nargs || di == sj)
                             continue;
                         const eset_t *ds = pts_get(F, LLVMGetOperand(in, di), &tmp2);
                         for (uint32_t t = 0; ds && t < ds->n && !how[0]; t++) {
@@ -1951,7 +1991,8 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
     s->ret = calloc(s->nparams + 1, 1);
     s->retr = calloc(s->nparams + 1, 1);
     s->borrowed = calloc(s->nparams + 1, 1);
-    if (!s->esc || !s->ret || !s->retr || !s->borrowed) {
+    s->frees = calloc(s->nparams + 1, 1);
+    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees) {
         summary_free(s);
         return NULL;
     }

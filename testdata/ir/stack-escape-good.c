@@ -220,3 +220,15 @@ void parse_once(void) {
   p.err = malloc(4);
   keep_err(p.err);
 }
+
+/* A deallocator that keeps blocks on a free list (sqlite3DbFree's lookaside): handed a pointer that
+ * is the stack buffer only on paths where it is not called. */
+static void *g_pool;
+static void pool_free(void *p) { *(void **)p = g_pool; g_pool = p; }
+void scratch(int dynamic) {
+  char buf[32];
+  char *p = dynamic ? malloc(32) : buf;
+  p[0] = 0;
+  if (dynamic)
+    pool_free(p);
+}
