@@ -230,6 +230,20 @@ private:
     }
   }
 
+  bool writtenWithBuiltinMacro(const CStyleCastExpr *CS) {
+    const TypeSourceInfo *TSI = CS->getTypeInfoAsWritten();
+    if (!TSI)
+      return false;
+    SourceLocation L = TSI->getTypeLoc().getBeginLoc();
+    if (!L.isMacroID())
+      return false;
+    // The compiler's predefined macros are presumed to be in "<built-in>"; -D macros of the
+    // command line share that buffer but are presumed to be in "<command line>".
+    SourceLocation Sp = SM.getSpellingLoc(L);
+    PresumedLoc P = Sp.isValid() ? SM.getPresumedLoc(Sp) : PresumedLoc();
+    return P.isValid() && llvm::StringRef(P.getFilename()) == "<built-in>";
+  }
+
   // ------------------------------------------------------------------ expressions
   static ptrcheck_op_t binOp(BinaryOperatorKind K) {
     switch (K) {
@@ -369,6 +383,11 @@ private:
           R->type_begin = loc(CS->getLParenLoc());
           R->type_end = loc(CS->getRParenLoc().getLocWithOffset(1));
         }
+        // (__PTRDIFF_TYPE__)p, (__INTPTR_TYPE__)p: the compiler's own macros name the
+        // pointer-sized type of whatever target is compiled for.
+        if (R->type.kind == PTRCHECK_T_INT && writtenWithBuiltinMacro(CS) &&
+            R->type.bits == Ctx.getTypeSize(Ctx.VoidPtrTy))
+          R->type.rank = PTRCHECK_R_PTRSIZED;
       }
     } else if (const auto *B = dyn_cast<BinaryOperator>(X)) {
       R->kind = PTRCHECK_E_BINARY;

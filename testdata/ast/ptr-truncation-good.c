@@ -12,3 +12,6 @@ unsigned seed(void *p) { return (unsigned)(uintptr_t)p; } /* deliberate: a seed,
 uint32_t id32(const void *p) { return (uint32_t)(uintptr_t)p ^ 0x9e3779b9u; }
 int is_null(void *p) { return !p; }
 _Bool to_bool(void *p) { return (_Bool)p; }
+/* The compiler's own pointer-sized type macros follow the target (sqlite's SQLITE_PTR_TO_INT). */
+int ptr_to_int_macro(void *p) { return (int)(__PTRDIFF_TYPE__)p; }
+__INTPTR_TYPE__ as_intptr_macro(void *p) { return (__INTPTR_TYPE__)p; }
