@@ -78,6 +78,8 @@ typedef struct loc_s {
     int has_ptr_bits;  /* pointer bits were copied here (memcpy) */
     LLVMValueRef bits_origin;
     size_t hash;
+    LLVMValueRef *readers; /* functions whose transfer reads this location (re-run when it changes) */
+    unsigned nreaders, capreaders;
 } loc_t;
 
 #define CHUNK 1024
@@ -99,6 +101,8 @@ typedef struct ctx_s {
     ptrcheck_ir_pmap_t direct;   /* alloca -> itself when only loaded/stored directly, else &ctx->noloc */
     ptrcheck_ir_pmap_t reaching; /* load -> value of the store before it in its block (or &ctx->noloc) */
     ptrcheck_ir_pmap_t pure;     /* function -> 2 pass-through helper, 1 not */
+    ptrcheck_ir_pmap_t dirty;    /* function -> (void *)1 when something it reads changed */
+    LLVMValueRef cur_fn;         /* the function being swept */
     loc_t **locs;                /* open-addressing table of locations */
     size_t nlocs, loccap;
     chunk_t *chunks;
@@ -186,13 +190,34 @@ static pstate_t *val_state(ctx_t *c, LLVMValueRef v, int create)
     return st;
 }
 
+static void mark_dirty(ctx_t *c, LLVMValueRef fn)
+{
+    void **slot = fn ? ptrcheck_ir_pmap_slot(&c->dirty, fn) : NULL;
+    if (fn && !slot)
+        c->oom = 1;
+    else if (slot)
+        *slot = (void *)1;
+}
+
+/* The function a value belongs to (an argument's or an instruction's), or NULL for constants. */
+static LLVMValueRef owner_fn(LLVMValueRef v)
+{
+    if (LLVMIsAArgument(v))
+        return LLVMGetParamParent(v);
+    if (LLVMIsAInstruction(v))
+        return LLVMGetBasicBlockParent(LLVMGetInstructionParent(v));
+    return NULL;
+}
+
 static void set_val(ctx_t *c, LLVMValueRef v, const pstate_t *s)
 {
     if (!s->flags)
         return;
     pstate_t *st = val_state(c, v, 1);
-    if (st && join(st, s))
+    if (st && join(st, s)) {
         c->changed = 1;
+        mark_dirty(c, owner_fn(v));
+    }
 }
 
 static int is_int(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMIntegerTypeKind; }
@@ -666,21 +691,52 @@ static loc_t *resolve(ctx_t *c, LLVMValueRef p, unsigned depth)
     return l;
 }
 
+/* The function being swept reads l: it is re-run when l changes. */
+static void loc_read(ctx_t *c, loc_t *l)
+{
+    if (!l || !c->cur_fn)
+        return;
+    for (unsigned i = l->nreaders; i-- > 0;)
+        if (l->readers[i] == c->cur_fn)
+            return;
+    if (l->nreaders == l->capreaders) {
+        unsigned ncap = l->capreaders ? l->capreaders * 2 : 4;
+        LLVMValueRef *nr = realloc(l->readers, ncap * sizeof *nr);
+        if (!nr) {
+            c->oom = 1;
+            return;
+        }
+        l->readers = nr;
+        l->capreaders = ncap;
+    }
+    l->readers[l->nreaders++] = c->cur_fn;
+}
+
+static void loc_changed(ctx_t *c, loc_t *l)
+{
+    c->changed = 1;
+    for (unsigned i = 0; i < l->nreaders; i++)
+        mark_dirty(c, l->readers[i]);
+}
+
 static void loc_join(ctx_t *c, loc_t *l, const pstate_t *s)
 {
     if (l && s && join(&l->st, s))
-        c->changed = 1;
+        loc_changed(c, l);
 }
 
 static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
 {
     if (!x || !y || x == y)
         return;
+    loc_read(c, x);
+    loc_read(c, y);
     loc_join(c, x, &y->st);
     loc_join(c, y, &x->st);
     if (x->has_ptr_store != y->has_ptr_store) {
         x->has_ptr_store = y->has_ptr_store = 1;
-        c->changed = 1;
+        loc_changed(c, x);
+        loc_changed(c, y);
     }
     if (x->has_ptr_bits != y->has_ptr_bits) {
         x->has_ptr_bits = y->has_ptr_bits = 1;
@@ -688,7 +744,8 @@ static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
             x->bits_origin = y->bits_origin;
         if (!y->bits_origin)
             y->bits_origin = x->bits_origin;
-        c->changed = 1;
+        loc_changed(c, x);
+        loc_changed(c, y);
     }
 }
 
@@ -1007,6 +1064,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
         if (!l)
             return;
+        loc_read(c, l);
         if (l->st.flags) {
             out = l->st;
             out.via = in;
@@ -1035,7 +1093,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             return;
         if (is_ptr(LLVMTypeOf(v)) && !LLVMIsAConstantPointerNull(v) && !l->has_ptr_store) {
             l->has_ptr_store = 1;
-            c->changed = 1;
+            loc_changed(c, l);
         }
         loc_join(c, l, state_of(c, v, 0));
         return;
@@ -1059,11 +1117,12 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 loc_t *d = resolve(c, LLVMGetOperand(in, 0), 0);
                 loc_t *s = resolve(c, LLVMGetOperand(in, 1), 0);
                 if (d && s) {
+                    loc_read(c, s);
                     loc_join(c, d, &s->st);
                     if (holds_pointers(s) && !d->has_ptr_bits) {
                         d->has_ptr_bits = 1;
                         d->bits_origin = in;
-                        c->changed = 1;
+                        loc_changed(c, d);
                     }
                 }
             }
@@ -1082,8 +1141,10 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 out.via = param;
                 out.via_kind = VIA_ARG;
                 pstate_t *ps = val_state(c, param, 1);
-                if (ps && join(ps, &out))
+                if (ps && join(ps, &out)) {
                     c->changed = 1;
+                    mark_dirty(c, callee);
+                }
             }
             if (is_ptr(LLVMTypeOf(arg)))
                 loc_link(c, resolve(c, arg, 0), loc_get(c, LK_PARAM, callee, i));
@@ -1097,6 +1158,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             }
         } else if (is_int(rt) || LLVMGetTypeKind(rt) == LLVMStructTypeKind) {
             loc_t *r = loc_get(c, LK_RET, callee, 0);
+            loc_read(c, r);
             if (r && r->st.flags) {
                 out = r->st;
                 out.via = callee;
@@ -1347,6 +1409,7 @@ int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
     ptrcheck_ir_pmap_init(&c.direct);
     ptrcheck_ir_pmap_init(&c.reaching);
     ptrcheck_ir_pmap_init(&c.pure);
+    ptrcheck_ir_pmap_init(&c.dirty);
     ptrcheck_ir_fncache_init(&c.fns, e);
     c.td = LLVMCreateTargetData(LLVMGetDataLayoutStr(m));
     if (!c.td)
@@ -1358,12 +1421,23 @@ int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
         if (init)
             init_walk(&c, g, init, loc_get(&c, LK_GLOBAL, g, 0), 0);
     }
+    /* The first sweep runs every function; later sweeps only those that read something that
+     * changed since they last ran (a location, a callee's result, a parameter, their own values). */
     for (unsigned sweep = 0; sweep < MAX_SWEEPS && !c.oom; sweep++) {
         c.changed = 0;
-        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
+        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+            if (sweep > 0) {
+                void **slot = ptrcheck_ir_pmap_slot(&c.dirty, fn);
+                if (!slot || !*slot)
+                    continue;
+                *slot = NULL;
+            }
+            c.cur_fn = fn;
             for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
                 for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
                     transfer(&c, in);
+        }
+        c.cur_fn = NULL;
         if (!c.changed)
             break;
     }
@@ -1383,6 +1457,10 @@ fail:
     ptrcheck_ir_pmap_free(&c.direct);
     ptrcheck_ir_pmap_free(&c.reaching);
     ptrcheck_ir_pmap_free(&c.pure);
+    ptrcheck_ir_pmap_free(&c.dirty);
+    for (size_t i = 0; i < c.loccap; i++)
+        if (c.locs && c.locs[i])
+            free(c.locs[i]->readers);
     free(c.locs);
     while (c.chunks) {
         chunk_t *n = c.chunks->next;
