@@ -55,7 +55,7 @@ install: build
 # Benchmarks and robustness (issue 7): not part of `make check`.  Inputs are cached in bench/cache/;
 # ptrcheck is installed into BENCH_PREFIX first (the figures are for the installed layout).
 BENCH_PREFIX ?= $(abspath $(BUILD_DIR))/bench-install
-BENCH_PACKAGES := npm valgrind time python3-matplotlib xz-utils dpkg-dev
+BENCH_PACKAGES := npm:npm valgrind time python3-matplotlib xz-utils dpkg-dev
 FUZZ_SECONDS ?= 60
 
 bench: build

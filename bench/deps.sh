@@ -1,8 +1,10 @@
 #!/bin/bash
 # Installs the Debian packages `make bench` / `make stress` need beyond `make deps` (as root), like `make deps`.
+# An argument CMD:PKG is satisfied by CMD on PATH (e.g. npm from another node distribution) or else PKG.
 set -u
 missing=""
 for p in "$@"; do
+  case $p in *:*) command -v "${p%%:*}" >/dev/null && continue; p=${p#*:} ;; esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
