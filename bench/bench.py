@@ -157,7 +157,9 @@ def main():
         res.append(('plugin', 'peak memory (max RSS) ratio, `-O0`/`-O2 -c` (sqlite3.c), worst of the two', mem, 1.10,
                     {'note': 'O0 %.0f->%.0f MiB, O2 %.0f->%.0f MiB' % (r0['rss_a'] / 1024, r0['rss_b'] / 1024,
                                                                    r2['rss_a'] / 1024, r2['rss_b'] / 1024)}))
-        res.append(('issue3', 'issue 3: largest C file (sqlite3.c) `-O2 -c`, both plugins vs none, wall', r2['wall_ratio'], 1.05, r2))
+        res.append(('issue3', 'issue 3: largest C file (sqlite3.c), `-O0 -c` and `-O2 -c` with both plugins vs none, worst',
+                    max(r0['ratio'], r2['ratio']), 1.05, {'note': 'O0 %.3f, O2 %.3f (wall %.3f, %.3f)' % (
+                        r0['ratio'], r2['ratio'], r0['wall_ratio'], r2['wall_ratio'])}))
 
     if want('callgrind') and a.callgrind not in ('0', 'no', ''):
         # A mid-sized real file: instruction counts are reproducible to <0.1 %, unlike time on a shared box.
@@ -174,8 +176,8 @@ def main():
                 i0 += callgrind(base, cwd=e['directory'])
                 i1 += callgrind(base[:1] + plug + base[1:], cwd=e['directory'])
             log('  %-12s %d -> %d instructions, ratio %.4f' % (mode, i0, i1, i1 / i0))
-            res.append(('callgrind', 'instructions (callgrind), %s with/without plugin(s) (%d corpus files)' % (mode, len(pick)),
-                        i1 / i0, tgt, {}))
+            res.append(('callgrind', 'instructions (callgrind), %s with/without plugin(s) (%s)' % (
+                mode, ', '.join(os.path.basename(e['file']) for e in pick)), i1 / i0, tgt, {'note': '%d → %d' % (i0, i1)}))
 
     if want('cli'):
         ents = json.load(open(corpus_db))
