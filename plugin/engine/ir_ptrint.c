@@ -798,20 +798,37 @@ static LLVMValueRef reaching_store(ctx_t *c, LLVMValueRef load)
     void *cached = NULL;
     if (ptrcheck_ir_pmap_get(&c->reaching, load, &cached))
         return cached == &c->noloc ? NULL : cached;
+    /* One forward walk of the block answers every load in it (clang -O0 blocks can be thousands of
+     * instructions long; walking back from each load would be quadratic). */
+    ptrcheck_ir_pmap_t last;
+    ptrcheck_ir_pmap_init(&last);
     LLVMValueRef found = NULL;
-    for (LLVMValueRef p = LLVMGetPreviousInstruction(load); p; p = LLVMGetPreviousInstruction(p)) {
-        if (LLVMIsAStoreInst(p) && LLVMGetOperand(p, 1) == a) {
-            LLVMValueRef v = LLVMGetOperand(p, 0);
-            if (LLVMTypeOf(v) == LLVMTypeOf(load))
+    for (LLVMValueRef in = LLVMGetFirstInstruction(LLVMGetInstructionParent(load)); in && !c->oom;
+         in = LLVMGetNextInstruction(in)) {
+        if (LLVMIsAStoreInst(in) && LLVMIsAAllocaInst(LLVMGetOperand(in, 1))) {
+            void **ls = ptrcheck_ir_pmap_slot(&last, LLVMGetOperand(in, 1));
+            if (!ls)
+                c->oom = 1;
+            else
+                *ls = in;
+        } else if (LLVMIsALoadInst(in) && LLVMIsAAllocaInst(LLVMGetOperand(in, 0))) {
+            void *st = NULL;
+            LLVMValueRef v = NULL;
+            if (ptrcheck_ir_pmap_get(&last, LLVMGetOperand(in, 0), &st) && st) {
+                v = LLVMGetOperand((LLVMValueRef)st, 0);
+                if (LLVMTypeOf(v) != LLVMTypeOf(in))
+                    v = NULL;
+            }
+            void **slot = ptrcheck_ir_pmap_slot(&c->reaching, in);
+            if (!slot)
+                c->oom = 1;
+            else
+                *slot = v ? (void *)v : (void *)&c->noloc;
+            if (in == load)
                 found = v;
-            break;
         }
     }
-    void **slot = ptrcheck_ir_pmap_slot(&c->reaching, load);
-    if (!slot)
-        c->oom = 1;
-    else
-        *slot = found ? (void *)found : (void *)&c->noloc;
+    ptrcheck_ir_pmap_free(&last);
     return found;
 }
 
