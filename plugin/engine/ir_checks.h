@@ -27,6 +27,15 @@ int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m);
 int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
 
 
+/* ---- growable vector of LLVM values */
+typedef struct ptrcheck_ir_valvec_s {
+    LLVMValueRef *v;
+    size_t n, cap;
+} ptrcheck_ir_valvec_t;
+
+/* Appends x; returns 0 when out of memory.  The caller frees v. */
+int ptrcheck_ir_valvec_push(ptrcheck_ir_valvec_t *vv, LLVMValueRef x);
+
 /* ---- pointer-keyed hash map (open addressing; keys are non-NULL pointers) */
 typedef struct ptrcheck_ir_pmap_s {
     const void **keys;

@@ -210,24 +210,6 @@ typedef struct mod_s {
 
 /* ------------------------------------------------------------------ per-function state */
 
-typedef struct valvec_s {
-    LLVMValueRef *v;
-    size_t n, cap;
-} valvec_t;
-
-static int valvec_push(valvec_t *vv, LLVMValueRef x)
-{
-    if (vv->n == vv->cap) {
-        size_t ncap = vv->cap ? vv->cap * 2 : 8;
-        LLVMValueRef *nv = realloc(vv->v, ncap * sizeof *nv);
-        if (!nv)
-            return 0;
-        vv->v = nv;
-        vv->cap = ncap;
-    }
-    vv->v[vv->n++] = x;
-    return 1;
-}
 
 typedef struct fn_s {
     mod_t *mod;
@@ -241,7 +223,7 @@ typedef struct fn_s {
     uint32_t *arg_obj, *argr_obj; /* by parameter index: id + 1 (0: not a pointer) */
     ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
-    ptrcheck_ir_pmap_t reach;     /* load -> valvec_t* of reaching store values */
+    ptrcheck_ir_pmap_t reach;     /* load -> ptrcheck_ir_valvec_t* of reaching store values */
     ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     LLVMValueRef retval;
@@ -594,10 +576,10 @@ static ptrcheck_ir_pmap_t *last_stores(fn_t *F, LLVMValueRef a)
     return m;
 }
 
-static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t *out)
+static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, ptrcheck_ir_valvec_t *out)
 {
     ptrcheck_ir_pmap_t seen;
-    valvec_t work = {0};
+    ptrcheck_ir_valvec_t work = {0};
     int ok = 1;
     ptrcheck_ir_pmap_t *last = last_stores(F, a);
     if (!last) {
@@ -614,7 +596,7 @@ static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t 
             own = st;
     }
     if (own) {
-        ok = valvec_push(out, LLVMGetOperand(own, 0));
+        ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(own, 0));
         goto done;
     }
     /* a slot written only in the entry block (parameter spills, variables initialised once at the
@@ -622,11 +604,11 @@ static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t 
     if (last->count == 1 && inst_block(from) != LLVMGetEntryBasicBlock(F->fn)) {
         void *fv = NULL;
         if (ptrcheck_ir_pmap_get(last, LLVMGetEntryBasicBlock(F->fn), &fv) && fv) {
-            ok = valvec_push(out, LLVMGetOperand((LLVMValueRef)fv, 0));
+            ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand((LLVMValueRef)fv, 0));
             goto done;
         }
     }
-    ok = valvec_push(&work, LLVMBasicBlockAsValue(inst_block(from)));
+    ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(inst_block(from)));
     while (ok && work.n) {
         LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
         /* predecessors: the blocks whose terminators use bb */
@@ -646,9 +628,9 @@ static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, valvec_t 
             void *fv = NULL;
             LLVMValueRef found = ptrcheck_ir_pmap_get(last, pred, &fv) ? (LLVMValueRef)fv : NULL;
             if (found)
-                ok = valvec_push(out, LLVMGetOperand(found, 0));
+                ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(found, 0));
             else
-                ok = valvec_push(&work, LLVMBasicBlockAsValue(pred));
+                ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(pred));
         }
     }
 done:
@@ -859,7 +841,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 break;
             }
             if (!*slot) {
-                valvec_t *vv = calloc(1, sizeof *vv);
+                ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
                 if (!vv || !reaching_stores(F, in, base, vv)) {
                     if (vv) {
                         free(vv->v);
@@ -870,7 +852,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 }
                 *slot = vv;
             }
-            valvec_t *vv = *slot;
+            ptrcheck_ir_valvec_t *vv = *slot;
             eset_t *s = NULL;
             for (size_t k = 0; ok && k < vv->n; k++) {
                 const eset_t *src = pts_get(F, vv->v[k], &tmp);
@@ -982,7 +964,7 @@ static void fn_free(fn_t *F)
         }
     for (size_t i = 0; i < F->reach.cap; i++)
         if (F->reach.keys[i] && F->reach.vals[i]) {
-            valvec_t *vv = F->reach.vals[i];
+            ptrcheck_ir_valvec_t *vv = F->reach.vals[i];
             free(vv->v);
             free(vv);
         }
@@ -1165,7 +1147,7 @@ static int failure_edge(fn_t *F, LLVMValueRef origin, LLVMValueRef term, unsigne
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen;
-    valvec_t work = {0};
+    ptrcheck_ir_valvec_t work = {0};
     int result = 1;
     ptrcheck_ir_pmap_init(&seen);
     LLVMValueRef start = LLVMGetNextInstruction(origin);
@@ -1189,7 +1171,7 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                 if (thread && failure_edge(F, origin, term, k))
                     continue;
                 void **slot = ptrcheck_ir_pmap_slot(&seen, s);
-                if (!slot || (!*slot && !valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
+                if (!slot || (!*slot && !ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
                     F->oom = 1;
                     result = 0;
                     goto done;
@@ -1291,7 +1273,7 @@ static int map_store_sites(fn_t *F)
     size_t n = fs ? ptrcheck_sites_count(fs, PTRCHECK_SITE_STORE) : 0;
     if (!n)
         return 1;
-    valvec_t st = {0};
+    ptrcheck_ir_valvec_t st = {0};
     int ok = 1;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && ok; bb = LLVMGetNextBasicBlock(bb))
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && ok; in = LLVMGetNextInstruction(in)) {
@@ -1305,7 +1287,7 @@ static int map_store_sites(fn_t *F)
                 if (has_attr(F->fn, i + 1, "sret") || has_attr(F->fn, i + 1, "byval"))
                     continue;
             }
-            ok = valvec_push(&st, in);
+            ok = ptrcheck_ir_valvec_push(&st, in);
         }
     if (ok && st.n == n)
         for (size_t k = 0; k < n && ok; k++) {
@@ -2059,7 +2041,7 @@ static int read_annotations(mod_t *M)
 }
 
 /* Post-order of the call graph from fn (callees first). */
-static int post_order(mod_t *M, LLVMValueRef root, ptrcheck_ir_pmap_t *seen, valvec_t *out)
+static int post_order(mod_t *M, LLVMValueRef root, ptrcheck_ir_pmap_t *seen, ptrcheck_ir_valvec_t *out)
 {
     typedef struct frame_s {
         LLVMValueRef fn;
@@ -2120,7 +2102,7 @@ static int post_order(mod_t *M, LLVMValueRef root, ptrcheck_ir_pmap_t *seen, val
             PUSH(next);
             continue;
         }
-        if (!valvec_push(out, fr->fn)) {
+        if (!ptrcheck_ir_valvec_push(out, fr->fn)) {
             ok = 0;
             goto done;
         }
@@ -2135,7 +2117,7 @@ done:
 int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
 {
     mod_t M;
-    valvec_t order = {0};
+    ptrcheck_ir_valvec_t order = {0};
     ptrcheck_ir_pmap_t seen, callers;
     int ok = 1;
     memset(&M, 0, sizeof M);
@@ -2180,21 +2162,21 @@ int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
                 void **slot = ptrcheck_ir_pmap_slot(&callers, c);
                 if (!slot)
                     goto fail;
-                if (!*slot && !(*slot = calloc(1, sizeof(valvec_t))))
+                if (!*slot && !(*slot = calloc(1, sizeof(ptrcheck_ir_valvec_t))))
                     goto fail;
-                valvec_t *cv = *slot;
-                if ((!cv->n || cv->v[cv->n - 1] != fn) && !valvec_push(cv, fn))
+                ptrcheck_ir_valvec_t *cv = *slot;
+                if ((!cv->n || cv->v[cv->n - 1] != fn) && !ptrcheck_ir_valvec_push(cv, fn))
                     goto fail;
             }
     }
     /* summaries: callees first, re-queue callers when a summary grows */
     {
-        valvec_t work = {0};
+        ptrcheck_ir_valvec_t work = {0};
         ptrcheck_ir_pmap_t queued;
         ptrcheck_ir_pmap_init(&queued);
         for (size_t i = order.n; i-- > 0;) {
             void **slot = ptrcheck_ir_pmap_slot(&queued, order.v[i]);
-            if (!slot || !valvec_push(&work, order.v[i])) {
+            if (!slot || !ptrcheck_ir_valvec_push(&work, order.v[i])) {
                 ok = 0;
                 break;
             }
@@ -2213,7 +2195,7 @@ int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
             }
             void *cv = NULL;
             if (changed && ptrcheck_ir_pmap_get(&callers, fn, &cv) && cv) {
-                valvec_t *c = cv;
+                ptrcheck_ir_valvec_t *c = cv;
                 for (size_t k = 0; k < c->n; k++) {
                     void **q = ptrcheck_ir_pmap_slot(&queued, c->v[k]);
                     if (!q) {
@@ -2223,7 +2205,7 @@ int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
                     if (*q)
                         continue;
                     *q = (void *)1;
-                    if (!valvec_push(&work, c->v[k])) {
+                    if (!ptrcheck_ir_valvec_push(&work, c->v[k])) {
                         ok = 0;
                         break;
                     }
@@ -2253,7 +2235,7 @@ done:
             summary_free(M.summaries.vals[i]);
     for (size_t i = 0; i < callers.cap; i++)
         if (callers.keys[i] && callers.vals[i]) {
-            valvec_t *cv = callers.vals[i];
+            ptrcheck_ir_valvec_t *cv = callers.vals[i];
             free(cv->v);
             free(cv);
         }

@@ -294,22 +294,17 @@ struct ptrcheck_ir_fn_s {
     unsigned nparams;
 };
 
-typedef struct instvec_s {
-    LLVMValueRef *v;
-    size_t n, cap;
-} instvec_t;
-
-static int instvec_push(instvec_t *iv, LLVMValueRef v)
+int ptrcheck_ir_valvec_push(ptrcheck_ir_valvec_t *vv, LLVMValueRef x)
 {
-    if (iv->n == iv->cap) {
-        size_t ncap = iv->cap ? iv->cap * 2 : 16;
-        LLVMValueRef *nv = realloc(iv->v, ncap * sizeof *nv);
+    if (vv->n == vv->cap) {
+        size_t ncap = vv->cap ? vv->cap * 2 : 16;
+        LLVMValueRef *nv = realloc(vv->v, ncap * sizeof *nv);
         if (!nv)
             return 0;
-        iv->v = nv;
-        iv->cap = ncap;
+        vv->v = nv;
+        vv->cap = ncap;
     }
-    iv->v[iv->n++] = v;
+    vv->v[vv->n++] = x;
     return 1;
 }
 
@@ -360,7 +355,7 @@ static ptrcheck_loc_t function_loc(ptrcheck_ir_fn_t *f)
     return loc;
 }
 
-static int map_by_ordinal(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const instvec_t *iv)
+static int map_by_ordinal(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const ptrcheck_ir_valvec_t *iv)
 {
     size_t n = ptrcheck_sites_count(f->fs, kind);
     if (n != iv->n)
@@ -452,7 +447,7 @@ static int is_compiler_alloca(ptrcheck_ir_fn_t *f, LLVMValueRef a)
     return 0;
 }
 
-static int map_locals(ptrcheck_ir_fn_t *f, const instvec_t *allocas)
+static int map_locals(ptrcheck_ir_fn_t *f, const ptrcheck_ir_valvec_t *allocas)
 {
     size_t nsites = f->fs ? ptrcheck_sites_count(f->fs, PTRCHECK_SITE_LOCAL) : 0;
     if (!nsites)
@@ -544,7 +539,7 @@ static int map_locals(ptrcheck_ir_fn_t *f, const instvec_t *allocas)
 }
 
 /* Names from the IR itself (clang keeps them with -fno-discard-value-names or assertions on). */
-static int names_from_ir(ptrcheck_ir_fn_t *f, const instvec_t *allocas)
+static int names_from_ir(ptrcheck_ir_fn_t *f, const ptrcheck_ir_valvec_t *allocas)
 {
     char buf[512];
     for (unsigned i = 0; i < f->nparams; i++) {
@@ -588,9 +583,9 @@ static int names_from_ir(ptrcheck_ir_fn_t *f, const instvec_t *allocas)
 
 ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
 {
-    instvec_t kinds[PTRCHECK_SITE_KIND_COUNT];
+    ptrcheck_ir_valvec_t kinds[PTRCHECK_SITE_KIND_COUNT];
     memset(kinds, 0, sizeof kinds);
-    instvec_t allocas = {0}, rets = {0};
+    ptrcheck_ir_valvec_t allocas = {0}, rets = {0};
     ptrcheck_ir_fn_t *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
@@ -621,27 +616,27 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
             int ok = 1;
             switch (LLVMGetInstructionOpcode(in)) {
-            case LLVMIntToPtr: ok = instvec_push(&kinds[PTRCHECK_SITE_INTTOPTR], in); break;
-            case LLVMPtrToInt: ok = instvec_push(&kinds[PTRCHECK_SITE_PTRTOINT], in); break;
-            case LLVMAlloca: ok = instvec_push(&allocas, in); break;
-            case LLVMRet: ok = instvec_push(&rets, in); break;
+            case LLVMIntToPtr: ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_INTTOPTR], in); break;
+            case LLVMPtrToInt: ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_PTRTOINT], in); break;
+            case LLVMAlloca: ok = ptrcheck_ir_valvec_push(&allocas, in); break;
+            case LLVMRet: ok = ptrcheck_ir_valvec_push(&rets, in); break;
             case LLVMCall:
             case LLVMInvoke: {
                 LLVMValueRef callee = ptrcheck_ir_called_function(in);
                 size_t len = 0;
                 if (callee && LLVMGetValueName2(callee, &len) && len && !ptrcheck_ir_is_intrinsic(callee))
-                    ok = instvec_push(&kinds[PTRCHECK_SITE_CALL], in);
+                    ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_CALL], in);
                 else if (callee && f->retval && LLVMGetIntrinsicID(callee) &&
                          ptrcheck_ir_strip(LLVMGetOperand(in, 0)) == f->retval) {
                     const char *cn = LLVMGetValueName2(callee, &len);
                     if (cn && (strncmp(cn, "llvm.memcpy", 11) == 0 || strncmp(cn, "llvm.memmove", 12) == 0))
-                        ok = instvec_push(&kinds[PTRCHECK_SITE_RETURN], in);
+                        ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_RETURN], in);
                 }
                 break;
             }
             case LLVMStore:
                 if (f->retval && ptrcheck_ir_strip(LLVMGetOperand(in, 1)) == f->retval)
-                    ok = instvec_push(&kinds[PTRCHECK_SITE_RETURN], in);
+                    ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_RETURN], in);
                 break;
             default: break;
             }
@@ -650,7 +645,7 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
         }
     }
     if (!f->retval) {
-        instvec_t tmp = kinds[PTRCHECK_SITE_RETURN];
+        ptrcheck_ir_valvec_t tmp = kinds[PTRCHECK_SITE_RETURN];
         kinds[PTRCHECK_SITE_RETURN] = rets;
         rets = tmp;
     } else if (f->fs && strcmp(f->name, "main") == 0 &&
