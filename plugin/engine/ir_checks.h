@@ -27,6 +27,12 @@ int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m);
 int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
 
 
+/* ---- instructions and constant expressions alike */
+/* The opcode of an instruction or a constant expression; 0 for anything else. */
+LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v);
+/* Strips bitcasts and address-space casts (not GEPs: see ptrcheck_ir_strip). */
+LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v);
+
 /* ---- growable vector of LLVM values */
 typedef struct ptrcheck_ir_valvec_s {
     LLVMValueRef *v;

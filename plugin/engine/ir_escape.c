@@ -481,23 +481,6 @@ static int intrinsic_prefix(LLVMValueRef callee, const char *prefix)
     return nm && len >= pl && memcmp(nm, prefix, pl) == 0;
 }
 
-static LLVMValueRef strip_casts(LLVMValueRef v)
-{
-    for (unsigned guard = 0; v && guard < 32; guard++) {
-        LLVMOpcode op;
-        if (LLVMIsAInstruction(v))
-            op = LLVMGetInstructionOpcode(v);
-        else if (LLVMIsAConstantExpr(v))
-            op = LLVMGetConstOpcode(v);
-        else
-            break;
-        if (op != LLVMBitCast && op != LLVMAddrSpaceCast)
-            break;
-        v = LLVMGetOperand(v, 0);
-    }
-    return v;
-}
-
 /* ------------------------------------------------------------------ promotable allocas */
 
 /* llvm.lifetime.start/end (clang emits them from -O1 on; they must not change any finding), directly
@@ -827,7 +810,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
     switch (op) {
     case LLVMLoad: {
         LLVMValueRef p = LLVMGetOperand(in, 0);
-        LLVMValueRef base = strip_casts(p);
+        LLVMValueRef base = ptrcheck_ir_strip_casts(p);
         if (LLVMIsAAllocaInst(base) && base == p && is_promotable(F, base)) {
             uint32_t id = 0;
             void *v = NULL;
@@ -1066,7 +1049,7 @@ static int fn_fixpoint(fn_t *F)
 static LLVMValueRef canon(fn_t *F, LLVMValueRef v)
 {
     for (unsigned guard = 0; v && guard < 16; guard++) {
-        v = strip_casts(v);
+        v = ptrcheck_ir_strip_casts(v);
         if (!LLVMIsALoadInst(v))
             break;
         LLVMValueRef a = LLVMGetOperand(v, 0);
@@ -1094,10 +1077,8 @@ static int same_addr(fn_t *F, LLVMValueRef a, LLVMValueRef b, unsigned depth)
     b = canon(F, b);
     if (a == b)
         return 1;
-    int ga = (LLVMIsAInstruction(a) && LLVMGetInstructionOpcode(a) == LLVMGetElementPtr) ||
-             (LLVMIsAConstantExpr(a) && LLVMGetConstOpcode(a) == LLVMGetElementPtr);
-    int gb = (LLVMIsAInstruction(b) && LLVMGetInstructionOpcode(b) == LLVMGetElementPtr) ||
-             (LLVMIsAConstantExpr(b) && LLVMGetConstOpcode(b) == LLVMGetElementPtr);
+    int ga = ptrcheck_ir_opcode(a) == LLVMGetElementPtr;
+    int gb = ptrcheck_ir_opcode(b) == LLVMGetElementPtr;
     if (!ga || !gb || LLVMGetNumOperands(a) != LLVMGetNumOperands(b) ||
         LLVMGetGEPSourceElementType(a) != LLVMGetGEPSourceElementType(b))
         return 0;
@@ -1231,7 +1212,7 @@ static int joins(fn_t *F, LLVMValueRef origin, LLVMValueRef in, int loose)
     if (api->handle == -1)
         return canon(F, h) == origin;
     LLVMValueRef where = LLVMGetOperand(origin, (unsigned)api->handle);
-    h = strip_casts(h);
+    h = ptrcheck_ir_strip_casts(h);
     if (!LLVMIsALoadInst(h))
         return 0;
     if (same_addr(F, LLVMGetOperand(h, 0), where, 0))
@@ -1253,7 +1234,7 @@ static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
     if (api->handle < 0)
         return 0;
     LLVMValueRef where = LLVMGetOperand(call, (unsigned)api->handle);
-    if (ptrcheck_ir_strip(where) == strip_casts(where))
+    if (ptrcheck_ir_strip(where) == ptrcheck_ir_strip_casts(where))
         return 0; /* a single handle: it had to be joined on every path */
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
@@ -1434,7 +1415,7 @@ static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, c
  * the global itself (the zero GEP is folded away); name the field as typed pointers would. */
 static void first_field_place(fn_t *F, LLVMValueRef store, char *buf, size_t size)
 {
-    LLVMValueRef g = strip_casts(LLVMGetOperand(store, 1));
+    LLVMValueRef g = ptrcheck_ir_strip_casts(LLVMGetOperand(store, 1));
     if (!LLVMIsAGlobalVariable(g))
         return;
     LLVMTypeRef stored = LLVMTypeOf(LLVMGetOperand(store, 0));
@@ -2019,7 +2000,7 @@ static int read_annotations(mod_t *M)
         LLVMValueRef ent = LLVMGetOperand(init, (unsigned)i);
         if (!ent || LLVMGetNumOperands(ent) < 2)
             continue;
-        LLVMValueRef target = strip_casts(LLVMGetOperand(ent, 0));
+        LLVMValueRef target = ptrcheck_ir_strip_casts(LLVMGetOperand(ent, 0));
         LLVMValueRef str = ptrcheck_ir_strip(LLVMGetOperand(ent, 1));
         if (!target || !LLVMIsAFunction(target) || !str || !LLVMIsAGlobalVariable(str))
             continue;

@@ -608,12 +608,8 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
 {
     LLVMValueRef v = p;
     for (unsigned guard = 0; v && guard < 64; guard++) {
-        LLVMOpcode op;
-        if (LLVMIsAInstruction(v))
-            op = LLVMGetInstructionOpcode(v);
-        else if (LLVMIsAConstantExpr(v))
-            op = LLVMGetConstOpcode(v);
-        else
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
+        if (!op)
             break;
         if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
             v = LLVMGetOperand(v, 0);

@@ -88,31 +88,11 @@ static const ptrcheck_slice_layout_t *layout_of(sctx_t *c, LLVMTypeRef t)
     return l;
 }
 
-static LLVMOpcode opcode(LLVMValueRef v)
-{
-    if (LLVMIsAInstruction(v))
-        return LLVMGetInstructionOpcode(v);
-    if (LLVMIsAConstantExpr(v))
-        return LLVMGetConstOpcode(v);
-    return (LLVMOpcode)0;
-}
-
-static LLVMValueRef strip_casts(LLVMValueRef v)
-{
-    for (unsigned g = 0; v && g < 16; g++) {
-        LLVMOpcode op = opcode(v);
-        if (op != LLVMBitCast && op != LLVMAddrSpaceCast)
-            break;
-        v = LLVMGetOperand(v, 0);
-    }
-    return v;
-}
-
 /* ptr = gep(base, 0, k) into a header: which field (0 data, 1 len, 2 cap), else -1. */
 static int header_field(sctx_t *c, LLVMValueRef ptr, LLVMValueRef *base, const ptrcheck_slice_layout_t **lay)
 {
-    ptr = strip_casts(ptr);
-    if (opcode(ptr) != LLVMGetElementPtr || LLVMGetNumOperands(ptr) != 3)
+    ptr = ptrcheck_ir_strip_casts(ptr);
+    if (ptrcheck_ir_opcode(ptr) != LLVMGetElementPtr || LLVMGetNumOperands(ptr) != 3)
         return -1;
     LLVMTypeRef st = LLVMGetGEPSourceElementType(ptr);
     const ptrcheck_slice_layout_t *l = layout_of(c, st);
@@ -120,7 +100,7 @@ static int header_field(sctx_t *c, LLVMValueRef ptr, LLVMValueRef *base, const p
     if (!l || !LLVMIsAConstantInt(i0) || LLVMConstIntGetZExtValue(i0) != 0 || !LLVMIsAConstantInt(i1))
         return -1;
     unsigned long long off = LLVMOffsetOfElement(c->td, st, (unsigned)LLVMConstIntGetZExtValue(i1));
-    *base = strip_casts(LLVMGetOperand(ptr, 0));
+    *base = ptrcheck_ir_strip_casts(LLVMGetOperand(ptr, 0));
     *lay = l;
     if (off == l->data_off)
         return 0;
@@ -209,13 +189,13 @@ static ival_t eval_int(sctx_t *c, LLVMValueRef v, unsigned depth)
         r.hop = 1;
         return r;
     }
-    switch (opcode(v)) {
+    switch (ptrcheck_ir_opcode(v)) {
     case LLVMSExt:
     case LLVMZExt:
     case LLVMTrunc:
         return eval_int(c, LLVMGetOperand(v, 0), depth + 1);
     case LLVMLoad: {
-        LLVMValueRef a = strip_casts(LLVMGetOperand(v, 0));
+        LLVMValueRef a = ptrcheck_ir_strip_casts(LLVMGetOperand(v, 0));
         LLVMValueRef s = LLVMIsAAllocaInst(a) ? single_store(a) : NULL;
         if (!s)
             return r;
@@ -235,7 +215,7 @@ static ival_t eval_int(sctx_t *c, LLVMValueRef v, unsigned depth)
             return r;
         r.known = 1;
         r.hop = a.hop | b.hop;
-        LLVMOpcode op = opcode(v);
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
         if (op == LLVMAdd)
             r.v = a.v + b.v;
         else if (op == LLVMSub)
@@ -289,7 +269,7 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         r.hop = 1;
         return r;
     }
-    switch (opcode(v)) {
+    switch (ptrcheck_ir_opcode(v)) {
     case LLVMBitCast:
     case LLVMAddrSpaceCast:
         return eval_ptr(c, LLVMGetOperand(v, 0), depth + 1);
@@ -343,7 +323,7 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         return r;
     }
     case LLVMLoad: {
-        LLVMValueRef a = strip_casts(LLVMGetOperand(v, 0));
+        LLVMValueRef a = ptrcheck_ir_strip_casts(LLVMGetOperand(v, 0));
         LLVMValueRef s = LLVMIsAAllocaInst(a) ? single_store(a) : NULL;
         if (!s)
             return r;

@@ -110,16 +110,30 @@ int ptrcheck_ir_pmap_get(const ptrcheck_ir_pmap_t *m, const void *key, void **va
 
 /* ------------------------------------------------------------------ small helpers */
 
+LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v)
+{
+    if (LLVMIsAInstruction(v))
+        return LLVMGetInstructionOpcode(v);
+    if (LLVMIsAConstantExpr(v))
+        return LLVMGetConstOpcode(v);
+    return (LLVMOpcode)0;
+}
+
+LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v)
+{
+    for (unsigned guard = 0; v && guard < 32; guard++) {
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
+        if (op != LLVMBitCast && op != LLVMAddrSpaceCast)
+            break;
+        v = LLVMGetOperand(v, 0);
+    }
+    return v;
+}
+
 LLVMValueRef ptrcheck_ir_strip(LLVMValueRef v)
 {
     for (unsigned guard = 0; v && guard < 64; guard++) {
-        LLVMOpcode op;
-        if (LLVMIsAInstruction(v))
-            op = LLVMGetInstructionOpcode(v);
-        else if (LLVMIsAConstantExpr(v))
-            op = LLVMGetConstOpcode(v);
-        else
-            break;
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
         if (op != LLVMGetElementPtr && op != LLVMBitCast && op != LLVMAddrSpaceCast)
             break;
         v = LLVMGetOperand(v, 0);
@@ -768,12 +782,8 @@ const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f
     int array_elem = 0;
     LLVMValueRef v = ptr;
     for (unsigned guard = 0; v && guard < 64; guard++) {
-        LLVMOpcode op;
-        if (LLVMIsAInstruction(v))
-            op = LLVMGetInstructionOpcode(v);
-        else if (LLVMIsAConstantExpr(v))
-            op = LLVMGetConstOpcode(v);
-        else
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
+        if (!op)
             break;
         if (op == LLVMBitCast || op == LLVMAddrSpaceCast) {
             v = LLVMGetOperand(v, 0);
