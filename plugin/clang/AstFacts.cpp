@@ -1159,7 +1159,10 @@ private:
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
     stmt(FD->getBody());
-    recordEscapeFacts(Ctx, E, FD, &Fn, Sites); // stack-escape / borrowed-escape facts
+    // stack-escape / borrowed-escape facts (STORE sites, scope events): only those checks read them,
+    // so the extra walk is skipped when both are off.
+    if (ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) || ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
+      recordEscapeFacts(Ctx, E, FD, &Fn, Sites);
     sliceFunctionEnd();
     if (Sites)
       ptrcheck_sites_end_function(E);
