@@ -84,6 +84,16 @@ LLVMTargetDataRef ptrcheck_ir_fn_target_data(ptrcheck_ir_fn_t *f);
 /* Source name of the parameter #i of the function (from the AST's site table or IR names), or NULL. */
 const char *ptrcheck_ir_fn_param_name(ptrcheck_ir_fn_t *f, unsigned i);
 
+/* A ptrtoint or inttoptr of the shape clang's code generator makes to access an `_Atomic` pointer
+ * through a pointer-sized integer (a ptrtoint only stored atomically or given to cmpxchg/atomicrmw;
+ * an inttoptr of an atomic load's, cmpxchg's or atomicrmw's result).  Structural only: an integer
+ * `_Atomic` object cast by the source looks the same (see ptrcheck_ir_fn_lowered). */
+int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in);
+/* The conversion is one the source does not have: it has the atomic lowering's shape and the AST's
+ * site table has no conversion for it (the function's conversions match the sites only without the
+ * atomic-shaped ones), or there is no site table. */
+int ptrcheck_ir_fn_lowered(ptrcheck_ir_fn_t *f, LLVMValueRef in);
+
 /* The !dbg location of a global variable's definition (file NULL when there is none). */
 ptrcheck_loc_t ptrcheck_ir_global_loc(ptrcheck_engine_t *e, LLVMValueRef g);
 

@@ -69,10 +69,18 @@ typedef struct pstate_s {
 
 typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, LK_RET } lkind_t;
 
+/* Cells: an alloca, a global or a struct field that is (or holds) an array has one location per
+ * element reached with constant indices (CELL_AT + byte offset), besides the location of the whole
+ * object (CELL_ALL, also the union of all its cells) and of stores through a varying index or to
+ * the whole (CELL_WILD).  A cell is read together with CELL_WILD; the whole is read as CELL_ALL. */
+enum { CELL_ALL = 0, CELL_WILD = 1, CELL_AT = 2 };
+
 typedef struct loc_s {
     lkind_t kind;
     const void *a;   /* alloca / global / interned record name / function / inner loc */
     uint64_t b;      /* byte offset (FIELD) / parameter index (PARAM) */
+    uint64_t cell;   /* CELL_* (+ byte offset of the element for CELL_AT) */
+    struct loc_s *group; /* for a cell: the whole object's location */
     pstate_t st;
     int has_ptr_store; /* a pointer-typed value was stored here */
     int has_ptr_bits;  /* pointer bits were copied here (memcpy) */
@@ -507,19 +515,19 @@ static size_t str_hash(const char *s)
     return h;
 }
 
-static int loc_eq(const loc_t *l, lkind_t kind, const void *a, uint64_t b)
+static int loc_eq(const loc_t *l, lkind_t kind, const void *a, uint64_t b, uint64_t cell)
 {
-    if (l->kind != kind || l->b != b)
+    if (l->kind != kind || l->b != b || l->cell != cell)
         return 0;
     if (kind == LK_FIELD)
         return strcmp(l->a, a) == 0;
     return l->a == a;
 }
 
-static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
+static loc_t *loc_get_cell(ctx_t *c, lkind_t kind, const void *a, uint64_t b, uint64_t cell)
 {
     size_t h = (kind == LK_FIELD ? str_hash(a) : (size_t)(uintptr_t)a * 0x9E3779B97F4A7C15ULL);
-    h ^= (size_t)kind * 0x100000001B3ULL + (size_t)b * 0xC2B2AE3D27D4EB4FULL;
+    h ^= (size_t)kind * 0x100000001B3ULL + (size_t)b * 0xC2B2AE3D27D4EB4FULL + (size_t)cell * 0x165667B19E3779F9ULL;
     h ^= h >> 29;
     if ((c->nlocs + 1) * 2 > c->loccap) {
         size_t ncap = c->loccap ? c->loccap * 2 : 256;
@@ -542,7 +550,7 @@ static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
     }
     size_t j = h & (c->loccap - 1);
     while (c->locs[j]) {
-        if (c->locs[j]->hash == h && loc_eq(c->locs[j], kind, a, b))
+        if (c->locs[j]->hash == h && loc_eq(c->locs[j], kind, a, b, cell))
             return c->locs[j];
         j = (j + 1) & (c->loccap - 1);
     }
@@ -551,6 +559,7 @@ static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
         return NULL;
     l->kind = kind;
     l->b = b;
+    l->cell = cell;
     l->hash = h;
     if (kind == LK_FIELD) {
         char *s = ctx_alloc(c, strlen(a) + 1);
@@ -563,8 +572,27 @@ static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
     }
     c->locs[j] = l;
     c->nlocs++;
+    if (cell >= CELL_AT && !(l->group = loc_get_cell(c, kind, l->a, b, CELL_ALL)))
+        return NULL;
     return l;
 }
+
+static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
+{
+    return loc_get_cell(c, kind, a, b, CELL_ALL);
+}
+
+/* Objects that may have cells. */
+static int cell_kind(lkind_t k) { return k == LK_ALLOCA || k == LK_GLOBAL || k == LK_FIELD; }
+
+/* The location of stores that may reach any cell of the whole object l (NULL for others). */
+static loc_t *loc_wild(ctx_t *c, loc_t *l)
+{
+    return l && l->cell == CELL_ALL && cell_kind(l->kind) ? loc_get_cell(c, l->kind, l->a, l->b, CELL_WILD) : NULL;
+}
+
+/* An access that may cover more than one element (memcpy, a pointer handed to a callee): the whole. */
+static loc_t *loc_whole(loc_t *l) { return l && l->group ? l->group : l; }
 
 static int is_memcpy_like(LLVMValueRef callee)
 {
@@ -604,9 +632,21 @@ static LLVMValueRef single_stored(ctx_t *c, LLVMValueRef a)
     return v;
 }
 
+/* Constant GEP index as a signed 64-bit value. */
+static int const_idx(LLVMValueRef v, int64_t *out)
+{
+    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+        return 0;
+    *out = LLVMConstIntGetSExtValue(v);
+    return 1;
+}
+
 static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
 {
     LLVMValueRef v = p;
+    uint64_t off = 0;   /* byte offset of the access from v (GEPs walked so far) */
+    int varying = 0;    /* some index on the way is not a constant */
+    int gep = 0;        /* a GEP was walked (an element, not the whole object) */
     for (unsigned guard = 0; v && guard < 64; guard++) {
         LLVMOpcode op = ptrcheck_ir_opcode(v);
         if (!op)
@@ -620,15 +660,34 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
             unsigned nops = (unsigned)LLVMGetNumOperands(v);
             LLVMTypeRef last_struct = NULL;
             unsigned last_idx = 0;
+            uint64_t goff = 0, tail = 0; /* offset of the whole GEP; after its last struct index */
+            int gvar = 0, tailvar = 0, ntail = 0;
+            int64_t k = 0;
+            if (nops >= 2 && t) {
+                if (const_idx(LLVMGetOperand(v, 1), &k))
+                    goff += (uint64_t)k * LLVMABISizeOfType(c->td, t);
+                else
+                    gvar = 1;
+            }
             for (unsigned i = 2; i < nops && t; i++) {
-                LLVMTypeKind k = LLVMGetTypeKind(t);
+                LLVMTypeKind tk = LLVMGetTypeKind(t);
                 LLVMValueRef idx = LLVMGetOperand(v, i);
-                if (k == LLVMStructTypeKind && LLVMIsAConstantInt(idx)) {
+                if (tk == LLVMStructTypeKind && LLVMIsAConstantInt(idx)) {
                     last_struct = t;
                     last_idx = (unsigned)LLVMConstIntGetZExtValue(idx);
+                    goff += LLVMOffsetOfElement(c->td, t, last_idx);
                     t = LLVMStructGetTypeAtIndex(t, last_idx);
-                } else if (k == LLVMArrayTypeKind || k == LLVMVectorTypeKind) {
+                    tail = 0;
+                    tailvar = ntail = 0;
+                } else if (tk == LLVMArrayTypeKind || tk == LLVMVectorTypeKind) {
                     t = LLVMGetElementType(t);
+                    ntail++;
+                    if (const_idx(idx, &k)) {
+                        goff += (uint64_t)k * LLVMABISizeOfType(c->td, t);
+                        tail += (uint64_t)k * LLVMABISizeOfType(c->td, t);
+                    } else {
+                        gvar = tailvar = 1;
+                    }
                 } else {
                     break;
                 }
@@ -637,19 +696,25 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
                 char rec[512];
                 if (!ptrcheck_ir_record_name(last_struct, rec, sizeof rec))
                     return NULL; /* ABI coercion through a literal struct */
-                return loc_get(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, last_struct, last_idx));
+                /* a field; an element of an array field when indices follow the field's */
+                uint64_t cell = (ntail || off) && !tailvar && !varying ? CELL_AT + tail + off : CELL_ALL;
+                return loc_get_cell(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, last_struct, last_idx), cell);
             }
+            off += goff;
+            varying |= gvar;
+            gep = 1;
             v = LLVMGetOperand(v, 0);
             continue;
         }
         break;
     }
+    uint64_t cell = gep && !varying ? CELL_AT + off : CELL_ALL;
     if (!v)
         return NULL;
     if (LLVMIsAAllocaInst(v))
-        return loc_get(c, LK_ALLOCA, v, 0);
+        return loc_get_cell(c, LK_ALLOCA, v, 0, cell);
     if (LLVMIsAGlobalVariable(v))
-        return loc_get(c, LK_GLOBAL, v, 0);
+        return loc_get_cell(c, LK_GLOBAL, v, 0, cell);
     if (LLVMIsAArgument(v)) {
         LLVMValueRef fn = LLVMGetParamParent(v);
         unsigned n = LLVMCountParams(fn);
@@ -715,33 +780,96 @@ static void loc_changed(ctx_t *c, loc_t *l)
         mark_dirty(c, l->readers[i]);
 }
 
-static void loc_join(ctx_t *c, loc_t *l, const pstate_t *s)
+static void loc_join1(ctx_t *c, loc_t *l, const pstate_t *s)
 {
     if (l && s && join(&l->st, s))
         loc_changed(c, l);
 }
 
+/* A store of s into l: a cell also into its whole object, the whole also into its wild part. */
+static void loc_join(ctx_t *c, loc_t *l, const pstate_t *s)
+{
+    if (!l || !s || !s->flags)
+        return;
+    loc_join1(c, l, s);
+    loc_join1(c, l->group ? l->group : loc_wild(c, l), s);
+}
+
+enum { MEM_PTR_STORE = 1, MEM_PTR_BITS = 2 };
+
+static void loc_mark1(ctx_t *c, loc_t *l, unsigned what, LLVMValueRef origin)
+{
+    if (!l)
+        return;
+    if ((what & MEM_PTR_STORE) && !l->has_ptr_store) {
+        l->has_ptr_store = 1;
+        loc_changed(c, l);
+    }
+    if ((what & MEM_PTR_BITS) && !l->has_ptr_bits) {
+        l->has_ptr_bits = 1;
+        l->bits_origin = origin;
+        loc_changed(c, l);
+    }
+}
+
+/* Pointers (MEM_PTR_STORE) or pointer bits (MEM_PTR_BITS) are stored into l. */
+static void loc_mark(ctx_t *c, loc_t *l, unsigned what, LLVMValueRef origin)
+{
+    if (!l)
+        return;
+    loc_mark1(c, l, what, origin);
+    loc_mark1(c, l->group ? l->group : loc_wild(c, l), what, origin);
+}
+
+/* What a read of l sees: a cell with the stores that may reach every cell. */
+typedef struct lview_s {
+    pstate_t st;
+    int has_ptr_store, has_ptr_bits;
+    LLVMValueRef bits_origin;
+} lview_t;
+
+static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!l)
+        return;
+    loc_t *w = l->group ? loc_wild(c, l->group) : NULL;
+    loc_read(c, l);
+    out->st = l->st;
+    out->has_ptr_store = l->has_ptr_store;
+    out->has_ptr_bits = l->has_ptr_bits;
+    out->bits_origin = l->bits_origin;
+    if (w) {
+        loc_read(c, w);
+        join(&out->st, &w->st);
+        out->has_ptr_store |= w->has_ptr_store;
+        if (!out->has_ptr_bits && w->has_ptr_bits) {
+            out->has_ptr_bits = 1;
+            out->bits_origin = w->bits_origin;
+        }
+    }
+}
+
+/* x and y are the same memory (a pointer argument and the callee's parameter): each receives what
+ * the other holds.  Both are taken whole. */
 static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
 {
+    x = loc_whole(x);
+    y = loc_whole(y);
     if (!x || !y || x == y)
         return;
     loc_read(c, x);
     loc_read(c, y);
     loc_join(c, x, &y->st);
     loc_join(c, y, &x->st);
-    if (x->has_ptr_store != y->has_ptr_store) {
-        x->has_ptr_store = y->has_ptr_store = 1;
-        loc_changed(c, x);
-        loc_changed(c, y);
+    if (x->has_ptr_store || y->has_ptr_store) {
+        loc_mark(c, x, MEM_PTR_STORE, NULL);
+        loc_mark(c, y, MEM_PTR_STORE, NULL);
     }
-    if (x->has_ptr_bits != y->has_ptr_bits) {
-        x->has_ptr_bits = y->has_ptr_bits = 1;
-        if (!x->bits_origin)
-            x->bits_origin = y->bits_origin;
-        if (!y->bits_origin)
-            y->bits_origin = x->bits_origin;
-        loc_changed(c, x);
-        loc_changed(c, y);
+    if (x->has_ptr_bits || y->has_ptr_bits) {
+        LLVMValueRef o = x->bits_origin ? x->bits_origin : y->bits_origin;
+        loc_mark(c, x, MEM_PTR_BITS, o);
+        loc_mark(c, y, MEM_PTR_BITS, o);
     }
 }
 
@@ -759,6 +887,8 @@ static int holds_pointers(loc_t *l)
 }
 
 /* ------------------------------------------------------------------ transfer */
+
+static ptrcheck_ir_fn_t *fn_of(ctx_t *c, LLVMValueRef inst);
 
 /* An alloca only ever loaded and stored to directly: nothing else can write it. */
 static int alloca_direct(ctx_t *c, LLVMValueRef a)
@@ -828,6 +958,16 @@ static LLVMValueRef reaching_store(ctx_t *c, LLVMValueRef load)
     return found;
 }
 
+/* A conversion clang's code generator made to access an `_Atomic` pointer through an integer, with
+ * no conversion in the source (ptrcheck_ir_fn_lowered): the integer is still a pointer. */
+static int lowered_conv(ctx_t *c, LLVMValueRef in)
+{
+    if (!ptrcheck_ir_atomic_lowering_shape(in))
+        return 0;
+    ptrcheck_ir_fn_t *f = fn_of(c, in);
+    return f && ptrcheck_ir_fn_lowered(f, in);
+}
+
 static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
 {
     const pstate_t *x = state_of(c, op, 0);
@@ -880,6 +1020,9 @@ static int pass_through(ctx_t *c, LLVMValueRef fn)
             case LLVMURem: case LLVMSRem: case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMICmp:
             case LLVMBr: case LLVMSwitch: case LLVMPHI: case LLVMSelect: case LLVMRet: case LLVMUnreachable:
             case LLVMFreeze:
+                break;
+            case LLVMBitCast: /* the i8* operand of a lifetime marker (typed pointers, -O1 and up) */
+                ok = ptrcheck_ir_is_lifetime_use(in);
                 break;
             case LLVMLoad:
                 ok = LLVMIsAAllocaInst(LLVMGetOperand(in, 0)) != NULL;
@@ -1019,7 +1162,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
     memset(&out, 0, sizeof out);
     switch (op) {
     case LLVMPtrToInt: {
-        if (!is_int(t))
+        if (!is_int(t) || lowered_conv(c, in))
             return;
         out.flags = F_PLAIN;
         out.origin = in;
@@ -1077,15 +1220,16 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
         if (!l)
             return;
-        loc_read(c, l);
-        if (l->st.flags) {
-            out = l->st;
+        lview_t lv;
+        loc_view(c, l, &lv);
+        if (lv.st.flags) {
+            out = lv.st;
             out.via = in;
             out.via_kind = VIA_LOAD;
-        } else if (is_int(t) && (l->has_ptr_store || l->has_ptr_bits)) {
+        } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
             out.flags = F_PLAIN;
-            out.origin = l->has_ptr_store ? in : l->bits_origin;
-            out.origin_kind = l->has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
+            out.origin = lv.has_ptr_store ? in : lv.bits_origin;
+            out.origin_kind = lv.has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
             out.via = in;
             out.via_kind = VIA_LOAD;
         } else {
@@ -1104,10 +1248,10 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         loc_t *l = resolve(c, LLVMGetOperand(in, 1), 0);
         if (!l)
             return;
-        if (is_ptr(LLVMTypeOf(v)) && !LLVMIsAConstantPointerNull(v) && !l->has_ptr_store) {
-            l->has_ptr_store = 1;
-            loc_changed(c, l);
-        }
+        int ptr_value = is_ptr(LLVMTypeOf(v)) ? !LLVMIsAConstantPointerNull(v)
+                                              : ptrcheck_ir_opcode(v) == LLVMPtrToInt && lowered_conv(c, v);
+        if (ptr_value)
+            loc_mark(c, l, MEM_PTR_STORE, NULL);
         loc_join(c, l, state_of(c, v, 0));
         return;
     }
@@ -1127,16 +1271,13 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             return;
         if (ptrcheck_ir_is_intrinsic(callee)) {
             if (is_memcpy_like(callee)) {
-                loc_t *d = resolve(c, LLVMGetOperand(in, 0), 0);
-                loc_t *s = resolve(c, LLVMGetOperand(in, 1), 0);
+                loc_t *d = loc_whole(resolve(c, LLVMGetOperand(in, 0), 0));
+                loc_t *s = loc_whole(resolve(c, LLVMGetOperand(in, 1), 0));
                 if (d && s) {
                     loc_read(c, s);
                     loc_join(c, d, &s->st);
-                    if (holds_pointers(s) && !d->has_ptr_bits) {
-                        d->has_ptr_bits = 1;
-                        d->bits_origin = in;
-                        loc_changed(c, d);
-                    }
+                    if (holds_pointers(s))
+                        loc_mark(c, d, MEM_PTR_BITS, in);
                 }
             }
             return;
@@ -1187,13 +1328,24 @@ static void transfer(ctx_t *c, LLVMValueRef in)
 }
 
 /* Global initializers: integers that hold pointer bits, pointers in memory that may be punned. */
-static void init_walk(ctx_t *c, LLVMValueRef g, LLVMValueRef k, loc_t *target, unsigned depth)
+/* target: the whole object (a global or a field); off: the byte offset in it when an array element
+ * was entered (in_array), which makes the leaf a cell. */
+static void init_walk(ctx_t *c, LLVMValueRef g, LLVMValueRef k, loc_t *target, uint64_t off, int in_array,
+                      unsigned depth)
 {
     if (!k || !target || depth > 8)
         return;
     LLVMTypeRef t = LLVMTypeOf(k);
     LLVMTypeKind tk = LLVMGetTypeKind(t);
-    if (tk == LLVMIntegerTypeKind) {
+    if (tk == LLVMIntegerTypeKind || tk == LLVMPointerTypeKind) {
+        loc_t *leaf = in_array ? loc_get_cell(c, target->kind, target->a, target->b, CELL_AT + off) : target;
+        if (!leaf)
+            return;
+        if (tk == LLVMPointerTypeKind) {
+            if (!LLVMIsAConstantPointerNull(k) && !LLVMIsUndef(k))
+                loc_mark(c, leaf, MEM_PTR_STORE, NULL);
+            return;
+        }
         const pstate_t *x = state_of(c, k, 0);
         if (x) {
             pstate_t out = *x;
@@ -1201,24 +1353,25 @@ static void init_walk(ctx_t *c, LLVMValueRef g, LLVMValueRef k, loc_t *target, u
                 out.origin = g;
                 out.origin_kind = ORIGIN_INIT;
             }
-            loc_join(c, target, &out);
+            loc_join(c, leaf, &out);
         }
-    } else if (tk == LLVMPointerTypeKind) {
-        if (!LLVMIsAConstantPointerNull(k) && !LLVMIsUndef(k))
-            target->has_ptr_store = 1;
     } else if (tk == LLVMStructTypeKind && (LLVMIsAConstantStruct(k))) {
         char rec[512];
         int named = ptrcheck_ir_record_name(t, rec, sizeof rec) != NULL;
         unsigned n = LLVMCountStructElementTypes(t);
         for (unsigned i = 0; i < n; i++) {
-            loc_t *sub = named ? loc_get(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, t, i)) : target;
-            init_walk(c, g, LLVMGetOperand(k, i), sub, depth + 1);
+            uint64_t eo = LLVMOffsetOfElement(c->td, t, i);
+            if (named)
+                init_walk(c, g, LLVMGetOperand(k, i), loc_get(c, LK_FIELD, rec, eo), 0, 0, depth + 1);
+            else /* a literal struct clang made for the initializer: the same object */
+                init_walk(c, g, LLVMGetOperand(k, i), target, off + eo, in_array, depth + 1);
         }
     } else if ((tk == LLVMArrayTypeKind || tk == LLVMVectorTypeKind) &&
                (LLVMIsAConstantArray(k) || LLVMIsAConstantVector(k))) {
         int n = LLVMGetNumOperands(k);
+        uint64_t es = LLVMABISizeOfType(c->td, LLVMGetElementType(t));
         for (int i = 0; i < n; i++)
-            init_walk(c, g, LLVMGetOperand(k, i), target, depth + 1);
+            init_walk(c, g, LLVMGetOperand(k, i), target, off + (uint64_t)i * es, 1, depth + 1);
     }
 }
 
@@ -1383,7 +1536,7 @@ static void report_function(ctx_t *c, LLVMValueRef fn)
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
             const pstate_t *s = NULL;
-            if (LLVMGetInstructionOpcode(in) == LLVMIntToPtr)
+            if (LLVMGetInstructionOpcode(in) == LLVMIntToPtr && !lowered_conv(c, in))
                 s = state_of(c, LLVMGetOperand(in, 0), 0);
             int n = LLVMGetNumOperands(in), has_const = 0;
             for (int i = 0; i < n; i++)
@@ -1432,7 +1585,7 @@ int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
     for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g)) {
         LLVMValueRef init = LLVMIsDeclaration(g) ? NULL : LLVMGetInitializer(g);
         if (init)
-            init_walk(&c, g, init, loc_get(&c, LK_GLOBAL, g, 0), 0);
+            init_walk(&c, g, init, loc_get(&c, LK_GLOBAL, g, 0), 0, 0, 0);
     }
     /* The first sweep runs every function; later sweeps only those that read something that
      * changed since they last ran (a location, a callee's result, a parameter, their own values). */

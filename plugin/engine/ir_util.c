@@ -306,6 +306,8 @@ struct ptrcheck_ir_fn_s {
     LLVMValueRef nrvo;        /* the named return value's alloca (see ptrcheck_ir_nrvo_alloca) */
     const char **param_names; /* by IR parameter index */
     unsigned nparams;
+    ptrcheck_ir_pmap_t lowered; /* atomic-shaped conversion -> (void *)1 when the source has none there */
+    int lowered_all;            /* no site table to tell: every atomic-shaped conversion is lowering */
 };
 
 int ptrcheck_ir_valvec_push(ptrcheck_ir_valvec_t *vv, LLVMValueRef x)
@@ -384,6 +386,82 @@ static int map_by_ordinal(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const 
         *slot = (void *)s;
     }
     return 1;
+}
+
+static int is_atomic_access(LLVMValueRef v)
+{
+    if (LLVMIsAAtomicCmpXchgInst(v) || LLVMIsAAtomicRMWInst(v))
+        return 1;
+    return (LLVMIsALoadInst(v) || LLVMIsAStoreInst(v)) && LLVMGetOrdering(v) != LLVMAtomicOrderingNotAtomic;
+}
+
+int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in)
+{
+    if (!in || !LLVMIsAInstruction(in))
+        return 0;
+    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    if (op == LLVMIntToPtr) {
+        LLVMValueRef x = LLVMGetOperand(in, 0);
+        if (LLVMIsAExtractValueInst(x)) /* { old, success } of a cmpxchg */
+            x = LLVMGetOperand(x, 0);
+        return LLVMIsAInstruction(x) && !LLVMIsAStoreInst(x) && is_atomic_access(x);
+    }
+    if (op != LLVMPtrToInt || !LLVMGetFirstUse(in))
+        return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(in); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (!is_atomic_access(user) || LLVMIsALoadInst(user))
+            return 0;
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) != in)
+            return 0;
+        if (!LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) == in) /* used as the address */
+            return 0;
+    }
+    return 1;
+}
+
+/* Maps the conversions of one kind, leaving out the atomic-shaped ones when only that makes the
+ * counts agree (those are then the code generator's, not the source's). */
+static int map_conversions(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const ptrcheck_ir_valvec_t *iv)
+{
+    size_t n = ptrcheck_sites_count(f->fs, kind);
+    ptrcheck_ir_valvec_t rest = {0}, shaped = {0};
+    int ok = 1;
+    if (n != iv->n) {
+        for (size_t i = 0; i < iv->n && ok; i++)
+            ok = ptrcheck_ir_valvec_push(ptrcheck_ir_atomic_lowering_shape(iv->v[i]) ? &shaped : &rest, iv->v[i]);
+    }
+    if (!ok)
+        goto done;
+    if (n != iv->n && shaped.n) {
+        /* When they still disagree, no conversion of the function can be placed; the atomic-shaped
+         * ones are then taken for lowering (a missing report rather than a wrong one). */
+        for (size_t i = 0; i < shaped.n && ok; i++) {
+            void **slot = ptrcheck_ir_pmap_slot(&f->lowered, shaped.v[i]);
+            if (!slot)
+                ok = 0;
+            else
+                *slot = (void *)1;
+        }
+        if (ok && rest.n == n)
+            ok = map_by_ordinal(f, kind, &rest);
+    } else {
+        ok = map_by_ordinal(f, kind, iv);
+    }
+done:
+    free(rest.v);
+    free(shaped.v);
+    return ok;
+}
+
+int ptrcheck_ir_fn_lowered(ptrcheck_ir_fn_t *f, LLVMValueRef in)
+{
+    if (!ptrcheck_ir_atomic_lowering_shape(in))
+        return 0;
+    if (f->lowered_all)
+        return 1;
+    void *v = NULL;
+    return ptrcheck_ir_pmap_get(&f->lowered, in, &v) && v;
 }
 
 static int is_dynamic_alloca(LLVMValueRef a)
@@ -608,6 +686,7 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
     f->m = LLVMGetGlobalParent(fn);
     ptrcheck_ir_pmap_init(&f->site_of);
     ptrcheck_ir_pmap_init(&f->local_name);
+    ptrcheck_ir_pmap_init(&f->lowered);
     f->td = LLVMCreateTargetData(LLVMGetDataLayoutStr(f->m));
     f->nparams = LLVMCountParams(fn);
     f->param_names = calloc(f->nparams + 1, sizeof *f->param_names);
@@ -675,10 +754,14 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
         static const ptrcheck_site_kind_t ord[] = {PTRCHECK_SITE_INTTOPTR, PTRCHECK_SITE_PTRTOINT,
                                                    PTRCHECK_SITE_CALL, PTRCHECK_SITE_RETURN};
         for (size_t k = 0; k < sizeof ord / sizeof ord[0]; k++)
-            if (!map_by_ordinal(f, ord[k], &kinds[ord[k]]))
+            if (!(ord[k] == PTRCHECK_SITE_INTTOPTR || ord[k] == PTRCHECK_SITE_PTRTOINT
+                      ? map_conversions(f, ord[k], &kinds[ord[k]])
+                      : map_by_ordinal(f, ord[k], &kinds[ord[k]])))
                 goto fail;
         if (!map_locals(f, &allocas))
             goto fail;
+    } else {
+        f->lowered_all = 1;
     }
     if (!names_from_ir(f, &allocas))
         goto fail;
@@ -705,6 +788,7 @@ void ptrcheck_ir_fn_destroy(ptrcheck_ir_fn_t *f)
         LLVMDisposeTargetData(f->td);
     ptrcheck_ir_pmap_free(&f->site_of);
     ptrcheck_ir_pmap_free(&f->local_name);
+    ptrcheck_ir_pmap_free(&f->lowered);
     free(f->param_names);
     free(f);
 }
