@@ -105,6 +105,11 @@ static void scan(scan_t *s, const ptrcheck_expr_t *x, unsigned depth)
         int l = carries_ptr(x->kids[0]), r = carries_ptr(x->kids[1]);
         if (!l && !r)
             return;
+        if (x->op == PTRCHECK_OP_REM && !r) {
+            /* p % a, (p - base) % a: an offset within a block; no pointer bits survive it */
+            s->ops |= OP_OTHER;
+            return;
+        }
         switch (x->op) {
         case PTRCHECK_OP_ADD:
         case PTRCHECK_OP_SUB: s->ops |= (l && r) ? OP_MIX | OP_ARITH : OP_ARITH; break;
@@ -192,7 +197,45 @@ static int single_ptoi(const ptrcheck_expr_t *x)
     return x && x->kind == PTRCHECK_E_CAST && x->cast == PTRCHECK_C_PTR_TO_INT;
 }
 
-/* (p + a-1) & ~(a-1), p & ~(a-1), p - (p & (a-1)), p - p % a: the same pointer, aligned. */
+/* p, its distance from a base (p - base), or p moved by a value free of pointer bits. */
+static int derives_from_ptoi(const ptrcheck_expr_t *e)
+{
+    e = strip_int_casts(e);
+    if (single_ptoi(e))
+        return 1;
+    if (e && e->kind == PTRCHECK_E_BINARY && e->nkids == 2 && (e->op == PTRCHECK_OP_SUB || e->op == PTRCHECK_OP_ADD))
+        return single_ptoi(e->kids[0]) && (e->op == PTRCHECK_OP_SUB || !carries_ptr(e->kids[1]));
+    return 0;
+}
+
+/* p % a, p & (a-1), (p - base) % a: p's offset in its block. */
+static int is_low_bits(const ptrcheck_expr_t *r)
+{
+    r = strip_int_casts(r);
+    return r && r->kind == PTRCHECK_E_BINARY && r->nkids == 2 &&
+           (r->op == PTRCHECK_OP_AND || r->op == PTRCHECK_OP_REM) && derives_from_ptoi(r->kids[0]) &&
+           !carries_ptr(r->kids[1]);
+}
+
+/* The distance from p up to the next multiple: (a - low) % a, (a - low) & (a-1), a - low, -p & (a-1). */
+static int is_adjust_up(const ptrcheck_expr_t *v)
+{
+    v = strip_int_casts(v);
+    if (!v)
+        return 0;
+    if (v->kind == PTRCHECK_E_BINARY && v->nkids == 2 && (v->op == PTRCHECK_OP_AND || v->op == PTRCHECK_OP_REM) &&
+        !carries_ptr(v->kids[1])) {
+        const ptrcheck_expr_t *e = strip_int_casts(v->kids[0]);
+        if (e && e->kind == PTRCHECK_E_UNARY && e->op == PTRCHECK_OP_NEG && e->nkids == 1)
+            return derives_from_ptoi(e->kids[0]);
+        v = e;
+    }
+    return v && v->kind == PTRCHECK_E_BINARY && v->nkids == 2 && v->op == PTRCHECK_OP_SUB &&
+           !carries_ptr(v->kids[0]) && is_low_bits(v->kids[1]);
+}
+
+/* (p + a-1) & ~(a-1), p & ~(a-1), p - (p & (a-1)), p - p % a, p - (p - base) % a,
+ * p + (a - p % a) % a: the same pointer, aligned. */
 static int is_align_idiom(const ptrcheck_expr_t *x)
 {
     x = strip_int_casts(x);
@@ -202,13 +245,11 @@ static int is_align_idiom(const ptrcheck_expr_t *x)
         return (is_align_base(x->kids[0], 0) && is_mask_operand(x->kids[1])) ||
                (is_align_base(x->kids[1], 0) && is_mask_operand(x->kids[0]));
     }
-    if (x->op == PTRCHECK_OP_SUB && is_align_base(x->kids[0], 0)) {
-        const ptrcheck_expr_t *r = strip_int_casts(x->kids[1]);
-        if (r->kind == PTRCHECK_E_BINARY && r->nkids == 2 &&
-            (r->op == PTRCHECK_OP_AND || r->op == PTRCHECK_OP_REM) && single_ptoi(r->kids[0]) &&
-            !carries_ptr(r->kids[1]))
-            return 1;
-    }
+    if (x->op == PTRCHECK_OP_SUB && is_align_base(x->kids[0], 0) && is_low_bits(x->kids[1]))
+        return 1;
+    if (x->op == PTRCHECK_OP_ADD)
+        return (single_ptoi(x->kids[0]) && is_adjust_up(x->kids[1])) ||
+               (single_ptoi(x->kids[1]) && is_adjust_up(x->kids[0]));
     return 0;
 }
 

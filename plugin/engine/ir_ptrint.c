@@ -309,6 +309,166 @@ static int same_value(LLVMValueRef x, LLVMValueRef y)
     return 1;
 }
 
+/* ---- alignment written with remainders: x - x % a, x - (x - base) % a, x + (a - x % a) % a */
+
+static int alloca_direct(ctx_t *c, LLVMValueRef a);
+static LLVMValueRef reaching_store(ctx_t *c, LLVMValueRef load);
+
+/* What a load of a local reads, when it is known: the store before it in its block, or the only
+ * store of a local that is only loaded and stored (clang -O0 keeps `adjust`, `u` in memory). */
+static LLVMValueRef known_def(ctx_t *c, LLVMValueRef v)
+{
+    if (!LLVMIsALoadInst(v))
+        return NULL;
+    LLVMValueRef a = LLVMGetOperand(v, 0);
+    if (!LLVMIsAAllocaInst(a) || !alloca_direct(c, a))
+        return NULL;
+    LLVMValueRef r = reaching_store(c, v);
+    if (r)
+        return r;
+    LLVMValueRef only = NULL;
+    unsigned n = 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u && n < 2; u = LLVMGetNextUse(u))
+        if (LLVMIsAStoreInst(LLVMGetUser(u))) {
+            only = LLVMGetOperand(LLVMGetUser(u), 0);
+            n++;
+        }
+    return n == 1 && LLVMTypeOf(only) == LLVMTypeOf(v) ? only : NULL;
+}
+
+/* v through integer casts and known loads of locals. */
+static LLVMValueRef def_through(ctx_t *c, LLVMValueRef v)
+{
+    for (unsigned guard = 0; v && guard < 16; guard++) {
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
+        if (op == LLVMZExt || op == LLVMSExt || op == LLVMTrunc || op == LLVMFreeze) {
+            v = LLVMGetOperand(v, 0);
+            continue;
+        }
+        LLVMValueRef d = known_def(c, v);
+        if (!d)
+            break;
+        v = d;
+    }
+    return v;
+}
+
+/* The address a value is the bits of: through casts, ptrtoint and known loads. */
+static LLVMValueRef addr_root(ctx_t *c, LLVMValueRef v)
+{
+    for (unsigned guard = 0; v && guard < 16; guard++) {
+        v = def_through(c, v);
+        LLVMOpcode op = ptrcheck_ir_opcode(v);
+        if (op != LLVMPtrToInt && op != LLVMBitCast && op != LLVMAddrSpaceCast)
+            break;
+        v = LLVMGetOperand(v, 0);
+    }
+    return v;
+}
+
+static int same_addr(ctx_t *c, LLVMValueRef x, LLVMValueRef y)
+{
+    return same_value(x, y) || addr_root(c, x) == addr_root(c, y);
+}
+
+/* e is x, or x's distance from something (x - base), or x moved by a constant. */
+static int derives_from(ctx_t *c, LLVMValueRef e, LLVMValueRef x)
+{
+    e = def_through(c, e);
+    if (same_addr(c, e, x))
+        return 1;
+    LLVMOpcode op = ptrcheck_ir_opcode(e);
+    uint64_t k = 0;
+    if (op == LLVMSub)
+        return same_addr(c, def_through(c, LLVMGetOperand(e, 0)), x);
+    if (op == LLVMAdd)
+        return (const_u64(LLVMGetOperand(e, 1), &k) && same_addr(c, def_through(c, LLVMGetOperand(e, 0)), x)) ||
+               (const_u64(LLVMGetOperand(e, 0), &k) && same_addr(c, def_through(c, LLVMGetOperand(e, 1)), x));
+    return 0;
+}
+
+/* v is the offset of x in its block of some size: e % a, or e & m, for e derived from x. */
+static int helper_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x, int low);
+
+static int low_bits_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x)
+{
+    v = def_through(c, v);
+    if (LLVMIsACallInst(v))
+        return helper_of(c, v, x, 1);
+    LLVMOpcode op = ptrcheck_ir_opcode(v);
+    if (op == LLVMURem || op == LLVMSRem)
+        return derives_from(c, LLVMGetOperand(v, 0), x);
+    if (op == LLVMAnd)
+        return derives_from(c, LLVMGetOperand(v, 0), x) || derives_from(c, LLVMGetOperand(v, 1), x);
+    return 0;
+}
+
+static int adjust_up_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x);
+
+/* v is a call of a defined function each of whose returns is adjust_up_of (or low_bits_of, when
+ * low) one of its parameters, to which the call passes x: a helper computing the adjustment. */
+static int helper_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x, int low)
+{
+    LLVMValueRef callee = LLVMIsACallInst(v) ? ptrcheck_ir_called_function(v) : NULL;
+    if (!callee || LLVMIsDeclaration(callee) || callee == LLVMGetBasicBlockParent(LLVMGetInstructionParent(v)))
+        return 0;
+    unsigned nargs = (unsigned)LLVMGetNumArgOperands(v), np = LLVMCountParams(callee);
+    for (unsigned i = 0; i < nargs && i < np; i++) {
+        if (!same_addr(c, LLVMGetOperand(v, i), x))
+            continue;
+        LLVMValueRef param = LLVMGetParam(callee, i);
+        int all = 1, any = 0;
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(callee); bb && all; bb = LLVMGetNextBasicBlock(bb)) {
+            LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+            if (!t || LLVMGetInstructionOpcode(t) != LLVMRet || LLVMGetNumOperands(t) != 1)
+                continue;
+            LLVMValueRef r = LLVMGetOperand(t, 0);
+            any = 1;
+            all = LLVMIsACallInst(def_through(c, r)) ? 0 : low ? low_bits_of(c, r, param) : adjust_up_of(c, r, param);
+        }
+        if (any && all)
+            return 1;
+    }
+    return 0;
+}
+
+/* v is the distance from x up to the next multiple: (a - low) % a, (a - low) & m, a - low, or
+ * (-x) & m / (-x) % a, where low is low_bits_of x. */
+static int adjust_up_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x)
+{
+    v = def_through(c, v);
+    if (LLVMIsACallInst(v))
+        return helper_of(c, v, x, 0);
+    LLVMOpcode op = ptrcheck_ir_opcode(v);
+    uint64_t k = 0;
+    if (op == LLVMURem || op == LLVMSRem || op == LLVMAnd) {
+        for (unsigned i = 0; i < 2; i++) {
+            LLVMValueRef e = def_through(c, LLVMGetOperand(v, i));
+            if (ptrcheck_ir_opcode(e) != LLVMSub)
+                continue;
+            LLVMValueRef m = LLVMGetOperand(e, 0), d = LLVMGetOperand(e, 1);
+            if (low_bits_of(c, d, x) || (const_u64(m, &k) && k == 0 && derives_from(c, d, x)))
+                return 1;
+            if (op != LLVMAnd)
+                break;
+        }
+        return 0;
+    }
+    if (op == LLVMSub)
+        return low_bits_of(c, LLVMGetOperand(v, 1), x);
+    return 0;
+}
+
+/* The state of x aligned up or down (the align idioms above). */
+static void aligned_state(const pstate_t *x, unsigned dir, pstate_t *out)
+{
+    unsigned keep = x->flags & (F_PLAIN | F_ADDC | F_ALIGN);
+    *out = *x;
+    out->addc_state = ADDC_NONE;
+    out->addc = 0;
+    out->flags = (x->flags & ~(F_PLAIN | F_ADDC | F_ALIGN)) | (keep ? dir : 0) | (x->flags & F_ALIGN);
+}
+
 /* The transfer function of a binary integer operation. */
 /* Where binop() reads the state of an operand: the module-wide states, or (for a helper evaluated
  * at one call site) the states that call's arguments give its values. */
@@ -335,6 +495,18 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
     memset(out, 0, sizeof *out);
     if (!sa && !sb)
         return;
+    if (op == LLVMAdd && sa && adjust_up_of(c, b, a)) {
+        aligned_state(sa, F_ALIGN_UP, out);
+        return;
+    }
+    if (op == LLVMAdd && sb && adjust_up_of(c, a, b)) {
+        aligned_state(sb, F_ALIGN_UP, out);
+        return;
+    }
+    if (op == LLVMSub && sa && low_bits_of(c, b, a)) {
+        aligned_state(sa, F_ALIGN_DOWN, out);
+        return;
+    }
     if (sa && sb) {
         /* p - q: a distance (ptrdiff_t, a size), not pointer bits; rebasing (p - old + new) still
          * carries new's bits through the addition. */
@@ -342,6 +514,14 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
             return;
         *out = *sa;
         join(out, sb);
+        /* the result keeps every bit of an operand that was never narrowed (p + (uint32_t)p % a):
+         * it is truncated only when both were */
+        if (!(sa->flags & F_TRUNC) || !(sb->flags & F_TRUNC)) {
+            out->flags &= ~F_TRUNC;
+            out->tbits = 0;
+        } else {
+            out->tbits = sa->tbits > sb->tbits ? sa->tbits : sb->tbits;
+        }
         out->flags &= ~(F_PLAIN | F_ADDC);
         out->addc_state = ADDC_NONE;
         out->flags |= op == LLVMXor ? F_XOR : F_MIX;
@@ -968,6 +1148,34 @@ static int lowered_conv(ctx_t *c, LLVMValueRef in)
     return f && ptrcheck_ir_fn_lowered(f, in);
 }
 
+/* The state of a value of type t that `in` reads from l (a load, the old value of an atomic
+ * operation); 0 when it carries no pointer bits. */
+static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t *out)
+{
+    lview_t lv;
+    memset(out, 0, sizeof *out);
+    if (!l)
+        return 0;
+    loc_view(c, l, &lv);
+    if (lv.st.flags) {
+        *out = lv.st;
+    } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
+        out->flags = F_PLAIN;
+        out->origin = lv.has_ptr_store ? in : lv.bits_origin;
+        out->origin_kind = lv.has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
+    } else {
+        return 0;
+    }
+    out->via = in;
+    out->via_kind = VIA_LOAD;
+    if (is_int(t) && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+        out->flags |= F_TRUNC;
+        if (!out->tbits || LLVMGetIntTypeWidth(t) < out->tbits)
+            out->tbits = LLVMGetIntTypeWidth(t);
+    }
+    return 1;
+}
+
 static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
 {
     const pstate_t *x = state_of(c, op, 0);
@@ -1185,7 +1393,13 @@ static void transfer(ctx_t *c, LLVMValueRef in)
     case LLVMTrunc:
         unary(c, in, LLVMGetOperand(in, 0), 1);
         return;
-    case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMExtractValue:
+    case LLVMExtractValue:
+        if (LLVMIsAAtomicCmpXchgInst(LLVMGetOperand(in, 0)) && LLVMGetNumIndices(in) == 1 &&
+            LLVMGetIndices(in)[0] == 1)
+            return; /* cmpxchg's success flag */
+        unary(c, in, LLVMGetOperand(in, 0), 0);
+        return;
+    case LLVMZExt: case LLVMSExt: case LLVMFreeze:
         unary(c, in, LLVMGetOperand(in, 0), 0);
         return;
     case LLVMInsertValue:
@@ -1217,30 +1431,48 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             set_val(c, in, &out);
             return;
         }
+        if (mem_read(c, in, resolve(c, LLVMGetOperand(in, 0), 0), t, &out))
+            set_val(c, in, &out);
+        return;
+    }
+    case LLVMAtomicCmpXchg: case LLVMAtomicRMW: {
+        /* the old value is read; the new one (cmpxchg's third operand, the operation's result)
+         * stored */
+        LLVMValueRef v = LLVMGetOperand(in, op == LLVMAtomicCmpXchg ? 2 : 1);
         loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
         if (!l)
             return;
-        lview_t lv;
-        loc_view(c, l, &lv);
-        if (lv.st.flags) {
-            out = lv.st;
-            out.via = in;
-            out.via_kind = VIA_LOAD;
-        } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
-            out.flags = F_PLAIN;
-            out.origin = lv.has_ptr_store ? in : lv.bits_origin;
-            out.origin_kind = lv.has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
-            out.via = in;
-            out.via_kind = VIA_LOAD;
+        pstate_t old;
+        int has_old = mem_read(c, in, l, LLVMTypeOf(v), &old);
+        if (is_ptr(LLVMTypeOf(v)) && !LLVMIsAConstantPointerNull(v))
+            loc_mark(c, l, MEM_PTR_STORE, NULL);
+        const pstate_t *x = state_of(c, v, 0);
+        LLVMAtomicRMWBinOp rop = op == LLVMAtomicRMW ? LLVMGetAtomicRMWBinOp(in) : LLVMAtomicRMWBinOpXchg;
+        if (rop == LLVMAtomicRMWBinOpXchg) {
+            loc_join(c, l, x);
         } else {
-            return;
+            uint64_t k = 0;
+            unsigned f = rop == LLVMAtomicRMWBinOpXor                                  ? F_XOR
+                         : rop == LLVMAtomicRMWBinOpOr && (const_u64(v, &k) || small_value(v, 0)) ? F_SETBITS
+                         : rop == LLVMAtomicRMWBinOpAnd && const_u64(v, &k)            ? F_MASK
+                         : rop == LLVMAtomicRMWBinOpOr || rop == LLVMAtomicRMWBinOpAnd ? F_MIX
+                                                                                        : F_ARITH;
+            pstate_t upd;
+            if (has_old) {
+                upd = old;
+                upd.flags = (upd.flags & ~(F_PLAIN | F_ADDC)) | f;
+                upd.addc_state = ADDC_NONE;
+                loc_join(c, l, &upd);
+            }
+            if (x) {
+                upd = *x;
+                upd.flags = (upd.flags & ~(F_PLAIN | F_ADDC)) | (f == F_XOR ? F_XOR : F_MIX);
+                upd.addc_state = ADDC_NONE;
+                loc_join(c, l, &upd);
+            }
         }
-        if (is_int(t) && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
-            out.flags |= F_TRUNC;
-            if (!out.tbits || LLVMGetIntTypeWidth(t) < out.tbits)
-                out.tbits = LLVMGetIntTypeWidth(t);
-        }
-        set_val(c, in, &out);
+        if (has_old)
+            set_val(c, in, &old);
         return;
     }
     case LLVMStore: {
@@ -1530,14 +1762,38 @@ static void scan_const_inttoptr(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef in, 
         scan_const_inttoptr(c, f, in, LLVMGetOperand(k, i), depth + 1);
 }
 
+/* A pointer read from memory that holds pointer bits stored as an integer (union member, memcpy
+ * from an integer): the integer is converted back to a pointer there.  Memory that only ever
+ * received the bits of a pointer stored as a pointer and read back as an integer (punning, clang's
+ * temporaries for atomics) holds an unchanged pointer: not a round trip. */
+static int ptr_load_state(ctx_t *c, LLVMValueRef in, pstate_t *out)
+{
+    if (!is_ptr(LLVMTypeOf(in)) || reaching_store(c, in))
+        return 0;
+    loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
+    if (!l)
+        return 0;
+    lview_t lv;
+    loc_view(c, l, &lv);
+    if (!lv.st.flags || (lv.st.flags == F_PLAIN && lv.st.origin_kind == ORIGIN_PUN))
+        return 0;
+    *out = lv.st;
+    out->via = in;
+    out->via_kind = VIA_LOAD;
+    return 1;
+}
+
 static void report_function(ctx_t *c, LLVMValueRef fn)
 {
     ptrcheck_ir_fn_t *f = NULL;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
             const pstate_t *s = NULL;
+            pstate_t ls;
             if (LLVMGetInstructionOpcode(in) == LLVMIntToPtr && !lowered_conv(c, in))
                 s = state_of(c, LLVMGetOperand(in, 0), 0);
+            else if (LLVMIsALoadInst(in) && ptr_load_state(c, in, &ls))
+                s = &ls;
             int n = LLVMGetNumOperands(in), has_const = 0;
             for (int i = 0; i < n; i++)
                 if (LLVMIsAConstantExpr(LLVMGetOperand(in, i)))
