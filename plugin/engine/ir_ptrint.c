@@ -877,7 +877,7 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
                 if (!ptrcheck_ir_record_name(last_struct, rec, sizeof rec))
                     return NULL; /* ABI coercion through a literal struct */
                 /* a field; an element of an array field when indices follow the field's */
-                uint64_t cell = (ntail || off) && !tailvar && !varying ? CELL_AT + tail + off : CELL_ALL;
+                uint64_t cell = (ntail || gep) && !tailvar && !varying ? CELL_AT + tail + off : CELL_ALL;
                 return loc_get_cell(c, LK_FIELD, rec, LLVMOffsetOfElement(c->td, last_struct, last_idx), cell);
             }
             off += goff;

@@ -1,0 +1,45 @@
+// Array elements reached with constant indices are distinct: one element (or register slot)
+// receiving a pointer does not make the others, which only ever hold integers from the kernel or
+// the loader, pointer-derived.
+// RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
+// expected-no-diagnostics
+#include <stddef.h>
+#include <stdint.h>
+
+unsigned long getauxval(unsigned long type);
+
+/* a global table: slot 3 keeps a pointer as an integer (never converted back), slot 5 an address
+ * the loader gave */
+uintptr_t g_aux[8];
+void aux_init(void *self) {
+  g_aux[3] = (uintptr_t)self;
+  g_aux[5] = getauxval(33);
+}
+void *vdso(void) { return (void *)g_aux[5]; }
+int is_self(void *p) { return g_aux[3] == (uintptr_t)p; }
+
+/* a global initializer: element 0 is an object's address, element 1 a plain number */
+static char buf[64];
+uintptr_t g_init[2] = {(uintptr_t)buf, 0x1000};
+void *mmio(void) { return (void *)g_init[1]; }
+
+/* register slots in a struct field */
+enum { REG_SP, REG_PC, NREGS };
+struct mctx { int flags; uintptr_t gregs[NREGS]; };
+void save_sp(struct mctx *c, void *sp) { c->gregs[REG_SP] = (uintptr_t)sp; }
+void set_pc(struct mctx *c, unsigned long pc) { c->gregs[REG_PC] = pc; }
+void *pc_of(struct mctx *c) { return (void *)c->gregs[REG_PC]; }
+#define REG(c, r) ((c)->gregs[r])
+void *pc_macro(struct mctx *c) { return (void *)REG(c, REG_PC); }
+static uintptr_t pc_raw(const struct mctx *c) { return c->gregs[REG_PC]; }
+void *pc_callee(struct mctx *c) { return (void *)pc_raw(c); }
+
+/* a local array */
+void *local_slots(void *p, uintptr_t base) {
+  uintptr_t s[4];
+  s[0] = (uintptr_t)p;
+  s[1] = base;
+  s[2] = s[0] >> 4;
+  return (void *)s[1];
+}
