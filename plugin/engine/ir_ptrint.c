@@ -81,6 +81,8 @@ typedef struct loc_s {
     uint64_t b;      /* byte offset (FIELD) / parameter index (PARAM) */
     uint64_t cell;   /* CELL_* (+ byte offset of the element for CELL_AT) */
     struct loc_s *group; /* for a cell: the whole object's location */
+    struct loc_s *cells; /* for the whole: its cells (linked by next_cell) */
+    struct loc_s *next_cell;
     pstate_t st;
     int has_ptr_store; /* a pointer-typed value was stored here */
     int has_ptr_bits;  /* pointer bits were copied here (memcpy) */
@@ -752,8 +754,12 @@ static loc_t *loc_get_cell(ctx_t *c, lkind_t kind, const void *a, uint64_t b, ui
     }
     c->locs[j] = l;
     c->nlocs++;
-    if (cell >= CELL_AT && !(l->group = loc_get_cell(c, kind, l->a, b, CELL_ALL)))
-        return NULL;
+    if (cell >= CELL_AT) {
+        if (!(l->group = loc_get_cell(c, kind, l->a, b, CELL_ALL)))
+            return NULL;
+        l->next_cell = l->group->cells;
+        l->group->cells = l;
+    }
     return l;
 }
 
@@ -763,7 +769,7 @@ static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
 }
 
 /* Objects that may have cells. */
-static int cell_kind(lkind_t k) { return k == LK_ALLOCA || k == LK_GLOBAL || k == LK_FIELD; }
+static int cell_kind(lkind_t k) { return k == LK_ALLOCA || k == LK_GLOBAL || k == LK_FIELD || k == LK_PARAM; }
 
 /* The location of stores that may reach any cell of the whole object l (NULL for others). */
 static loc_t *loc_wild(ctx_t *c, loc_t *l)
@@ -888,33 +894,36 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
         }
         break;
     }
-    uint64_t cell = gep && !varying ? CELL_AT + off : CELL_ALL;
     if (!v)
         return NULL;
-    if (LLVMIsAAllocaInst(v))
-        return loc_get_cell(c, LK_ALLOCA, v, 0, cell);
-    if (LLVMIsAGlobalVariable(v))
-        return loc_get_cell(c, LK_GLOBAL, v, 0, cell);
-    if (LLVMIsAArgument(v)) {
+    loc_t *base = NULL;
+    if (LLVMIsAAllocaInst(v)) {
+        base = loc_get(c, LK_ALLOCA, v, 0);
+    } else if (LLVMIsAGlobalVariable(v)) {
+        base = loc_get(c, LK_GLOBAL, v, 0);
+    } else if (LLVMIsAArgument(v)) {
         LLVMValueRef fn = LLVMGetParamParent(v);
         unsigned n = LLVMCountParams(fn);
-        for (unsigned i = 0; i < n; i++)
+        for (unsigned i = 0; i < n && !base; i++)
             if (LLVMGetParam(fn, i) == v)
-                return loc_get(c, LK_PARAM, fn, i);
-        return NULL;
-    }
-    if (LLVMIsALoadInst(v) && depth < 16) {
+                base = loc_get(c, LK_PARAM, fn, i);
+    } else if (LLVMIsALoadInst(v) && depth < 16) {
         LLVMValueRef from = LLVMGetOperand(v, 0);
-        LLVMValueRef base = ptrcheck_ir_strip(from);
-        if (base == from && LLVMIsAAllocaInst(base)) {
-            LLVMValueRef s = single_stored(c, base);
-            if (s)
-                return resolve(c, s, depth + 1);
+        LLVMValueRef b = ptrcheck_ir_strip(from);
+        LLVMValueRef s = b == from && LLVMIsAAllocaInst(b) ? single_stored(c, b) : NULL;
+        if (s) {
+            base = resolve(c, s, depth + 1);
+        } else {
+            loc_t *inner = resolve(c, from, depth + 1);
+            return inner ? loc_get(c, LK_DEREF, inner, 0) : NULL;
         }
-        loc_t *inner = resolve(c, from, depth + 1);
-        return inner ? loc_get(c, LK_DEREF, inner, 0) : NULL;
     }
-    return NULL;
+    /* the element the GEPs walked reach */
+    if (!base || !gep || !cell_kind(base->kind))
+        return base;
+    if (varying)
+        return loc_whole(base);
+    return loc_get_cell(c, base->kind, base->a, base->b, (base->cell >= CELL_AT ? base->cell : CELL_AT) + off);
 }
 
 static loc_t *resolve(ctx_t *c, LLVMValueRef p, unsigned depth)
@@ -1030,10 +1039,68 @@ static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
     }
 }
 
+static void loc_flags_from(ctx_t *c, loc_t *dst, const loc_t *src, int whole)
+{
+    unsigned what = (src->has_ptr_store ? MEM_PTR_STORE : 0) | (src->has_ptr_bits ? MEM_PTR_BITS : 0);
+    if (!what)
+        return;
+    if (whole)
+        loc_mark(c, dst, what, src->bits_origin);
+    else
+        loc_mark1(c, dst, what, src->bits_origin);
+}
+
+/* Element by element: each cell of y with the cell xoff bytes further in x (a pointer to x's element
+ * at xoff, e.g. an array that decays to its first element, is y), the stores through varying
+ * indices with each other, the wholes without spreading into every cell. */
+static void loc_link_cells(ctx_t *c, loc_t *x, loc_t *y, uint64_t xoff)
+{
+    loc_t *xw = loc_wild(c, x), *yw = loc_wild(c, y);
+    if (!xw || !yw)
+        return;
+    loc_read(c, xw);
+    loc_read(c, yw);
+    loc_join1(c, x, &y->st);
+    loc_join1(c, y, &x->st);
+    loc_flags_from(c, x, y, 0);
+    loc_flags_from(c, y, x, 0);
+    loc_join(c, xw, &yw->st);
+    loc_join(c, yw, &xw->st);
+    loc_flags_from(c, xw, yw, 0);
+    loc_flags_from(c, yw, xw, 0);
+    for (int dir = 0; dir < 2; dir++) {
+        loc_t *from = dir ? y : x, *to = dir ? x : y;
+        for (loc_t *fc = from->cells; fc; fc = fc->next_cell) {
+            if (!dir && fc->cell < CELL_AT + xoff)
+                continue; /* before the element passed */
+            loc_t *tc = loc_get_cell(c, to->kind, to->a, to->b, dir ? fc->cell + xoff : fc->cell - xoff);
+            if (!tc)
+                return;
+            loc_read(c, fc);
+            loc_read(c, tc);
+            loc_join(c, tc, &fc->st);
+            loc_join(c, fc, &tc->st);
+            loc_flags_from(c, tc, fc, 1);
+            loc_flags_from(c, fc, tc, 1);
+        }
+    }
+}
+
 /* x and y are the same memory (a pointer argument and the callee's parameter): each receives what
- * the other holds.  Both are taken whole. */
+ * the other holds.  Two objects with elements are linked element by element; otherwise both are
+ * taken whole. */
 static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
 {
+    if (x && y && x->cell != CELL_WILD && y->cell == CELL_ALL && cell_kind(x->kind) && cell_kind(y->kind)) {
+        uint64_t xoff = x->cell >= CELL_AT ? x->cell - CELL_AT : 0;
+        x = loc_whole(x);
+        if (x == y)
+            return;
+        loc_read(c, x);
+        loc_read(c, y);
+        loc_link_cells(c, x, y, xoff);
+        return;
+    }
     x = loc_whole(x);
     y = loc_whole(y);
     if (!x || !y || x == y)

@@ -43,3 +43,28 @@ void *local_slots(void *p, uintptr_t base) {
   s[2] = s[0] >> 4;
   return (void *)s[1];
 }
+
+/* through a callee: an auxiliary-vector decoder fills the array through its parameter (musl's
+ * decode_vec); one element later receives a pointer, the others stay the kernel's numbers */
+#define AT_PHDR 3
+#define AT_ENTRY 9
+#define AT_EXECFN 31
+#define AUX_CNT 38
+static void decode_vec(size_t *v, size_t *a, size_t cnt) {
+  for (size_t i = 0; i < cnt; i++)
+    a[i] = 0;
+  for (; v[0]; v += 2)
+    if (v[0] - 1 < cnt - 1) {
+      a[0] |= 1UL << v[0];
+      a[v[0]] = v[1];
+    }
+}
+void *entry_of(size_t *sp);
+void start(size_t *sp, char **name, void **phdr, void (*go)(size_t)) {
+  size_t aux[AUX_CNT];
+  decode_vec(sp + 4, aux, AUX_CNT);
+  *phdr = (void *)aux[AT_PHDR];
+  *name = (char *)aux[AT_EXECFN];
+  aux[AT_ENTRY] = (size_t)entry_of(sp);
+  go(aux[AT_ENTRY]);
+}

@@ -3,6 +3,7 @@
 // RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify %s -o %t.o
 // RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
 #include <stdint.h>
+#include <stddef.h>
 #include <string.h>
 
 uintptr_t g_aux[8];
@@ -34,4 +35,24 @@ void *local_wild(void *p, int i) {
   uintptr_t s[4];
   s[i] = (uintptr_t)p | 1;
   return (void *)s[2]; // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note@-1 {{pointer converted to integer here}}
+}
+
+/* the element that received the pointer, after a callee filled the array */
+static void fill(size_t *a, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    a[i] = i;
+}
+void *entry_of(size_t *sp);
+void *start(size_t *sp) {
+  size_t aux[8];
+  fill(aux, 8);
+  aux[5] = (size_t)entry_of(sp); // expected-note {{pointer converted to integer here}}
+  return (void *)aux[5]; // expected-warning {{pointer converted to an integer and back to a pointer through an array element of 'aux'}}
+}
+static void poke(uintptr_t *slot, uintptr_t v) { *slot ^= v; }
+void *poked(void *p) {
+  uintptr_t s[2] = {0, 0};
+  s[1] = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
+  poke(&s[1], 8);
+  return (void *)s[1]; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through an array element of 's'}}
 }
