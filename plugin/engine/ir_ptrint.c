@@ -86,6 +86,7 @@ typedef struct loc_s {
     pstate_t st;
     int has_ptr_store; /* a pointer-typed value was stored here */
     int has_ptr_bits;  /* pointer bits were copied here (memcpy) */
+    int has_copy;      /* pointer-derived integers were copied here byte-wise (memcpy) */
     LLVMValueRef bits_origin;
     size_t hash;
     LLVMValueRef *readers; /* functions whose transfer reads this location (re-run when it changes) */
@@ -984,7 +985,7 @@ static void loc_join(ctx_t *c, loc_t *l, const pstate_t *s)
     loc_join1(c, l->group ? l->group : loc_wild(c, l), s);
 }
 
-enum { MEM_PTR_STORE = 1, MEM_PTR_BITS = 2 };
+enum { MEM_PTR_STORE = 1, MEM_PTR_BITS = 2, MEM_COPY = 4 };
 
 static void loc_mark1(ctx_t *c, loc_t *l, unsigned what, LLVMValueRef origin)
 {
@@ -992,6 +993,10 @@ static void loc_mark1(ctx_t *c, loc_t *l, unsigned what, LLVMValueRef origin)
         return;
     if ((what & MEM_PTR_STORE) && !l->has_ptr_store) {
         l->has_ptr_store = 1;
+        loc_changed(c, l);
+    }
+    if ((what & MEM_COPY) && !l->has_copy) {
+        l->has_copy = 1;
         loc_changed(c, l);
     }
     if ((what & MEM_PTR_BITS) && !l->has_ptr_bits) {
@@ -1013,7 +1018,7 @@ static void loc_mark(ctx_t *c, loc_t *l, unsigned what, LLVMValueRef origin)
 /* What a read of l sees: a cell with the stores that may reach every cell. */
 typedef struct lview_s {
     pstate_t st;
-    int has_ptr_store, has_ptr_bits;
+    int has_ptr_store, has_ptr_bits, has_copy;
     LLVMValueRef bits_origin;
 } lview_t;
 
@@ -1027,11 +1032,13 @@ static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
     out->st = l->st;
     out->has_ptr_store = l->has_ptr_store;
     out->has_ptr_bits = l->has_ptr_bits;
+    out->has_copy = l->has_copy;
     out->bits_origin = l->bits_origin;
     if (w) {
         loc_read(c, w);
         join(&out->st, &w->st);
         out->has_ptr_store |= w->has_ptr_store;
+        out->has_copy |= w->has_copy;
         if (!out->has_ptr_bits && w->has_ptr_bits) {
             out->has_ptr_bits = 1;
             out->bits_origin = w->bits_origin;
@@ -1041,7 +1048,8 @@ static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
 
 static void loc_flags_from(ctx_t *c, loc_t *dst, const loc_t *src, int whole)
 {
-    unsigned what = (src->has_ptr_store ? MEM_PTR_STORE : 0) | (src->has_ptr_bits ? MEM_PTR_BITS : 0);
+    unsigned what = (src->has_ptr_store ? MEM_PTR_STORE : 0) | (src->has_ptr_bits ? MEM_PTR_BITS : 0) |
+                    (src->has_copy ? MEM_COPY : 0);
     if (!what)
         return;
     if (whole)
@@ -1117,6 +1125,10 @@ static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
         LLVMValueRef o = x->bits_origin ? x->bits_origin : y->bits_origin;
         loc_mark(c, x, MEM_PTR_BITS, o);
         loc_mark(c, y, MEM_PTR_BITS, o);
+    }
+    if (x->has_copy || y->has_copy) {
+        loc_mark(c, x, MEM_COPY, NULL);
+        loc_mark(c, y, MEM_COPY, NULL);
     }
 }
 
@@ -1577,6 +1589,8 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                     loc_join(c, d, &s->st);
                     if (holds_pointers(s))
                         loc_mark(c, d, MEM_PTR_BITS, in);
+                    if (s->st.flags)
+                        loc_mark(c, d, MEM_COPY, NULL);
                 }
             }
             return;
@@ -1829,10 +1843,14 @@ static void scan_const_inttoptr(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef in, 
         scan_const_inttoptr(c, f, in, LLVMGetOperand(k, i), depth + 1);
 }
 
-/* A pointer read from memory that holds pointer bits stored as an integer (union member, memcpy
- * from an integer): the integer is converted back to a pointer there.  Memory that only ever
- * received the bits of a pointer stored as a pointer and read back as an integer (punning, clang's
- * temporaries for atomics) holds an unchanged pointer: not a round trip. */
+/* A pointer read from memory that holds changed pointer bits stored as an integer: the integer is
+ * converted back to a pointer there.  Two ways make this certain without following paths: the
+ * bits were copied byte-wise into the memory (memcpy from an integer into a pointer object), or
+ * they were read out of this memory as an integer after a pointer was stored in it (a union
+ * written as a pointer and changed through its integer member).  A union whose integer member
+ * receives a converted pointer on some paths and whose pointer member is read on others (a
+ * variant chosen by a type tag, printf's argument union) is not judged: which member is live
+ * depends on the path.  Unchanged bits (punning, clang's temporaries for atomics) are silent. */
 static int ptr_load_state(ctx_t *c, LLVMValueRef in, pstate_t *out)
 {
     if (!is_ptr(LLVMTypeOf(in)) || reaching_store(c, in))
@@ -1842,7 +1860,7 @@ static int ptr_load_state(ctx_t *c, LLVMValueRef in, pstate_t *out)
         return 0;
     lview_t lv;
     loc_view(c, l, &lv);
-    if (!lv.st.flags || (lv.st.flags == F_PLAIN && lv.st.origin_kind == ORIGIN_PUN))
+    if (!(lv.st.flags & ~F_PLAIN) || (!lv.has_copy && lv.st.origin_kind != ORIGIN_PUN))
         return 0;
     *out = lv.st;
     out->via = in;

@@ -27,3 +27,28 @@ void *bits_through_int(void *p) {
 }
 #define LOW(w) ((uint32_t)(w) & 7)
 unsigned tag_of(void *p) { uintptr_t w = (uintptr_t)p; return LOW(w) + (unsigned)(w >> 60); }
+
+/* a variant union: which member is live depends on a type tag (musl's printf argument union);
+ * the integer member holds a converted pointer for one tag, the pointer member is read for another */
+#include <stdarg.h>
+union arg { uintmax_t i; long double f; void *p; };
+enum { PTR, UIPTR, INT };
+static void pop_arg(union arg *arg, int type, va_list *ap) {
+  switch (type) {
+  case PTR: arg->p = va_arg(*ap, void *); break;
+  case UIPTR: arg->i = (uintptr_t)va_arg(*ap, void *); break;
+  default: arg->i = va_arg(*ap, int); break;
+  }
+}
+int show(int type, int cnt, ...) {
+  union arg arg;
+  va_list ap;
+  va_start(ap, cnt);
+  pop_arg(&arg, type, &ap);
+  va_end(ap);
+  if (type == INT && (intmax_t)arg.i < 0)
+    arg.i = -arg.i;
+  if (type == PTR)
+    *(int *)arg.p = cnt;
+  return (int)arg.i;
+}
