@@ -197,21 +197,40 @@ static int single_ptoi(const ptrcheck_expr_t *x)
     return x && x->kind == PTRCHECK_E_CAST && x->cast == PTRCHECK_C_PTR_TO_INT;
 }
 
+/* Through integer casts and const locals to the value (`const uintptr_t adjust = ...`). */
+static const ptrcheck_expr_t *value_of(const ptrcheck_expr_t *x)
+{
+    for (unsigned guard = 0; x && guard < 8; guard++) {
+        x = strip_int_casts(x);
+        if (x && x->kind == PTRCHECK_E_CAST && x->cast == PTRCHECK_C_LVALUE && x->nkids == 1) {
+            x = x->kids[0];
+            continue;
+        }
+        if (!x || x->kind != PTRCHECK_E_DECLREF || !x->init)
+            break;
+        x = x->init;
+    }
+    return x;
+}
+
 /* p, its distance from a base (p - base), or p moved by a value free of pointer bits. */
 static int derives_from_ptoi(const ptrcheck_expr_t *e)
 {
-    e = strip_int_casts(e);
+    e = value_of(e);
     if (single_ptoi(e))
         return 1;
-    if (e && e->kind == PTRCHECK_E_BINARY && e->nkids == 2 && (e->op == PTRCHECK_OP_SUB || e->op == PTRCHECK_OP_ADD))
+    if (e && e->kind == PTRCHECK_E_BINARY && e->nkids == 2 && (e->op == PTRCHECK_OP_SUB || e->op == PTRCHECK_OP_ADD)) {
+        if (e->op == PTRCHECK_OP_SUB && e->kids[0] && e->kids[0]->type.kind == PTRCHECK_T_POINTER)
+            return 1; /* (char *)p - start: p's offset from a base */
         return single_ptoi(e->kids[0]) && (e->op == PTRCHECK_OP_SUB || !carries_ptr(e->kids[1]));
+    }
     return 0;
 }
 
 /* p % a, p & (a-1), (p - base) % a: p's offset in its block. */
 static int is_low_bits(const ptrcheck_expr_t *r)
 {
-    r = strip_int_casts(r);
+    r = value_of(r);
     return r && r->kind == PTRCHECK_E_BINARY && r->nkids == 2 &&
            (r->op == PTRCHECK_OP_AND || r->op == PTRCHECK_OP_REM) && derives_from_ptoi(r->kids[0]) &&
            !carries_ptr(r->kids[1]);
@@ -220,9 +239,17 @@ static int is_low_bits(const ptrcheck_expr_t *r)
 /* The distance from p up to the next multiple: (a - low) % a, (a - low) & (a-1), a - low, -p & (a-1). */
 static int is_adjust_up(const ptrcheck_expr_t *v)
 {
-    v = strip_int_casts(v);
+    v = value_of(v);
     if (!v)
         return 0;
+    if (v->kind == PTRCHECK_E_CONDITIONAL && v->nkids == 3) { /* (low == 0 ? 0 : a - low) */
+        for (unsigned i = 1; i < 3; i++) {
+            const ptrcheck_expr_t *arm = value_of(v->kids[i]);
+            if (!arm || !((arm->has_value && arm->value == 0) || is_adjust_up(arm)))
+                return 0;
+        }
+        return 1;
+    }
     if (v->kind == PTRCHECK_E_BINARY && v->nkids == 2 && (v->op == PTRCHECK_OP_AND || v->op == PTRCHECK_OP_REM) &&
         !carries_ptr(v->kids[1])) {
         const ptrcheck_expr_t *e = strip_int_casts(v->kids[0]);

@@ -408,6 +408,12 @@ private:
       R->name = str(DR->getDecl()->getNameAsString());
       R->decl_kind = declKind(DR->getDecl());
       R->decl_loc = loc(DR->getDecl()->getLocation());
+      // `const uintptr_t adjust = ...;`: the value the name stands for (the round-trip check
+      // recognises alignment written through such locals)
+      const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+      if (VD && Depth < MaxDepth && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+          VD->getType().isConstQualified() && VD->getType()->isIntegerType() && VD->getInit())
+        R->init = expr(VD->getInit(), Depth + 1);
     } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
       R->kind = PTRCHECK_E_MEMBER;
       R->name = str(M->getMemberDecl()->getNameAsString());

@@ -374,19 +374,18 @@ static int same_addr(ctx_t *c, LLVMValueRef x, LLVMValueRef y)
     return same_value(x, y) || addr_root(c, x) == addr_root(c, y);
 }
 
-/* e is x, or x's distance from something (x - base), or x moved by a constant. */
+/* e is x, or x's distance from something (x - base), or x moved by an offset. */
 static int derives_from(ctx_t *c, LLVMValueRef e, LLVMValueRef x)
 {
     e = def_through(c, e);
     if (same_addr(c, e, x))
         return 1;
     LLVMOpcode op = ptrcheck_ir_opcode(e);
-    uint64_t k = 0;
     if (op == LLVMSub)
         return same_addr(c, def_through(c, LLVMGetOperand(e, 0)), x);
-    if (op == LLVMAdd)
-        return (const_u64(LLVMGetOperand(e, 1), &k) && same_addr(c, def_through(c, LLVMGetOperand(e, 0)), x)) ||
-               (const_u64(LLVMGetOperand(e, 0), &k) && same_addr(c, def_through(c, LLVMGetOperand(e, 1)), x));
+    if (op == LLVMAdd) /* x + offset: aligning x so that x + offset is aligned */
+        return same_addr(c, def_through(c, LLVMGetOperand(e, 0)), x) ||
+               same_addr(c, def_through(c, LLVMGetOperand(e, 1)), x);
     return 0;
 }
 
@@ -444,6 +443,18 @@ static int adjust_up_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x)
         return helper_of(c, v, x, 0);
     LLVMOpcode op = ptrcheck_ir_opcode(v);
     uint64_t k = 0;
+    if (op == LLVMSelect || op == LLVMPHI) { /* (low == 0 ? 0 : a - low) */
+        unsigned n = op == LLVMSelect ? 2 : LLVMCountIncoming(v);
+        if (n > 8)
+            return 0;
+        for (unsigned i = 0; i < n; i++) {
+            LLVMValueRef in = op == LLVMSelect ? LLVMGetOperand(v, i + 1) : LLVMGetIncomingValue(v, i);
+            if (!(const_u64(in, &k) && k == 0) && (in == v || ptrcheck_ir_opcode(def_through(c, in)) == op ||
+                                                   !adjust_up_of(c, in, x)))
+                return 0;
+        }
+        return 1;
+    }
     if (op == LLVMURem || op == LLVMSRem || op == LLVMAnd) {
         for (unsigned i = 0; i < 2; i++) {
             LLVMValueRef e = def_through(c, LLVMGetOperand(v, i));
