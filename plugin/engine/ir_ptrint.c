@@ -74,6 +74,11 @@ typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, L
  * object (CELL_ALL, also the union of all its cells) and of stores through a varying index or to
  * the whole (CELL_WILD).  A cell is read together with CELL_WILD; the whole is read as CELL_ALL. */
 enum { CELL_ALL = 0, CELL_WILD = 1, CELL_AT = 2 };
+/* The memory a pointer parameter points to is two sets of cells: what the callee (and its callees
+ * through it) stores, which flows back to every caller, and, with CELL_IN, what the callers'
+ * memory holds, which the callee reads and no other caller sees. */
+#define CELL_IN ((uint64_t)1 << 62)
+static uint64_t cell_base(uint64_t cell) { return cell & ~CELL_IN; }
 
 typedef struct loc_s {
     lkind_t kind;
@@ -766,8 +771,8 @@ static loc_t *loc_get_cell(ctx_t *c, lkind_t kind, const void *a, uint64_t b, ui
     }
     c->locs[j] = l;
     c->nlocs++;
-    if (cell >= CELL_AT) {
-        if (!(l->group = loc_get_cell(c, kind, l->a, b, CELL_ALL)))
+    if (cell_base(cell) >= CELL_AT) {
+        if (!(l->group = loc_get_cell(c, kind, l->a, b, cell & CELL_IN)))
             return NULL;
         l->next_cell = l->group->cells;
         l->group->cells = l;
@@ -786,7 +791,16 @@ static int cell_kind(lkind_t k) { return k == LK_ALLOCA || k == LK_GLOBAL || k =
 /* The location of stores that may reach any cell of the whole object l (NULL for others). */
 static loc_t *loc_wild(ctx_t *c, loc_t *l)
 {
-    return l && l->cell == CELL_ALL && cell_kind(l->kind) ? loc_get_cell(c, l->kind, l->a, l->b, CELL_WILD) : NULL;
+    return l && cell_base(l->cell) == CELL_ALL && cell_kind(l->kind)
+               ? loc_get_cell(c, l->kind, l->a, l->b, (l->cell & CELL_IN) | CELL_WILD)
+               : NULL;
+}
+
+/* What the callers put in the parameter memory l (the callee's own stores) stands for. */
+static loc_t *loc_in(ctx_t *c, loc_t *l)
+{
+    return l && l->kind == LK_PARAM && !(l->cell & CELL_IN) ? loc_get_cell(c, l->kind, l->a, l->b, l->cell | CELL_IN)
+                                                            : NULL;
 }
 
 /* An access that may cover more than one element (memcpy, a pointer handed to a callee): the whole. */
@@ -1033,90 +1047,115 @@ typedef struct lview_s {
     LLVMValueRef bits_origin;
 } lview_t;
 
-static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
+static void view_add(ctx_t *c, lview_t *out, loc_t *l)
 {
-    memset(out, 0, sizeof *out);
     if (!l)
         return;
-    loc_t *w = l->group ? loc_wild(c, l->group) : NULL;
     loc_read(c, l);
-    out->st = l->st;
-    out->has_ptr_store = l->has_ptr_store;
-    out->has_ptr_bits = l->has_ptr_bits;
-    out->has_copy = l->has_copy;
-    out->bits_origin = l->bits_origin;
-    if (w) {
-        loc_read(c, w);
-        join(&out->st, &w->st);
-        out->has_ptr_store |= w->has_ptr_store;
-        out->has_copy |= w->has_copy;
-        if (!out->has_ptr_bits && w->has_ptr_bits) {
-            out->has_ptr_bits = 1;
-            out->bits_origin = w->bits_origin;
-        }
+    join(&out->st, &l->st);
+    out->has_ptr_store |= l->has_ptr_store;
+    out->has_copy |= l->has_copy;
+    if (!out->has_ptr_bits && l->has_ptr_bits) {
+        out->has_ptr_bits = 1;
+        out->bits_origin = l->bits_origin;
     }
 }
 
-static void loc_flags_from(ctx_t *c, loc_t *dst, const loc_t *src, int whole)
+/* What l holds itself (with, for a parameter's memory, what the callers put there). */
+static void loc_content(ctx_t *c, loc_t *l, lview_t *out)
 {
-    unsigned what = (src->has_ptr_store ? MEM_PTR_STORE : 0) | (src->has_ptr_bits ? MEM_PTR_BITS : 0) |
-                    (src->has_copy ? MEM_COPY : 0);
+    memset(out, 0, sizeof *out);
+    view_add(c, out, l);
+    view_add(c, out, loc_in(c, l));
+}
+
+static void loc_view(ctx_t *c, loc_t *l, lview_t *out)
+{
+    loc_content(c, l, out);
+    if (l && l->group) {
+        loc_t *w = loc_wild(c, l->group);
+        view_add(c, out, w);
+        view_add(c, out, loc_in(c, w));
+    }
+}
+
+static void view_flags_to(ctx_t *c, loc_t *dst, const lview_t *v, int whole)
+{
+    unsigned what = (v->has_ptr_store ? MEM_PTR_STORE : 0) | (v->has_ptr_bits ? MEM_PTR_BITS : 0) |
+                    (v->has_copy ? MEM_COPY : 0);
     if (!what)
         return;
     if (whole)
-        loc_mark(c, dst, what, src->bits_origin);
+        loc_mark(c, dst, what, v->bits_origin);
     else
-        loc_mark1(c, dst, what, src->bits_origin);
+        loc_mark1(c, dst, what, v->bits_origin);
 }
 
-/* Element by element: each cell of y with the cell xoff bytes further in x (a pointer to x's element
- * at xoff, e.g. an array that decays to its first element, is y), the stores through varying
- * indices with each other, the wholes without spreading into every cell. */
+/* y is a parameter's memory (its callee's stores) and x the memory an argument points to, at
+ * element xoff.  Element by element: x's cells go to the cells of what y's callers put there, y's
+ * cells come back into x's cells; the stores through varying indices likewise; the wholes without
+ * spreading into every cell. */
 static void loc_link_cells(ctx_t *c, loc_t *x, loc_t *y, uint64_t xoff)
 {
-    loc_t *xw = loc_wild(c, x), *yw = loc_wild(c, y);
-    if (!xw || !yw)
+    loc_t *xw = loc_wild(c, x), *yw = loc_wild(c, y), *yin = loc_in(c, y);
+    loc_t *yinw = loc_wild(c, yin);
+    lview_t v;
+    if (!xw || !yw || !yin || !yinw)
         return;
-    loc_read(c, xw);
+    loc_content(c, x, &v);
+    loc_join1(c, yin, &v.st);
+    view_flags_to(c, yin, &v, 0);
+    loc_content(c, xw, &v);
+    loc_join1(c, yinw, &v.st);
+    view_flags_to(c, yinw, &v, 0);
+    memset(&v, 0, sizeof v);
+    view_add(c, &v, y);
+    loc_join1(c, x, &v.st);
+    view_flags_to(c, x, &v, 0);
     loc_read(c, yw);
-    loc_join1(c, x, &y->st);
-    loc_join1(c, y, &x->st);
-    loc_flags_from(c, x, y, 0);
-    loc_flags_from(c, y, x, 0);
-    loc_join(c, xw, &yw->st);
-    loc_join(c, yw, &xw->st);
-    loc_flags_from(c, xw, yw, 0);
-    loc_flags_from(c, yw, xw, 0);
-    for (int dir = 0; dir < 2; dir++) {
-        loc_t *from = dir ? y : x, *to = dir ? x : y;
-        for (loc_t *fc = from->cells; fc; fc = fc->next_cell) {
-            if (!dir && fc->cell < CELL_AT + xoff)
+    lview_t vw;
+    memset(&vw, 0, sizeof vw);
+    view_add(c, &vw, yw);
+    loc_join1(c, xw, &yw->st);
+    view_flags_to(c, xw, &vw, 0);
+    /* the argument's cells (and, for a parameter passed on, its callers' cells) */
+    loc_t *lists[2] = {x->cells, loc_in(c, x) ? loc_in(c, x)->cells : NULL};
+    for (int li = 0; li < 2; li++)
+        for (loc_t *fc = lists[li]; fc; fc = fc->next_cell) {
+            uint64_t cb = cell_base(fc->cell);
+            if (cb < CELL_AT + xoff)
                 continue; /* before the element passed */
-            loc_t *tc = loc_get_cell(c, to->kind, to->a, to->b, dir ? fc->cell + xoff : fc->cell - xoff);
+            loc_t *tc = loc_get_cell(c, y->kind, y->a, y->b, (cb - xoff) | CELL_IN);
             if (!tc)
                 return;
-            loc_read(c, fc);
-            loc_read(c, tc);
-            loc_join(c, tc, &fc->st);
-            loc_join(c, fc, &tc->st);
-            loc_flags_from(c, tc, fc, 1);
-            loc_flags_from(c, fc, tc, 1);
+            memset(&v, 0, sizeof v);
+            view_add(c, &v, fc);
+            loc_join(c, tc, &v.st);
+            view_flags_to(c, tc, &v, 1);
         }
+    /* the callee's stores into cells */
+    for (loc_t *fc = y->cells; fc; fc = fc->next_cell) {
+        loc_t *tc = loc_get_cell(c, x->kind, x->a, x->b, fc->cell + xoff);
+        if (!tc)
+            return;
+        memset(&v, 0, sizeof v);
+        view_add(c, &v, fc);
+        loc_join(c, tc, &v.st);
+        view_flags_to(c, tc, &v, 1);
     }
 }
 
-/* x and y are the same memory (a pointer argument and the callee's parameter): each receives what
- * the other holds.  Two objects with elements are linked element by element; otherwise both are
- * taken whole. */
+/* x is the memory an argument points to and y the callee's parameter memory: the callee reads what
+ * x holds, x receives what the callee stores.  Two objects with elements are linked element by
+ * element; otherwise both are taken whole. */
 static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
 {
-    if (x && y && x->cell != CELL_WILD && y->cell == CELL_ALL && cell_kind(x->kind) && cell_kind(y->kind)) {
-        uint64_t xoff = x->cell >= CELL_AT ? x->cell - CELL_AT : 0;
+    if (x && y && cell_base(x->cell) != CELL_WILD && y->cell == CELL_ALL && cell_kind(x->kind) &&
+        y->kind == LK_PARAM) {
+        uint64_t xoff = cell_base(x->cell) >= CELL_AT ? cell_base(x->cell) - CELL_AT : 0;
         x = loc_whole(x);
         if (x == y)
             return;
-        loc_read(c, x);
-        loc_read(c, y);
         loc_link_cells(c, x, y, xoff);
         return;
     }
@@ -1124,23 +1163,16 @@ static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
     y = loc_whole(y);
     if (!x || !y || x == y)
         return;
-    loc_read(c, x);
-    loc_read(c, y);
-    loc_join(c, x, &y->st);
-    loc_join(c, y, &x->st);
-    if (x->has_ptr_store || y->has_ptr_store) {
-        loc_mark(c, x, MEM_PTR_STORE, NULL);
-        loc_mark(c, y, MEM_PTR_STORE, NULL);
-    }
-    if (x->has_ptr_bits || y->has_ptr_bits) {
-        LLVMValueRef o = x->bits_origin ? x->bits_origin : y->bits_origin;
-        loc_mark(c, x, MEM_PTR_BITS, o);
-        loc_mark(c, y, MEM_PTR_BITS, o);
-    }
-    if (x->has_copy || y->has_copy) {
-        loc_mark(c, x, MEM_COPY, NULL);
-        loc_mark(c, y, MEM_COPY, NULL);
-    }
+    lview_t vx, vy;
+    loc_content(c, x, &vx);
+    memset(&vy, 0, sizeof vy);
+    view_add(c, &vy, y);
+    loc_t *yin = loc_in(c, y);
+    loc_t *to = yin ? yin : y;
+    loc_join(c, to, &vx.st);
+    view_flags_to(c, to, &vx, 1);
+    loc_join(c, x, &vy.st);
+    view_flags_to(c, x, &vy, 1);
 }
 
 static int holds_pointers(loc_t *l)
@@ -1596,11 +1628,12 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 loc_t *d = loc_whole(resolve(c, LLVMGetOperand(in, 0), 0));
                 loc_t *s = loc_whole(resolve(c, LLVMGetOperand(in, 1), 0));
                 if (d && s) {
-                    loc_read(c, s);
-                    loc_join(c, d, &s->st);
-                    if (holds_pointers(s))
+                    lview_t sv;
+                    loc_content(c, s, &sv);
+                    loc_join(c, d, &sv.st);
+                    if (sv.has_ptr_store || sv.has_ptr_bits || holds_pointers(s))
                         loc_mark(c, d, MEM_PTR_BITS, in);
-                    if (s->st.flags)
+                    if (sv.st.flags)
                         loc_mark(c, d, MEM_COPY, NULL);
                 }
             }

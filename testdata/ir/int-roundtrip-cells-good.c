@@ -68,3 +68,23 @@ void start(size_t *sp, char **name, void **phdr, void (*go)(size_t)) {
   aux[AT_ENTRY] = (size_t)entry_of(sp);
   go(aux[AT_ENTRY]);
 }
+
+/* a callee shared by callers: what one caller's memory holds does not reach another caller's
+ * memory unless the callee stores it there (musl's search_vec) */
+static int search_vec(size_t *v, size_t *r, size_t key) {
+  for (; v[0] != key; v += 2)
+    if (!v[0])
+      return 0;
+  *r = v[1];
+  return 1;
+}
+int has_key(size_t *auxv, void *self) {
+  size_t mine = (size_t)self;
+  return search_vec(auxv, &mine, 7) && mine != (size_t)self;
+}
+void *vdso_of(size_t *auxv) {
+  size_t base = 0;
+  if (!search_vec(auxv, &base, 33) || !base)
+    return 0;
+  return (void *)(base + 64);
+}

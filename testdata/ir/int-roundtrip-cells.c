@@ -56,3 +56,11 @@ void *poked(void *p) {
   poke(&s[1], 8);
   return (void *)s[1]; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through an array element of 's'}}
 }
+
+/* ... but a callee that stores what it was given reaches every caller */
+static void keep_word(size_t *dst, const size_t *src) { *dst = *src; }
+void *through_callee_store(void *p) {
+  size_t w = (size_t)p ^ 1, out; // expected-note {{pointer converted to integer here}}
+  keep_word(&out, &w);
+  return (void *)out; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through local 'out'}}
+}
