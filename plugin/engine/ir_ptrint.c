@@ -1887,24 +1887,53 @@ static void scan_const_inttoptr(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef in, 
         scan_const_inttoptr(c, f, in, LLVMGetOperand(k, i), depth + 1);
 }
 
+/* An alloca only loaded and stored through (casts and GEPs of it included): nothing outside the
+ * function's own accesses reads or writes it. */
+static int alloca_in_view(LLVMValueRef v, unsigned depth)
+{
+    if (depth > 4)
+        return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == v && LLVMGetOperand(user, 0) != v)
+            continue;
+        if ((LLVMIsABitCastInst(user) || LLVMIsAGetElementPtrInst(user)) && LLVMGetOperand(user, 0) == v &&
+            alloca_in_view(user, depth + 1))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 /* A pointer read from memory that holds changed pointer bits stored as an integer: the integer is
- * converted back to a pointer there.  Two ways make this certain without following paths: the
- * bits were copied byte-wise into the memory (memcpy from an integer into a pointer object), or
- * they were read out of this memory as an integer after a pointer was stored in it (a union
- * written as a pointer and changed through its integer member).  A union whose integer member
- * receives a converted pointer on some paths and whose pointer member is read on others (a
- * variant chosen by a type tag, printf's argument union) is not judged: which member is live
- * depends on the path.  Unchanged bits (punning, clang's temporaries for atomics) are silent. */
+ * converted back to a pointer there.  Reported where that is certain without following paths:
+ *  - the bits were copied byte-wise (memcpy) into a pointer object (a local or global of pointer
+ *    type);
+ *  - a local, accessed only by its own function, was given a pointer, read as an integer, changed
+ *    and written back (a union changed through its integer member).
+ * Memory shared by several objects (a struct field of every object of its type, a parameter's
+ * memory) or handed to callees may hold a pointer on some paths and a changed integer on others
+ * (a variant selected by a type tag: Lua's TValue, printf's argument union): not judged.
+ * Unchanged bits (punning, clang's temporaries for atomics) are silent. */
 static int ptr_load_state(ctx_t *c, LLVMValueRef in, pstate_t *out)
 {
     if (!is_ptr(LLVMTypeOf(in)) || reaching_store(c, in))
         return 0;
     loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
-    if (!l)
+    loc_t *w = loc_whole(l);
+    if (!l || (w->kind != LK_ALLOCA && w->kind != LK_GLOBAL))
         return 0;
     lview_t lv;
     loc_view(c, l, &lv);
-    if (!(lv.st.flags & ~F_PLAIN) || (!lv.has_copy && lv.st.origin_kind != ORIGIN_PUN))
+    if (!(lv.st.flags & ~F_PLAIN))
+        return 0;
+    LLVMValueRef obj = (LLVMValueRef)w->a;
+    LLVMTypeRef ot = w->kind == LK_ALLOCA ? LLVMGetAllocatedType(obj) : LLVMGlobalGetValueType(obj);
+    int copied = lv.has_copy && is_ptr(ot);
+    int punned = lv.st.origin_kind == ORIGIN_PUN && w->kind == LK_ALLOCA && alloca_in_view(obj, 0);
+    if (!copied && !punned)
         return 0;
     *out = lv.st;
     out->via = in;

@@ -52,3 +52,14 @@ int show(int type, int cnt, ...) {
     *(int *)arg.p = cnt;
   return (int)arg.i;
 }
+
+/* a tagged value in a struct field (Lua's TValue): the union holds a pointer in one object and an
+ * integer, changed by arithmetic, in another; the tag says which */
+union value { void *p; long long i; };
+struct tvalue { union value v; unsigned char tt; };
+void set_obj(struct tvalue *o, void *p) { o->v.p = p; o->tt = 1; }
+void arith(struct tvalue *r, const struct tvalue *a, const struct tvalue *b) {
+  r->v.i = (long long)((unsigned long long)a->v.i ^ (unsigned long long)b->v.i);
+  r->tt = 0;
+}
+void *obj_of(const struct tvalue *o) { return o->tt == 1 ? o->v.p : 0; }
