@@ -361,11 +361,14 @@ static LLVMValueRef def_through(ctx_t *c, LLVMValueRef v)
     return v;
 }
 
-/* The address a value is the bits of: through casts, ptrtoint and known loads. */
+/* The address a value is the bits of: through casts, ptrtoint and known loads; a local assigned
+ * more than once stands for itself (the idioms below read one variable, `p`, twice). */
 static LLVMValueRef addr_root(ctx_t *c, LLVMValueRef v)
 {
     for (unsigned guard = 0; v && guard < 16; guard++) {
         v = def_through(c, v);
+        if (LLVMIsALoadInst(v) && LLVMIsAAllocaInst(LLVMGetOperand(v, 0)) && alloca_direct(c, LLVMGetOperand(v, 0)))
+            return LLVMGetOperand(v, 0);
         LLVMOpcode op = ptrcheck_ir_opcode(v);
         if (op != LLVMPtrToInt && op != LLVMBitCast && op != LLVMAddrSpaceCast)
             break;

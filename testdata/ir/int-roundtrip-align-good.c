@@ -41,6 +41,18 @@ void *aligned_at(size_t size, size_t alignment, size_t offset) {
   void *aligned_p = (void *)((uintptr_t)p + adjust);
   return aligned_p;
 }
+void *aligned_fallback(size_t size, size_t alignment, size_t offset, int huge) {
+  void *p;
+  if (huge)
+    p = alloc(size);
+  else
+    p = alloc(size + alignment - 1);
+  if (p == NULL)
+    return NULL;
+  const uintptr_t poffset = ((uintptr_t)p + offset) & (alignment - 1);
+  const uintptr_t adjust = (poffset == 0 ? 0 : alignment - poffset);
+  return (void *)((uintptr_t)p + adjust);
+}
 void *unalign(const void *p, const char *start, size_t bsize) {
   const size_t diff = (const char *)p - start;
   const size_t adjust = (diff % bsize);
