@@ -12,12 +12,19 @@
  * location of each call site's argument, so out-parameters and in-parameters both connect); the
  * memory a pointer loaded from a location points to (DEREF), looking through allocas that are
  * stored exactly one pointer (clang -O0 parameter spills, `T *q = &u`); the return value of a
- * function.  Array elements collapse to their object.  GEPs into literal (unnamed) structs are ABI
- * coercions clang makes; accesses through them are not tracked.
+ * function.  Array elements reached with constant indices are cells of their object (see CELL_*);
+ * a varying index reaches all of them.  The memory a pointer parameter points to keeps its callers'
+ * contents (read by the callee) apart from the callee's stores (seen by every caller).  GEPs into
+ * literal (unnamed) structs are ABI coercions clang makes; accesses through them are not tracked.
+ *
+ * Conversions clang's code generator makes for `_Atomic` pointers (ptrcheck_ir_fn_lowered) are not
+ * the program's: the integer is a pointer stored in, or loaded from, pointer memory.
  *
  * Pointer bits in memory.  A location holds pointer bits when a pointer-typed value is stored
  * into it (or a pointer is in its initializer) and it is read as an integer (union punning), or a
- * memcpy/memmove copies into it from a location that holds pointer-typed values.
+ * memcpy/memmove copies into it from a location that holds pointer-typed values.  Atomic
+ * compare-exchange and read-modify-write operations read the old value and store the new one.
+ * A pointer-typed read of changed pointer bits is a conversion back too (ptr_load_state).
  *
  * Each PDI carries a small set of "path classes" (flags), joined by union: PLAIN (nothing was done
  * to the bits), ADDC (a constant was added; kept apart so that a following mask can recognise the
@@ -28,7 +35,7 @@
  * module reaches a fixpoint; the number of sweeps is bounded anyway.
  *
  * Reports are made at inttoptr instructions (and inttoptr constant expressions) whose operand is
- * PDI: ptr-truncation when TRUNC is in the set, else int-roundtrip, except when the set is only
+ * PDI, and at the pointer reads above: ptr-truncation when TRUNC is in the set, else int-roundtrip, except when the set is only
  * ALIGN_UP/ALIGN_DOWN (silent unless strict-provenance).
  */
 #include <stdio.h>
