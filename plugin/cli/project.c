@@ -1011,7 +1011,8 @@ static int keep_changed(void *user, const ptrcheck_finding_t *f)
 /* Baseline matching: same rule, file and message; an exact line first, else the nearest unused
  * baseline entry with the same key (code above it moved), so a finding survives only when the
  * current run has more of that kind than the baseline had.  used[] persists across batches. */
-static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *base, unsigned char *used)
+static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *base, unsigned char *used,
+                           ptrcheck_findings_t *dropped)
 {
     unsigned char *drop = calloc(fs->count ? fs->count : 1, 1);
     size_t i, k, o = 0;
@@ -1046,7 +1047,9 @@ static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *b
     }
     for (i = 0; i < fs->count; i++) {
         if (drop[i]) {
-            ptrcheck_finding_delete(&fs->items[i]);
+            ptrcheck_error_t err;
+            if (!ptrcheck_findings_take(dropped, &fs->items[i], &err))
+                ptrcheck_finding_delete(&fs->items[i]);
             continue;
         }
         fs->items[o++] = fs->items[i];
@@ -1062,10 +1065,12 @@ typedef struct run_s {
     jobs_t *jobs;
     const char *tmpdir, *cwd;
     ptrcheck_findings_t fs; /* everything reported, in report order */
+    ptrcheck_findings_t dropped; /* matched by the baseline (not reported again by another TU) */
     const ptrcheck_findings_t *base;
     unsigned char *base_used;
     const ptrcheck_changes_t *changes; /* NULL: no line filter */
-    size_t *seen;                      /* open-addressing set of indexes into fs (+1; 0 = empty) */
+    size_t *seen;                      /* open-addressing set of indexes into fs (+1; 0 = empty; SEEN_DROPPED:
+                                        * into dropped) */
     size_t seen_cap;
     size_t next;                       /* the next job to report */
     FILE *out;                         /* text output, NULL for SARIF (written at the end) */
@@ -1076,6 +1081,13 @@ typedef struct run_s {
     size_t nfailures;
     int nomem;
 } run_t;
+
+#define SEEN_DROPPED ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+static const ptrcheck_finding_t *seen_item(const run_t *r, size_t v)
+{
+    return v & SEEN_DROPPED ? &r->dropped.items[(v & ~SEEN_DROPPED) - 1] : &r->fs.items[v - 1];
+}
 
 static uint64_t finding_hash(const ptrcheck_finding_t *f)
 {
@@ -1111,16 +1123,17 @@ static int seen_before(run_t *r, const ptrcheck_finding_t *f)
     if (!r->seen_cap)
         return 0;
     for (i = (size_t)(finding_hash(f) % r->seen_cap); r->seen[i]; i = (i + 1) % r->seen_cap)
-        if (same_place(&r->fs.items[r->seen[i] - 1], f))
+        if (same_place(seen_item(r, r->seen[i]), f))
             return 1;
     return 0;
 }
 
-static int seen_add(run_t *r, size_t index)
+/* v: index + 1, with SEEN_DROPPED for the dropped set */
+static int seen_add(run_t *r, size_t v)
 {
     size_t i;
 
-    if ((r->fs.count + 1) * 2 > r->seen_cap) {
+    if ((r->fs.count + r->dropped.count + 1) * 2 > r->seen_cap) {
         size_t cap = r->seen_cap ? r->seen_cap * 2 : 256, k;
         size_t *s = calloc(cap, sizeof(*s));
         if (!s)
@@ -1128,7 +1141,7 @@ static int seen_add(run_t *r, size_t index)
         for (k = 0; k < r->seen_cap; k++) {
             if (!r->seen[k])
                 continue;
-            for (i = (size_t)(finding_hash(&r->fs.items[r->seen[k] - 1]) % cap); s[i]; i = (i + 1) % cap)
+            for (i = (size_t)(finding_hash(seen_item(r, r->seen[k])) % cap); s[i]; i = (i + 1) % cap)
                 ;
             s[i] = r->seen[k];
         }
@@ -1136,9 +1149,9 @@ static int seen_add(run_t *r, size_t index)
         r->seen = s;
         r->seen_cap = cap;
     }
-    for (i = (size_t)(finding_hash(&r->fs.items[index]) % r->seen_cap); r->seen[i]; i = (i + 1) % r->seen_cap)
+    for (i = (size_t)(finding_hash(seen_item(r, v)) % r->seen_cap); r->seen[i]; i = (i + 1) % r->seen_cap)
         ;
-    r->seen[i] = index + 1;
+    r->seen[i] = v;
     return 1;
 }
 
@@ -1202,12 +1215,17 @@ static void report_job(run_t *r, size_t i)
         }
         batch.count = o;
     }
-    if (r->base)
-        apply_baseline(&batch, r->base, r->base_used);
+    if (r->base) {
+        size_t before = r->dropped.count;
+        apply_baseline(&batch, r->base, r->base_used, &r->dropped);
+        for (k = before; k < r->dropped.count; k++)
+            if (!seen_add(r, (k + 1) | SEEN_DROPPED))
+                r->nomem = 1;
+    }
     for (k = 0; k < batch.count; k++) {
         if (r->out)
             ptrcheck_print_finding(r->out, &batch.items[k], r->cwd, r->src, r->color);
-        if (!ptrcheck_findings_take(&r->fs, &batch.items[k], &err) || !seen_add(r, r->fs.count - 1))
+        if (!ptrcheck_findings_take(&r->fs, &batch.items[k], &err) || !seen_add(r, r->fs.count))
             r->nomem = 1;
     }
     if (r->out)
@@ -1465,6 +1483,7 @@ int ptrcheck_project_main(int argc, char **argv)
 
     memset(&r, 0, sizeof(r));
     ptrcheck_findings_init(&r.fs);
+    ptrcheck_findings_init(&r.dropped);
     ptrcheck_findings_init(&base);
     tmpdir[0] = scandir[0] = '\0';
     rc = parse_options(argc, argv, &o);
@@ -1784,6 +1803,7 @@ done:
     db_delete(&db);
     ptrcheck_changes_delete(&changes);
     ptrcheck_findings_delete(&r.fs);
+    ptrcheck_findings_delete(&r.dropped);
     ptrcheck_findings_delete(&base);
     return rc;
 }
