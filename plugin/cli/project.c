@@ -1476,7 +1476,7 @@ int ptrcheck_project_main(int argc, char **argv)
     char *dbdir = NULL;
     char **named = NULL, **wanted = NULL; /* wanted: headers whose includers are analysed */
     size_t *scan_entry = NULL;
-    unsigned char *selected = NULL;
+    unsigned char *selected = NULL, *hit_header = NULL;
     size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0;
     int rc = PTRCHECK_EXIT_USAGE, have_diff = 0, progress;
     FILE *out = NULL;
@@ -1621,7 +1621,10 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (nwanted && db.count) {
         /* One clang -M per entry not already selected; those that include a wanted file join. */
-        size_t added = 0;
+        size_t added = 0, nhit = 0;
+        hit_header = calloc(nwanted, 1);
+        if (!hit_header)
+            goto nomem;
         snprintf(scandir, sizeof(scandir), "%s/deps", tmpdir);
         if (mkdir(scandir, 0700) != 0) {
             fprintf(stderr, "ptrcheck: error: cannot create %s: %s\n", scandir, strerror(errno));
@@ -1653,9 +1656,18 @@ int ptrcheck_project_main(int argc, char **argv)
             int hit = 0;
             const entry_t *e = &db.items[scan_entry[i]];
             tmp_path(side, sizeof(side), scandir, i, "d");
-            if (scan.items[i].status == 0 && read_deps(side, e->dir, &deps, &ndeps))
-                for (d = 0; d < ndeps && !hit; d++)
-                    hit = path_in(wanted, nwanted, deps[d]);
+            if (scan.items[i].status == 0 && read_deps(side, e->dir, &deps, &ndeps)) {
+                for (d = 0; d < ndeps; d++) {
+                    size_t w;
+                    for (w = 0; w < nwanted; w++) {
+                        if (strcmp(wanted[w], deps[d]) == 0) {
+                            hit = 1;
+                            nhit += !hit_header[w];
+                            hit_header[w] = 1;
+                        }
+                    }
+                }
+            }
             for (d = 0; d < ndeps; d++)
                 free(deps[d]);
             free(deps);
@@ -1666,9 +1678,9 @@ int ptrcheck_project_main(int argc, char **argv)
             added += (size_t)hit;
         }
         rmdir(scandir);
-        if (!o.quiet)
+        if (!o.quiet && nhit)
             fprintf(stderr, "ptrcheck: note: %zu file%s include%s the %s header%s\n", added, added == 1 ? "" : "s",
-                    added == 1 ? "s" : "", have_diff ? "changed" : "named", nwanted == 1 ? "" : "s");
+                    added == 1 ? "s" : "", have_diff ? "changed" : "named", nhit == 1 ? "" : "s");
     } else {
         for (i = 0; i < db.count; i++)
             selected[i] = selected[i] == 1;
@@ -1791,6 +1803,7 @@ done:
     free(named);
     free(wanted);
     free(selected);
+    free(hit_header);
     free(scan_entry);
     free(r.failures);
     free(r.base_used);
