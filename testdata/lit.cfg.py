@@ -63,5 +63,7 @@ _mt = os.path.join(obj, "tools", "node_modules", "@microsoft", "sarif-multitool-
 if os.access(_mt, os.X_OK):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif_multitool", _mt))
+if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-apply-replacements")):
+    config.available_features.add("clang-apply-replacements")
 if shutil.which("chromium"):
     config.available_features.add("chromium")
