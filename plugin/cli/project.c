@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <regex.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,6 +54,9 @@ typedef struct options_s {
     const char *export_fixes;
     const char *docs_url;
     const char *color; /* auto, always, never */
+    const char **excludes; /* --exclude globs (relative to the current directory) */
+    size_t nexcludes;
+    const char *header_filter;
     int hook;          /* --hook: what the pre-commit hooks run */
     int quiet;
 } options_t;
@@ -81,6 +85,10 @@ void ptrcheck_project_usage(FILE *out)
           "                        always, never\n"
           "  --export-fixes=FILE   write the fix-its as clang-apply-replacements YAML\n"
           "  --docs-url=URL        where the check docs are published (SARIF helpUri URL/checks/<id>.md)\n"
+          "  --exclude=GLOB        no findings in (and no analysis of) files matching GLOB, relative to\n"
+          "                        the current directory; repeatable; adds to .ptrcheck.yaml's exclude\n"
+          "  --header-filter=RE    findings in headers only when the header's path matches RE (POSIX\n"
+          "                        extended); replaces .ptrcheck.yaml's header-filter\n"
           "  -q, --quiet           no summary, no notes, no progress line\n"
           "  Exit status: 0 no findings, 1 findings, 2 usage/configuration/database error, 3 some files\n"
           "  could not be analysed (the others' findings are still reported).\n"
@@ -131,7 +139,8 @@ static int parse_options(int argc, char **argv, options_t *o)
 
     memset(o, 0, sizeof(*o));
     o->files = calloc((size_t)argc + 1, sizeof(*o->files));
-    if (!o->files)
+    o->excludes = calloc((size_t)argc + 1, sizeof(*o->excludes));
+    if (!o->files || !o->excludes)
         return usage_error("%s", "out of memory");
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
@@ -168,6 +177,14 @@ static int parse_options(int argc, char **argv, options_t *o)
         OPT(NULL, "--baseline", "a SARIF file", baseline)
         OPT(NULL, "--export-fixes", "a file name", export_fixes)
         OPT(NULL, "--docs-url", "a URL", docs_url)
+        OPT(NULL, "--header-filter", "a regular expression", header_filter)
+        v = value_of(argc, argv, &i, NULL, "--exclude", &m);
+        if (m) {
+            if (!v || !*v)
+                return usage_error("option '%s' needs a path glob", a);
+            o->excludes[o->nexcludes++] = v;
+            continue;
+        }
 #undef OPT
         v = value_of(argc, argv, &i, "-j", "--jobs", &m);
         if (m) {
@@ -1058,6 +1075,176 @@ static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *b
     free(drop);
 }
 
+/* ------------------------------------------------------------------ scope: exclude, header-filter, per-directory checks */
+
+/* The configuration governing findings located in one directory (its nearest .ptrcheck.yaml, with
+ * --checks after it), loaded once per directory. */
+typedef struct dircfg_s {
+    char *dir;
+    char *cfgdir; /* directory of the .ptrcheck.yaml, NULL for the defaults */
+    ptrcheck_config_t cfg;
+    int loaded;   /* 0: could not be loaded (reported by check_configs; governs nothing) */
+} dircfg_t;
+
+typedef struct scope_s {
+    const options_t *o;
+    const char *cwd;
+    dircfg_t *dirs;
+    size_t ndirs;
+    regex_t cli_filter;
+    int have_cli_filter;
+    regex_t *cfg_filters; /* compiled header-filter per dirs[i] (valid when cfg.header_filter) */
+} scope_t;
+
+static scope_t *scope_create(const options_t *o, const char *cwd)
+{
+    scope_t *s = calloc(1, sizeof(*s));
+
+    if (!s)
+        return NULL;
+    s->o = o;
+    s->cwd = cwd;
+    if (o->header_filter) {
+        int rc = regcomp(&s->cli_filter, o->header_filter, REG_EXTENDED | REG_NOSUB);
+        if (rc != 0) {
+            char msg[256];
+            regerror(rc, &s->cli_filter, msg, sizeof(msg));
+            fprintf(stderr, "ptrcheck: --header-filter is not a valid regular expression: %s; see ptrcheck --help\n",
+                    msg);
+            free(s);
+            return NULL;
+        }
+        s->have_cli_filter = 1;
+    }
+    return s;
+}
+
+static void scope_destroy(scope_t *s)
+{
+    size_t i;
+
+    if (!s)
+        return;
+    for (i = 0; i < s->ndirs; i++) {
+        free(s->dirs[i].dir);
+        free(s->dirs[i].cfgdir);
+        if (s->dirs[i].loaded && s->dirs[i].cfg.header_filter)
+            regfree(&s->cfg_filters[i]);
+        ptrcheck_config_delete(&s->dirs[i].cfg);
+    }
+    free(s->dirs);
+    free(s->cfg_filters);
+    if (s->have_cli_filter)
+        regfree(&s->cli_filter);
+    free(s);
+}
+
+static size_t scope_dir(scope_t *s, const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    size_t n = slash ? (size_t)(slash - file) : 0, i;
+    dircfg_t *dirs, *d;
+    regex_t *filters;
+    char *found = NULL;
+    ptrcheck_error_t err;
+
+    for (i = 0; i < s->ndirs; i++)
+        if (strlen(s->dirs[i].dir) == n && strncmp(s->dirs[i].dir, file, n) == 0)
+            return i;
+    dirs = realloc(s->dirs, (s->ndirs + 1) * sizeof(*dirs));
+    if (!dirs)
+        return (size_t)-1;
+    s->dirs = dirs;
+    filters = realloc(s->cfg_filters, (s->ndirs + 1) * sizeof(*filters));
+    if (!filters)
+        return (size_t)-1;
+    s->cfg_filters = filters;
+    d = &s->dirs[s->ndirs];
+    memset(d, 0, sizeof(*d));
+    d->dir = malloc(n + 1);
+    if (!d->dir)
+        return (size_t)-1;
+    memcpy(d->dir, file, n);
+    d->dir[n] = '\0';
+    s->ndirs++;
+    ptrcheck_error_clear(&err);
+    if (!ptrcheck_config_init(&d->cfg, &err))
+        return s->ndirs - 1;
+    if (ptrcheck_config_find(n ? d->dir : "/", &found, &err) &&
+        (!found || ptrcheck_config_load_file(&d->cfg, found, &err)) &&
+        (!s->o->checks || ptrcheck_config_add_check_globs(&d->cfg, s->o->checks, &err))) {
+        d->loaded = 1;
+        if (found) {
+            char *sl = strrchr(found, '/');
+            if (sl)
+                *sl = '\0';
+            d->cfgdir = xstrdup(found);
+        }
+        if (d->cfg.header_filter &&
+            regcomp(&s->cfg_filters[s->ndirs - 1], d->cfg.header_filter, REG_EXTENDED | REG_NOSUB) != 0) {
+            free(d->cfg.header_filter);
+            d->cfg.header_filter = NULL;
+        }
+    }
+    ptrcheck_free(found);
+    return s->ndirs - 1;
+}
+
+/* path against a glob relative to base (third_party/..., *.pb.c; a star crosses slashes), or absolute. */
+static int glob_path(const char *glob, const char *base, const char *path)
+{
+    const char *rel;
+
+    if (glob[0] == '/')
+        return ptrcheck_glob_match(glob, path);
+    rel = base ? ptrcheck_path_under(path, base) : NULL;
+    if (!rel)
+        return 0;
+    if (glob[0] == '.' && glob[1] == '/')
+        glob += 2;
+    return ptrcheck_glob_match(glob, rel);
+}
+
+/* 1 when file is excluded (by its directory's .ptrcheck.yaml or --exclude). */
+static int scope_excluded(scope_t *s, const char *file)
+{
+    size_t i, d = scope_dir(s, file);
+
+    for (i = 0; i < s->o->nexcludes; i++)
+        if (glob_path(s->o->excludes[i], s->cwd, file))
+            return 1;
+    if (d == (size_t)-1 || !s->dirs[d].loaded)
+        return 0;
+    for (i = 0; i < s->dirs[d].cfg.nexclude; i++)
+        if (glob_path(s->dirs[d].cfg.exclude[i], s->dirs[d].cfgdir, file))
+            return 1;
+    return 0;
+}
+
+/* 1 when finding f, found while analysing tu, is in scope: not excluded, its check enabled by the
+ * configuration of the directory it is located in, and (in a header) matching the header filter. */
+static int scope_keep(scope_t *s, const ptrcheck_finding_t *f, const char *tu)
+{
+    size_t d;
+
+    if (!f->file)
+        return 1;
+    if (scope_excluded(s, f->file))
+        return 0;
+    d = scope_dir(s, f->file);
+    if (d == (size_t)-1 || !s->dirs[d].loaded)
+        return 1;
+    if (!ptrcheck_config_check_enabled(&s->dirs[d].cfg, f->check))
+        return 0;
+    if (tu && strcmp(f->file, tu) != 0) {
+        if (s->have_cli_filter)
+            return regexec(&s->cli_filter, f->file, 0, NULL, 0) == 0;
+        if (s->dirs[d].cfg.header_filter)
+            return regexec(&s->cfg_filters[d], f->file, 0, NULL, 0) == 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------ a run: jobs reported in order */
 
 typedef struct run_s {
@@ -1076,6 +1263,7 @@ typedef struct run_s {
     FILE *out;                         /* text output, NULL for SARIF (written at the end) */
     int color;
     ptrcheck_sources_t *src;
+    scope_t *scope;
     size_t nfailed, njobfail;
     ptrcheck_sarif_failure_t *failures;
     size_t nfailures;
@@ -1204,6 +1392,16 @@ static void report_job(run_t *r, size_t i)
     ptrcheck_findings_sort_unique(&batch);
     if (r->changes)
         ptrcheck_findings_filter(&batch, keep_changed, (void *)r->changes);
+    {
+        size_t o = 0;
+        for (k = 0; k < batch.count; k++) {
+            if (!scope_keep(r->scope, &batch.items[k], j->file))
+                ptrcheck_finding_delete(&batch.items[k]);
+            else
+                batch.items[o++] = batch.items[k];
+        }
+        batch.count = o;
+    }
     /* drop what an earlier TU reported (headers) before the baseline sees it */
     {
         size_t o = 0;
@@ -1243,7 +1441,7 @@ static void job_done(void *user, size_t index)
 
 /* ------------------------------------------------------------------ output */
 
-static void print_summary(const run_t *r, size_t analysed, size_t skipped, size_t notc)
+static void print_summary(const run_t *r, size_t analysed, size_t skipped, size_t notc, size_t excluded)
 {
     const ptrcheck_findings_t *fs = &r->fs;
     size_t per[PTRCHECK_CHECK_COUNT] = {0}, i;
@@ -1258,6 +1456,8 @@ static void print_summary(const run_t *r, size_t analysed, size_t skipped, size_
         fprintf(stderr, ", %zu skipped", skipped);
     if (notc)
         fprintf(stderr, ", %zu not C/C++ (skipped)", notc);
+    if (excluded)
+        fprintf(stderr, ", %zu excluded", excluded);
     fputc('\n', stderr);
     for (i = 0; i < (size_t)PTRCHECK_CHECK_COUNT; i++)
         if (per[i])
@@ -1477,7 +1677,7 @@ int ptrcheck_project_main(int argc, char **argv)
     char **named = NULL, **wanted = NULL; /* wanted: headers whose includers are analysed */
     size_t *scan_entry = NULL;
     unsigned char *selected = NULL, *hit_header = NULL;
-    size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0;
+    size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0, nexcluded = 0;
     int rc = PTRCHECK_EXIT_USAGE, have_diff = 0, progress;
     FILE *out = NULL;
 
@@ -1489,6 +1689,7 @@ int ptrcheck_project_main(int argc, char **argv)
     rc = parse_options(argc, argv, &o);
     if (rc != -1) {
         free(o.files);
+        free(o.excludes);
         return rc;
     }
     rc = PTRCHECK_EXIT_USAGE;
@@ -1509,6 +1710,9 @@ int ptrcheck_project_main(int argc, char **argv)
             goto done;
         }
     }
+    r.scope = scope_create(&o, cwd);
+    if (!r.scope)
+        goto done;
     if (!find_tools(&tools))
         goto done;
     if (o.baseline) {
@@ -1592,6 +1796,10 @@ int ptrcheck_project_main(int argc, char **argv)
             continue;
         if (!entry_is_c_family(e)) {
             nnotc++;
+            continue;
+        }
+        if (scope_excluded(r.scope, e->file)) {
+            nexcluded++;
             continue;
         }
         /* the same file with the same arguments twice (build variants differ in arguments) */
@@ -1702,6 +1910,10 @@ int ptrcheck_project_main(int argc, char **argv)
             continue;
         if (have_diff && !ptrcheck_changes_find(&changes, named[i]))
             continue;
+        if (scope_excluded(r.scope, named[i])) {
+            nexcluded++;
+            continue;
+        }
         if (!file_exists(named[i])) {
             fprintf(stderr, "ptrcheck: error: %s: no such file\n", o.files[i]);
             record_failure(&r, named[i], "no such file");
@@ -1786,7 +1998,7 @@ int ptrcheck_project_main(int argc, char **argv)
     if (o.export_fixes && !write_fixes(o.export_fixes, &r.fs, cwd, r.src))
         goto done;
     if (!o.quiet)
-        print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc);
+        print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc, nexcluded);
     rc = r.nfailed ? PTRCHECK_EXIT_INCOMPLETE : r.fs.count ? PTRCHECK_EXIT_FINDINGS : PTRCHECK_EXIT_OK;
     goto done;
 nomem:
@@ -1811,6 +2023,8 @@ done:
     ptrcheck_sources_destroy(r.src);
     free(dbdir);
     free(o.files);
+    free(o.excludes);
+    scope_destroy(r.scope);
     jobs_delete(&jobs);
     jobs_delete(&scan);
     db_delete(&db);
