@@ -57,6 +57,7 @@ typedef struct options_s {
     const char **excludes; /* --exclude globs (relative to the current directory) */
     size_t nexcludes;
     const char *header_filter;
+    const char *html_dir;
     int hook;          /* --hook: what the pre-commit hooks run */
     int quiet;
 } options_t;
@@ -66,7 +67,8 @@ void ptrcheck_project_usage(FILE *out)
     fputs("Project mode (the default when no command is given):\n"
           "  ptrcheck [-p BUILD_DIR] [FILE...] [-j N] [--checks=GLOBS] [--format=text|sarif] [-o OUT]\n"
           "           [--diff=REV] [--hook] [--baseline=SARIF] [--color=auto|always|never]\n"
-          "           [--export-fixes=FILE] [--docs-url=URL]\n"
+          "           [--export-fixes=FILE] [--html=DIR] [--docs-url=URL] [--exclude=GLOB]\n"
+          "           [--header-filter=REGEX]\n"
           "  Analyses every entry of compile_commands.json (or only FILE...) by running the clang this\n"
           "  ptrcheck was built for, with the ptrcheck plugins, on each entry's own command line.\n"
           "  -p BUILD_DIR          directory holding compile_commands.json (default: the nearest one\n"
@@ -84,6 +86,7 @@ void ptrcheck_project_usage(FILE *out)
           "  --color=WHEN          colours in text output: auto (a terminal, unless NO_COLOR is set),\n"
           "                        always, never\n"
           "  --export-fixes=FILE   write the fix-its as clang-apply-replacements YAML\n"
+          "  --html=DIR            also write a static HTML report to DIR/index.html\n"
           "  --docs-url=URL        where the check docs are published (SARIF helpUri URL/checks/<id>.md)\n"
           "  --exclude=GLOB        no findings in (and no analysis of) files matching GLOB, relative to\n"
           "                        the current directory; repeatable; adds to .ptrcheck.yaml's exclude\n"
@@ -178,6 +181,7 @@ static int parse_options(int argc, char **argv, options_t *o)
         OPT(NULL, "--export-fixes", "a file name", export_fixes)
         OPT(NULL, "--docs-url", "a URL", docs_url)
         OPT(NULL, "--header-filter", "a regular expression", header_filter)
+        OPT(NULL, "--html", "a directory", html_dir)
         v = value_of(argc, argv, &i, NULL, "--exclude", &m);
         if (m) {
             if (!v || !*v)
@@ -1997,6 +2001,12 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (o.export_fixes && !write_fixes(o.export_fixes, &r.fs, cwd, r.src))
         goto done;
+    if (o.html_dir) {
+        ptrcheck_findings_sort_unique(&r.fs);
+        if (!ptrcheck_write_html(o.html_dir, &r.fs, r.failures, r.nfailures, cwd, tools.docs[0] ? tools.docs : NULL,
+                                 r.src))
+            goto done;
+    }
     if (!o.quiet)
         print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc, nexcluded);
     rc = r.nfailed ? PTRCHECK_EXIT_INCOMPLETE : r.fs.count ? PTRCHECK_EXIT_FINDINGS : PTRCHECK_EXIT_OK;

@@ -59,4 +59,13 @@ const char *ptrcheck_sources_line(ptrcheck_sources_t *s, const char *path, unsig
 void ptrcheck_print_finding(FILE *out, const struct ptrcheck_finding_s *f, const char *cwd, ptrcheck_sources_t *src,
                             int color);
 
+/* ------------------------------------------------------------------ --html (html.c) */
+
+struct ptrcheck_findings_s;
+struct ptrcheck_sarif_failure_s;
+/* DIR/index.html and DIR/checks/<id>.html; 1 on success, else 0 after printing why. */
+int ptrcheck_write_html(const char *dir, const struct ptrcheck_findings_s *fs,
+                        const struct ptrcheck_sarif_failure_s *failures, size_t nfailures, const char *cwd,
+                        const char *docs_dir, ptrcheck_sources_t *src);
+
 #endif
