@@ -262,6 +262,15 @@ static void exe_dir(char *buf, size_t size)
         buf[0] = '\0';
 }
 
+static int path_in(char *const *list, size_t n, const char *path)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (strcmp(list[i], path) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_header(const char *path)
 {
     static const char *const exts[] = {".h", ".hh", ".hpp", ".hxx", ".h++", ".inc", ".def", ".inl", NULL};
@@ -866,12 +875,23 @@ static const char *file_ext(const char *path)
 
 /* C and C++ (and Objective-C, which clang parses the same way); everything else in a database
  * (assembly, CUDA, Fortran...) is skipped and counted.  An explicit -x decides over the extension. */
-static int entry_is_c_family(const entry_t *e)
+static int c_family_name(const char *path)
 {
     static const char *const exts[] = {"c",   "i",   "cc", "cp",  "cpp", "cxx", "c++", "C",   "CC",  "CPP", "ii",
                                        "m",   "mm",  "M",  "mi",  "cppm", "ixx", "h",   "hh",  "hpp", "hxx", "h++",
                                        NULL};
-    const char *lang = NULL, *ext;
+    const char *ext = file_ext(path);
+    size_t i;
+
+    for (i = 0; exts[i]; i++)
+        if (strcmp(ext, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int entry_is_c_family(const entry_t *e)
+{
+    const char *lang = NULL;
     size_t i;
 
     for (i = 1; i < e->nargs; i++) {
@@ -882,11 +902,7 @@ static int entry_is_c_family(const entry_t *e)
     }
     if (lang)
         return strncmp(lang, "c", 1) == 0 || strncmp(lang, "objective-c", 11) == 0;
-    ext = file_ext(e->file);
-    for (i = 0; exts[i]; i++)
-        if (strcmp(ext, exts[i]) == 0)
-            return 1;
-    return 0;
+    return c_family_name(e->file);
 }
 
 static int is_cxx_name(const char *path)
@@ -1098,6 +1114,8 @@ typedef struct scope_s {
     regex_t cli_filter;
     int have_cli_filter;
     regex_t *cfg_filters; /* compiled header-filter per dirs[i] (valid when cfg.header_filter) */
+    char **reported;      /* configuration files whose error was printed */
+    size_t nreported;
 } scope_t;
 
 static scope_t *scope_create(const options_t *o, const char *cwd)
@@ -1138,6 +1156,9 @@ static void scope_destroy(scope_t *s)
     }
     free(s->dirs);
     free(s->cfg_filters);
+    for (i = 0; i < s->nreported; i++)
+        ptrcheck_free(s->reported[i]);
+    free(s->reported);
     if (s->have_cli_filter)
         regfree(&s->cli_filter);
     free(s);
@@ -1188,6 +1209,17 @@ static size_t scope_dir(scope_t *s, const char *file)
             regcomp(&s->cfg_filters[s->ndirs - 1], d->cfg.header_filter, REG_EXTENDED | REG_NOSUB) != 0) {
             free(d->cfg.header_filter);
             d->cfg.header_filter = NULL;
+        }
+    } else if (!found || !path_in(s->reported, s->nreported, found)) {
+        /* a header's directory whose .ptrcheck.yaml no analysed TU loads: said once per file */
+        char msg[2300];
+        char **v = found ? realloc(s->reported, (s->nreported + 1) * sizeof(*v)) : NULL;
+        fprintf(stderr, "%s (findings in %s are filtered by the default configuration)\n",
+                ptrcheck_error_format(&err, msg, sizeof(msg)), d->dir);
+        if (v) {
+            s->reported = v;
+            s->reported[s->nreported++] = found;
+            found = NULL;
         }
     }
     ptrcheck_free(found);
@@ -1556,15 +1588,6 @@ static int entry_listed(const db_t *db, const char *file)
     return 0;
 }
 
-static int path_in(char *const *list, size_t n, const char *path)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (strcmp(list[i], path) == 0)
-            return 1;
-    return 0;
-}
-
 /* Every .ptrcheck.yaml the jobs' files will load, checked once here: an error is printed once, not
  * once per translation unit. */
 static int check_configs(const jobs_t *js)
@@ -1681,7 +1704,7 @@ int ptrcheck_project_main(int argc, char **argv)
     char **named = NULL, **wanted = NULL; /* wanted: headers whose includers are analysed */
     size_t *scan_entry = NULL;
     unsigned char *selected = NULL, *hit_header = NULL;
-    size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0, nexcluded = 0;
+    size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0, nexcluded = 0, nmissing = 0;
     int rc = PTRCHECK_EXIT_USAGE, have_diff = 0, progress;
     FILE *out = NULL;
 
@@ -1822,7 +1845,9 @@ int ptrcheck_project_main(int argc, char **argv)
     if (have_diff) {
         for (i = 0; i < changes.count; i++) {
             const char *p = changes.files[i].path;
-            if (!entry_listed(&db, p) && (o.nfiles == 0 || path_in(named, o.nfiles, p)) && file_exists(p))
+            /* only what #include can bring in: C-family names and .inc/.def/.inl headers */
+            if (!entry_listed(&db, p) && (is_header(p) || c_family_name(p)) &&
+                (o.nfiles == 0 || path_in(named, o.nfiles, p)) && file_exists(p))
                 wanted[nwanted++] = changes.files[i].path;
         }
     } else {
@@ -1921,6 +1946,7 @@ int ptrcheck_project_main(int argc, char **argv)
         if (!file_exists(named[i])) {
             fprintf(stderr, "ptrcheck: error: %s: no such file\n", o.files[i]);
             record_failure(&r, named[i], "no such file");
+            nmissing++; /* a usage error: exit 2 after the others are reported */
             continue;
         }
         if (is_header(named[i])) {
@@ -2009,7 +2035,10 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (!o.quiet)
         print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc, nexcluded);
-    rc = r.nfailed ? PTRCHECK_EXIT_INCOMPLETE : r.fs.count ? PTRCHECK_EXIT_FINDINGS : PTRCHECK_EXIT_OK;
+    rc = nmissing    ? PTRCHECK_EXIT_USAGE
+         : r.nfailed ? PTRCHECK_EXIT_INCOMPLETE
+         : r.fs.count ? PTRCHECK_EXIT_FINDINGS
+                      : PTRCHECK_EXIT_OK;
     goto done;
 nomem:
     fprintf(stderr, "ptrcheck: error: out of memory\n");
