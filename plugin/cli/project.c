@@ -1116,6 +1116,7 @@ typedef struct scope_s {
     regex_t *cfg_filters; /* compiled header-filter per dirs[i] (valid when cfg.header_filter) */
     char **reported;      /* configuration files whose error was printed */
     size_t nreported;
+    size_t config_errors;
 } scope_t;
 
 static scope_t *scope_create(const options_t *o, const char *cwd)
@@ -1157,11 +1158,33 @@ static void scope_destroy(scope_t *s)
     free(s->dirs);
     free(s->cfg_filters);
     for (i = 0; i < s->nreported; i++)
-        ptrcheck_free(s->reported[i]);
+        free(s->reported[i]);
     free(s->reported);
     if (s->have_cli_filter)
         regfree(&s->cli_filter);
     free(s);
+}
+
+/* A .ptrcheck.yaml that does not load: printed once per file (whoever finds it first: the check
+ * before the compiles, or the scope of a header's directory), and the run ends with status 2. */
+static void scope_config_error(scope_t *s, const ptrcheck_error_t *err)
+{
+    char msg[2300];
+    char **v;
+
+    s->config_errors++;
+    if (err->file[0] && path_in(s->reported, s->nreported, err->file))
+        return;
+    fprintf(stderr, "%s\n", ptrcheck_error_format(err, msg, sizeof(msg)));
+    if (!err->file[0])
+        return;
+    v = realloc(s->reported, (s->nreported + 1) * sizeof(*v));
+    if (!v)
+        return;
+    s->reported = v;
+    s->reported[s->nreported] = xstrdup(err->file);
+    if (s->reported[s->nreported])
+        s->nreported++;
 }
 
 static size_t scope_dir(scope_t *s, const char *file)
@@ -1195,8 +1218,15 @@ static size_t scope_dir(scope_t *s, const char *file)
     ptrcheck_error_clear(&err);
     if (!ptrcheck_config_init(&d->cfg, &err))
         return s->ndirs - 1;
-    if (ptrcheck_config_find(n ? d->dir : "/", &found, &err) &&
-        (!found || ptrcheck_config_load_file(&d->cfg, found, &err)) &&
+    if (!ptrcheck_config_find(n ? d->dir : "/", &found, &err) && err.status == PTRCHECK_ERR_IO &&
+        strstr(err.message, "cannot look for")) {
+        ptrcheck_error_clear(&err); /* the directory does not exist: the defaults (clang will complain) */
+        found = NULL;
+    } else if (err.status != PTRCHECK_OK) {
+        scope_config_error(s, &err);
+        return s->ndirs - 1;
+    }
+    if ((!found || ptrcheck_config_load_file(&d->cfg, found, &err)) &&
         (!s->o->checks || ptrcheck_config_add_check_globs(&d->cfg, s->o->checks, &err))) {
         d->loaded = 1;
         if (found) {
@@ -1210,17 +1240,8 @@ static size_t scope_dir(scope_t *s, const char *file)
             free(d->cfg.header_filter);
             d->cfg.header_filter = NULL;
         }
-    } else if (!found || !path_in(s->reported, s->nreported, found)) {
-        /* a header's directory whose .ptrcheck.yaml no analysed TU loads: said once per file */
-        char msg[2300];
-        char **v = found ? realloc(s->reported, (s->nreported + 1) * sizeof(*v)) : NULL;
-        fprintf(stderr, "%s (findings in %s are filtered by the default configuration)\n",
-                ptrcheck_error_format(&err, msg, sizeof(msg)), d->dir);
-        if (v) {
-            s->reported = v;
-            s->reported[s->nreported++] = found;
-            found = NULL;
-        }
+    } else {
+        scope_config_error(s, &err);
     }
     ptrcheck_free(found);
     return s->ndirs - 1;
@@ -1588,59 +1609,16 @@ static int entry_listed(const db_t *db, const char *file)
     return 0;
 }
 
-/* Every .ptrcheck.yaml the jobs' files will load, checked once here: an error is printed once, not
- * once per translation unit. */
-static int check_configs(const jobs_t *js)
+/* Every .ptrcheck.yaml the jobs' files will load, checked once here, before any compile: an error
+ * is printed once, not once per translation unit. */
+static int check_configs(const jobs_t *js, scope_t *scope)
 {
-    char **seen = NULL;
-    size_t nseen = 0, i;
-    int ok = 1;
+    size_t i, before = scope->config_errors;
 
-    for (i = 0; i < js->count; i++) {
-        ptrcheck_error_t err;
-        ptrcheck_config_t cfg;
-        char msg[2300], *dir, *slash, *found = NULL;
-        char **v;
-        if (js->items[i].deps)
-            continue;
-        dir = xstrdup(js->items[i].file);
-        if (!dir)
-            break;
-        slash = strrchr(dir, '/');
-        if (slash)
-            *(slash == dir ? slash + 1 : slash) = '\0';
-        ptrcheck_error_clear(&err);
-        if (!ptrcheck_config_find(dir, &found, &err)) {
-            free(dir);
-            if (err.status == PTRCHECK_ERR_IO && strstr(err.message, "cannot look for"))
-                continue; /* the directory does not exist: clang will say so */
-            fprintf(stderr, "%s\n", ptrcheck_error_format(&err, msg, sizeof(msg)));
-            ok = 0;
-            break;
-        }
-        free(dir);
-        if (!found || path_in(seen, nseen, found)) {
-            ptrcheck_free(found);
-            continue;
-        }
-        v = realloc(seen, (nseen + 1) * sizeof(*v));
-        if (!v) {
-            ptrcheck_free(found);
-            break;
-        }
-        seen = v;
-        seen[nseen++] = found;
-        ptrcheck_error_clear(&err);
-        if (!ptrcheck_config_init(&cfg, &err) || !ptrcheck_config_load_file(&cfg, found, &err)) {
-            fprintf(stderr, "%s\n", ptrcheck_error_format(&err, msg, sizeof(msg)));
-            ok = 0;
-        }
-        ptrcheck_config_delete(&cfg);
-    }
-    for (i = 0; i < nseen; i++)
-        ptrcheck_free(seen[i]);
-    free(seen);
-    return ok;
+    for (i = 0; i < js->count; i++)
+        if (!js->items[i].deps)
+            scope_dir(scope, js->items[i].file);
+    return scope->config_errors == before;
 }
 
 static int color_wanted(const options_t *o, FILE *out)
@@ -1978,7 +1956,7 @@ int ptrcheck_project_main(int argc, char **argv)
         if (!add_job(&jobs, cwd, named[i], NULL, 0, 0, 0, &tools, &o, side))
             goto nomem;
     }
-    if (!check_configs(&jobs))
+    if (!check_configs(&jobs, r.scope) || r.scope->config_errors)
         goto done; /* configuration error: 2 */
 
     out = o.output ? fopen(o.output, "w") : stdout;
@@ -2035,7 +2013,7 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (!o.quiet)
         print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc, nexcluded);
-    rc = nmissing    ? PTRCHECK_EXIT_USAGE
+    rc = nmissing || r.scope->config_errors ? PTRCHECK_EXIT_USAGE
          : r.nfailed ? PTRCHECK_EXIT_INCOMPLETE
          : r.fs.count ? PTRCHECK_EXIT_FINDINGS
                       : PTRCHECK_EXIT_OK;
