@@ -39,6 +39,10 @@ config.substitutions.append(("%ptrcheck_obj", obj))
 config.substitutions.append(("%ptrcheck_both", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.available_features.add("llvm-" + config.llvm_major)
+# From LLVM 22 on clang loads -fpass-plugin libraries before it creates the frontend action (llvm
+# #173287), so the frontend plugin in the same .so registers itself and runs as well.
+if int(config.llvm_major) >= 22:
+    config.available_features.add("pass-plugin-loads-frontend")
 # Entry points (issue 6): programs some tests drive, as lit features (REQUIRES: pre-commit, ...).
 import shutil
 config.substitutions.append(("%python", config.python))
