@@ -49,6 +49,14 @@ config.substitutions.append(("%python", config.python))
 for prog in ("git", "pre-commit", "cmake"):
     if shutil.which(prog):
         config.available_features.add(prog)
+# A build tree of another LLVM major next to this one (build/llvm-M): the cross-major load test.
+_parent = os.path.dirname(os.path.abspath(obj))
+for _name in (os.listdir(_parent) if os.path.isdir(_parent) else []):
+    _d = os.path.join(_parent, _name)
+    if (_name != os.path.basename(os.path.abspath(obj)) and _name.startswith("llvm-") and _name[5:].isdigit()
+            and _name[5:] != config.llvm_major and os.path.exists(os.path.join(_d, "ptrcheck.so"))
+            and os.path.exists(os.path.join(_d, "testdata", "lit.site.cfg.py"))):
+        config.available_features.add("other-llvm-build")
 if config.clang_tidy and os.path.exists(os.path.join(obj, "ptrcheck-tidy.so")):
     config.available_features.add("ptrcheck-tidy")
 # The generator (and make program) of this build, for tests that configure a CMake project.
