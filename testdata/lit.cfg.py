@@ -49,6 +49,15 @@ config.substitutions.append(("%python", config.python))
 for prog in ("git", "pre-commit", "cmake"):
     if shutil.which(prog):
         config.available_features.add(prog)
+# A clang of another LLVM major (the CMake package's mismatch tests).
+import glob
+for _c in sorted(glob.glob("/usr/lib/llvm-*/bin/clang")):
+    _m = _c.split("/")[3][5:]
+    if _m.isdigit() and _m != config.llvm_major:
+        config.available_features.add("other-clang")
+        config.substitutions.append(("%other_clang_major", _m))
+        config.substitutions.append(("%other_clang", _c))
+        break
 # A build tree of another LLVM major next to this one (build/llvm-M): the cross-major load test.
 _parent = os.path.dirname(os.path.abspath(obj))
 for _name in (os.listdir(_parent) if os.path.isdir(_parent) else []):
