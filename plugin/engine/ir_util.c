@@ -399,7 +399,7 @@ int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in)
 {
     if (!in || !LLVMIsAInstruction(in))
         return 0;
-    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    LLVMOpcode op = ptrcheck_ir_opcode(in);
     if (op == LLVMIntToPtr) {
         LLVMValueRef x = LLVMGetOperand(in, 0);
         if (LLVMIsAExtractValueInst(x)) /* { old, success } of a cmpxchg */
