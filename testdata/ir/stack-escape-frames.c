@@ -1,0 +1,101 @@
+// The bad twins of stack-escape-frames-good.c: the same shapes where the address does outlive
+// its frame or block.
+// RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
+#include <pthread.h>
+#include <semaphore.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct node { struct node *next; int *data; };
+struct list { struct node *head; };
+struct ctx { char *buf; struct list *l; int n; };
+int use_ctx(struct ctx *c);
+
+// ---- 1. the callee's destination is this function's parameter: the caller's memory outlives tmp
+static void set_buf(struct ctx *c, char *b) { c->buf = b; }
+static void set_buf_via(struct ctx *c, char *b) { set_buf(c, b); }
+void attach(struct ctx *c) {
+  char tmp[8];
+  set_buf_via(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'set_buf_via'}}
+}
+static struct ctx g_ctx;
+void attach_global(void) {
+  char tmp[8];
+  set_buf_via(&g_ctx, tmp); // expected-warning {{address of local 'tmp' escapes into global 'g_ctx' via call to 'set_buf_via'}}
+}
+// the parameter reaches the summary as an edge, judged again at the next call
+void attach_outer(struct ctx *c, char *b) { set_buf_via(c, b); }
+void attach_twice(struct ctx *c) {
+  char tmp[8];
+  attach_outer(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'attach_outer'}}
+}
+
+// ---- 4. linked by a callee, not unlinked on every path, or unlinked from somewhere else
+struct fstate { struct fstate *prev; int n; };
+struct lex { struct fstate *fs; int tok; };
+static void open_fs(struct lex *ls, struct fstate *fs) { fs->prev = ls->fs; ls->fs = fs; }
+static void close_fs(struct lex *ls) { struct fstate *fs = ls->fs; ls->fs = fs->prev; }
+int statement(struct lex *ls);
+void body_leak(struct lex *ls) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  statement(ls);
+}
+void body_early_return(struct lex *ls) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  if (statement(ls))
+    return;
+  close_fs(ls);
+}
+void body_other(struct lex *ls, struct lex *other) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  close_fs(other);
+}
+// a "reset" that only sometimes resets
+static void maybe_reset(struct ctx *c, int n) { if (n) c->buf = NULL; }
+void init_maybe_reset(struct ctx *c, int n) {
+  char tmp[32];
+  set_buf(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+  maybe_reset(c, n);
+}
+// the second call stores a stack address again
+void set_twice(struct ctx *c) {
+  char a[8], b[8];
+  set_buf(c, a); // expected-warning {{address of local 'a' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+  set_buf(c, b); // expected-warning {{address of local 'b' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+}
+static struct fstate *g_top;
+static void push(struct fstate *f) { f->prev = g_top; g_top = f; }
+void pushed_only(void) {
+  struct fstate f = {0};
+  push(&f); // expected-warning {{address of local 'f' escapes into global 'g_top' via call to 'push'}}
+}
+
+// ---- 3. an address (not a difference) is still an address
+uintptr_t g_bits;
+void addr_int(void) { char a[8]; g_bits = (uintptr_t)&a[4]; } // expected-warning {{address of local 'a' escapes into global 'g_bits' (as an integer)}}
+void addr_minus_const(void) { char a[8]; g_bits = (uintptr_t)a - 1; } // expected-warning {{address of local 'a' escapes into global 'g_bits' (as an integer)}}
+
+// ---- 6. a handshake on something the thread cannot signal, or only on some paths
+struct start { int value; sem_t ready; };
+static void *starter(void *arg) { struct start *s = arg; sem_post(&s->ready); return 0; }
+static sem_t g_other;
+int start_other_sem(pthread_t *t) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  sem_wait(&g_other);
+  return 0;
+}
+int start_sem_sometimes(pthread_t *t, int c) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  if (c)
+    return 1;
+  sem_wait(&s.ready);
+  return 0;
+}
