@@ -1571,6 +1571,12 @@ static int thread_handshake(fn_t *F, LLVMValueRef call)
     F->kill_base = condvar ? call : NULL; /* flag: reads of the guarded state count */
     int r = killed_on_all_paths(F, call, kill_handshake, 1);
     F->kill_base = NULL;
+    /* threads created in a loop into an array, the waits in a loop after it (as for joins) */
+    const thread_api_t *api = thread_api_of(ptrcheck_ir_called_function(call));
+    if (!r && api && api->handle >= 0) {
+        LLVMValueRef where = LLVMGetOperand(call, (unsigned)api->handle);
+        r = ptrcheck_ir_strip(where) != ptrcheck_ir_strip_casts(where);
+    }
     return r;
 }
 

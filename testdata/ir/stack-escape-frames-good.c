@@ -184,3 +184,15 @@ int start_cond(pthread_t *t) {
   pthread_mutex_unlock(&mu);
   return 0;
 }
+// threads created in a loop, each signalling the semaphore the creator waits on as often
+static pthread_t g_threads[4];
+static void *sem_starter(void *arg) { sem_post(arg); return 0; }
+void start_pool(unsigned n) {
+  sem_t sem;
+  sem_init(&sem, 0, 0);
+  for (unsigned i = 0; i < n; i++)
+    pthread_create(&g_threads[i], NULL, sem_starter, &sem);
+  for (unsigned i = 0; i < n; i++)
+    sem_wait(&sem);
+  sem_destroy(&sem);
+}
