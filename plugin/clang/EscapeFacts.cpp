@@ -8,6 +8,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -191,6 +192,14 @@ private:
           Out.push_back(Target{Id, nullptr});
         return;
       }
+      if (const auto *Call = dyn_cast<CallExpr>(X)) {
+        // library functions that return a pointer into their first argument (memchr, strstr, ...)
+        if (Call->getNumArgs() >= 1 && returnsIntoArg0(Call)) {
+          X = Call->getArg(0);
+          continue;
+        }
+        return;
+      }
       if (const auto *CO = dyn_cast<ConditionalOperator>(X)) {
         int Dead = deadArm(CO->getCond());
         if (Dead != 1)
@@ -248,6 +257,35 @@ private:
         event(Also ? PTRCHECK_SCOPE_ADDR_ALSO : PTRCHECK_SCOPE_ADDR, P, Ts[I].Id, L);
       else
         event(Also ? PTRCHECK_SCOPE_COPY_ALSO : PTRCHECK_SCOPE_COPY, P, idOf(Ts[I].Copy), L);
+    }
+  }
+
+  static bool returnsIntoArg0(const CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    switch (FD ? FD->getBuiltinID() : 0) {
+    case Builtin::BImemchr:
+    case Builtin::BI__builtin_memchr:
+    case Builtin::BIstrchr:
+    case Builtin::BI__builtin_strchr:
+    case Builtin::BIstrrchr:
+    case Builtin::BI__builtin_strrchr:
+    case Builtin::BIstrstr:
+    case Builtin::BI__builtin_strstr:
+    case Builtin::BIstrpbrk:
+    case Builtin::BI__builtin_strpbrk:
+    case Builtin::BIstrcpy:
+    case Builtin::BI__builtin_strcpy:
+    case Builtin::BIstrcat:
+    case Builtin::BI__builtin_strcat:
+    case Builtin::BImemcpy:
+    case Builtin::BI__builtin_memcpy:
+    case Builtin::BImemmove:
+    case Builtin::BI__builtin_memmove:
+    case Builtin::BImemset:
+    case Builtin::BI__builtin_memset:
+      return true;
+    default:
+      return false;
     }
   }
 
@@ -378,7 +416,9 @@ private:
       stmt(B->getLHS());
       storeTo(B->getLHS(), B->getOperatorLoc(), B->isCompoundAssignmentOp());
       if (const VarDecl *P = localVar(B->getLHS()))
-        pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+        if (!B->isCompoundAssignmentOp() || !P->getType()->isPointerType())
+          pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+        // `p += n` on a pointer: still into the same object
       return;
     }
     case Stmt::UnaryOperatorClass: {
@@ -386,7 +426,8 @@ private:
       children(S);
       if (U->isIncrementDecrementOp()) {
         storeTo(U->getSubExpr(), U->getOperatorLoc(), true);
-        if (const VarDecl *P = localVar(U->getSubExpr()))
+        const VarDecl *P = localVar(U->getSubExpr());
+        if (P && !P->getType()->isPointerType()) // `p++` on a pointer: still into the same object
           pointerAssign(P, nullptr, U->getOperatorLoc());
       }
       return;

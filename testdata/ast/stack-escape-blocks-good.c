@@ -4,6 +4,7 @@
 // RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
 // expected-no-diagnostics
 #include <stdlib.h>
+#include <string.h>
 struct pt { int x, y; };
 int use(int *p);
 int g_fallback;
@@ -82,4 +83,14 @@ int block_returns_macro(int c) {
     FAIL_WITH(-1);
   }
   return *p;
+}
+// a library search in memory that is not the block's
+static char g_text[16] = "abc";
+int search_global(void) {
+  char *t;
+  {
+    char a[4] = "b";
+    t = strchr(g_text, a[0]);
+  }
+  return t ? *t : 0;
 }

@@ -2,8 +2,10 @@
 // replay must follow (issue 12): compound literals, both arms of a conditional, copies.
 // RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
 // RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
+#include <string.h>
 struct pt { int x, y; };
 int pick(int);
+void sink(const void *);
 
 int literal_after_block(int c) {
   int *p = 0;
@@ -71,4 +73,23 @@ int returns_sometimes(int c) {
       return *p;
   }
   return *p; // expected-warning {{address of local 'x' is used through 'p' after the block of 'x' ends}}
+}
+// a pointer into the local returned by a library function, or moved along it, still points into it
+void search_after_block(const char *s) {
+  char *t;
+  {
+    char a[] = "123";
+    t = strstr(a, s);
+    sink(t++);
+  }
+  sink(t); // expected-warning {{address of local 'a' is used through 't' after the block of 'a' ends}}
+}
+int advanced_after_block(void) {
+  int *p;
+  {
+    int a[4] = {0};
+    p = a;
+    p += 2;
+  }
+  return *p; // expected-warning {{address of local 'a' is used through 'p' after the block of 'a' ends}}
 }
