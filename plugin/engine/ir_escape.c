@@ -130,6 +130,13 @@ typedef struct esc_info_s {
     const char *step;    /* interned note text for this step */
     LLVMValueRef global; /* the global it is stored into, when that is where it goes */
     int mixed;           /* it also goes somewhere else */
+    /* every escape of it is on a branch taken only when `icmp pred (parameter gparam), gconst` is
+     * gwant (a flag or mode parameter): gstate 1; 2 when some escape is not guarded so */
+    int gstate;
+    unsigned gparam;
+    LLVMIntPredicate gpred;
+    LLVMValueRef gconst;
+    int gwant;
 } esc_info_t;
 
 #define OFF_UNKNOWN (-0x7fffffffffffffffLL - 1)
@@ -858,6 +865,59 @@ static void drop_own_head(fn_t *F, eset_t *got, uint32_t from)
     got->n = w;
 }
 
+/* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
+ * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
+static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
+{
+    LLVMBasicBlockRef b = inst_block(load);
+    LLVMValueRef upto = load;
+    eset_t tmp = {0};
+    uint32_t found = 0;
+    for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
+        for (LLVMValueRef i = LLVMGetFirstInstruction(b); i && i != upto; i = LLVMGetNextInstruction(i))
+            if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
+                goto done;
+        LLVMValueRef term = NULL;
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+                continue;
+            if (term && user != term)
+                goto done;
+            term = user;
+        }
+        if (!term)
+            goto done;
+        LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+        if (c && LLVMIsAICmpInst(c) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+            (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE)) {
+            unsigned ne_succ = LLVMGetICmpPredicate(c) == LLVMIntEQ ? 1 : 0;
+            for (unsigned side = 0; side < 2 && !found; side++) {
+                LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
+                LLVMValueRef y = LLVMGetOperand(c, 1 - side);
+                if (!LLVMIsALoadInst(x) || ptrcheck_ir_strip_casts(LLVMGetOperand(x, 0)) != slot ||
+                    LLVMGetSuccessor(term, ne_succ) != b)
+                    continue;
+                const eset_t *ys = pts_get(F, y, &tmp);
+                if (ys && ys->n == 1 && !EL_INT(ys->v[0]) && F->objs[EL_OBJ(ys->v[0])].kind == O_STACK)
+                    found = ys->v[0] + 1;
+            }
+            if (!found)
+                goto done; /* the nearest condition is about something else */
+            /* no store to the variable between the compare and the branch */
+            for (LLVMValueRef i = LLVMGetNextInstruction(c); i && i != term; i = LLVMGetNextInstruction(i))
+                if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
+                    found = 0;
+            break;
+        }
+        b = inst_block(term);
+        upto = term;
+    }
+done:
+    eset_free(&tmp);
+    return found;
+}
+
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
 {
     eset_t tmp = {0};
@@ -892,17 +952,25 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 *slot = vv;
             }
             ptrcheck_ir_valvec_t *vv = *slot;
-            eset_t *s = NULL;
+            eset_t got = {0};
             for (size_t k = 0; ok && k < vv->n; k++) {
                 const eset_t *src = pts_get(F, vv->v[k], &tmp);
-                if (!src || !src->n)
-                    continue;
-                if (!s && !(s = pts_slot(F, in))) {
-                    ok = 0;
-                    break;
-                }
-                ok = union_for_load(s, src, in, changed);
+                if (src && src->n)
+                    ok = union_for_load(&got, src, in, NULL);
             }
+            uint32_t excl = ok && got.n ? ne_guard_excl(F, in, base) : 0;
+            if (excl) { /* `p == tmp ? copy(p) : p`: on this arm p is not tmp */
+                uint32_t w = 0;
+                for (uint32_t i = 0; i < got.n; i++)
+                    if (got.v[i] != excl - 1)
+                        got.v[w++] = got.v[i];
+                got.n = w;
+            }
+            if (ok && got.n) {
+                eset_t *s = pts_slot(F, in);
+                ok = s && eset_union(s, &got, XF_KEEP, changed);
+            }
+            eset_free(&got);
             break;
         }
         const eset_t *ps = pts_get(F, p, &tmp);
@@ -1880,6 +1948,133 @@ static void report(fn_t *F, LLVMValueRef in, uint32_t el, const char *how, LLVMV
     ptrcheck_engine_report(F->mod->e, d);
 }
 
+/* ---- guards: escapes a call's constant arguments make unreachable */
+
+typedef struct guard_s {
+    unsigned param;
+    LLVMIntPredicate pred;
+    LLVMValueRef c;
+    int want;
+} guard_t;
+
+static LLVMIntPredicate swap_pred(LLVMIntPredicate p)
+{
+    switch (p) {
+    case LLVMIntUGT: return LLVMIntULT;
+    case LLVMIntULT: return LLVMIntUGT;
+    case LLVMIntUGE: return LLVMIntULE;
+    case LLVMIntULE: return LLVMIntUGE;
+    case LLVMIntSGT: return LLVMIntSLT;
+    case LLVMIntSLT: return LLVMIntSGT;
+    case LLVMIntSGE: return LLVMIntSLE;
+    case LLVMIntSLE: return LLVMIntSGE;
+    default: return p;
+    }
+}
+
+/* A branch condition on one parameter and a constant (`if (keep)`, `if (mode == 2)`, `if (!p)`). */
+static int param_cond(fn_t *F, LLVMValueRef c, guard_t *g)
+{
+    LLVMValueRef a = NULL, k = NULL;
+    LLVMIntPredicate pred = LLVMIntNE;
+    if (LLVMIsAICmpInst(c)) {
+        a = LLVMGetOperand(c, 0);
+        k = LLVMGetOperand(c, 1);
+        pred = LLVMGetICmpPredicate(c);
+        if (LLVMIsAConstant(a) && !LLVMIsAConstant(k)) {
+            LLVMValueRef t = a;
+            a = k;
+            k = t;
+            pred = swap_pred(pred);
+        }
+    } else if (LLVMIsATruncInst(c)) { /* a _Bool parameter: trunc i8 to i1 */
+        a = c;
+        k = LLVMConstNull(LLVMTypeOf(c));
+    }
+    if (!a || !k || (!LLVMIsAConstantInt(k) && !LLVMIsAConstantPointerNull(k)))
+        return 0;
+    for (unsigned guard = 0; guard < 8; guard++) {
+        a = canon(F, a);
+        if (LLVMIsAZExtInst(a) || LLVMIsASExtInst(a) || LLVMIsATruncInst(a))
+            a = LLVMGetOperand(a, 0);
+        else
+            break;
+    }
+    if (!LLVMIsAArgument(a))
+        return 0;
+    g->param = param_index(F->fn, a);
+    g->pred = pred;
+    g->c = k;
+    return 1;
+}
+
+/* The condition on a parameter under which `in` runs: the nearest conditional branch on the chain
+ * of single predecessors above it. */
+static int guard_of(fn_t *F, LLVMValueRef in, guard_t *g)
+{
+    LLVMBasicBlockRef b = in ? inst_block(in) : NULL;
+    for (unsigned guard = 0; b && guard < 32; guard++) {
+        LLVMValueRef term = NULL;
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+                continue;
+            if (term && user != term)
+                return 0; /* a join: no single condition */
+            term = user;
+        }
+        if (!term)
+            return 0;
+        if (LLVMIsABranchInst(term) && LLVMIsConditional(term) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+            param_cond(F, LLVMGetCondition(term), g)) {
+            g->want = LLVMGetSuccessor(term, 0) == b;
+            return 1;
+        }
+        b = inst_block(term);
+    }
+    return 0;
+}
+
+static int cint_of(LLVMValueRef v, int sign, long long *out)
+{
+    if (LLVMIsAConstantPointerNull(v)) {
+        *out = 0;
+        return 1;
+    }
+    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+        return 0;
+    *out = sign ? LLVMConstIntGetSExtValue(v) : (long long)LLVMConstIntGetZExtValue(v);
+    return 1;
+}
+
+/* Does this call's constant argument make the callee's guard on parameter escape false? */
+static int guard_false(LLVMValueRef call, const esc_info_t *ei)
+{
+    if (ei->gstate != 1 || ei->gparam >= (unsigned)LLVMGetNumArgOperands(call))
+        return 0;
+    LLVMValueRef arg = LLVMGetOperand(call, ei->gparam);
+    int sign = ei->gpred == LLVMIntSGT || ei->gpred == LLVMIntSGE || ei->gpred == LLVMIntSLT || ei->gpred == LLVMIntSLE;
+    long long a = 0, c = 0;
+    if (!cint_of(arg, sign, &a) || !cint_of(ei->gconst, sign, &c))
+        return 0;
+    unsigned long long ua = (unsigned long long)a, uc = (unsigned long long)c;
+    int r;
+    switch (ei->gpred) {
+    case LLVMIntEQ: r = a == c; break;
+    case LLVMIntNE: r = a != c; break;
+    case LLVMIntUGT: r = ua > uc; break;
+    case LLVMIntUGE: r = ua >= uc; break;
+    case LLVMIntULT: r = ua < uc; break;
+    case LLVMIntULE: r = ua <= uc; break;
+    case LLVMIntSGT: r = a > c; break;
+    case LLVMIntSGE: r = a >= c; break;
+    case LLVMIntSLT: r = a < c; break;
+    case LLVMIntSLE: r = a <= c; break;
+    default: return 0;
+    }
+    return r != ei->gwant;
+}
+
 /* Records that parameter value element el escapes (for the summary) */
 static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char *how, LLVMValueRef next,
                               unsigned next_param, int *changed)
@@ -1913,8 +2108,21 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
         if (base && LLVMIsAGlobalVariable(base))
             g = base;
     }
+    guard_t gd;
+    int guarded = guard_of(F, in, &gd) && gd.param != o->idx;
     if (!ei->escapes) {
         ei->escapes = 1;
+        *changed = 1;
+        ei->gstate = guarded ? 1 : 2;
+        if (guarded) {
+            ei->gparam = gd.param;
+            ei->gpred = gd.pred;
+            ei->gconst = gd.c;
+            ei->gwant = gd.want;
+        }
+    } else if (ei->gstate == 1 && (!guarded || gd.param != ei->gparam || gd.pred != ei->gpred || gd.c != ei->gconst ||
+                                   gd.want != ei->gwant)) {
+        ei->gstate = 2;
         *changed = 1;
     }
     if (ei->how && ei->global != g && !ei->mixed) {
@@ -2254,6 +2462,9 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     /* a deallocator-like callee (sqlite3DbFree: free list or free()): what it keeps
                      * it owns; handing it a stack address is a different bug (freeing the stack),
                      * not an escape this check can judge */
+                    continue;
+                } else if (cs && k < cs->nparams && cs->esc[k].escapes && guard_false(in, &cs->esc[k])) {
+                    /* keep_if(&x, 0): the callee keeps it only when that argument is not 0 */
                     continue;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
                     /* keep(&x) stores into a global that this function clears on every path */

@@ -196,3 +196,52 @@ void start_pool(unsigned n) {
     sem_wait(&sem);
   sem_destroy(&sem);
 }
+
+// ---- 2. stores the call cannot reach: the callee keeps its argument only under a condition on
+// another parameter that this call's constant argument makes false
+static int *g_kept;
+enum { NO_CACHE = 0, CACHE = 2 };
+static void keep_if(int *p, int keep) { if (keep) g_kept = p; }
+static void keep_mode(int *p, int mode) {
+  if (mode != CACHE)
+    return;
+  g_kept = p;
+}
+static void keep_flag(int *p, _Bool keep) { if (keep) g_kept = p; }
+#define LOOKUP(p) keep_mode((p), NO_CACHE)
+int guarded_calls(void) {
+  int x = 0, y = 0, z = 0, w = 0;
+  keep_if(&x, 0);
+  keep_mode(&y, NO_CACHE);
+  keep_flag(&z, 0);
+  LOOKUP(&w);
+  return x + y + z + w;
+}
+
+// a local returned only when a guard has already replaced it
+char *strdup(const char *);
+void *malloc(unsigned long);
+void fill(char *buf, unsigned n);
+char *get_name(unsigned n) {
+  char tmp[64];
+  char *p = tmp;
+  if (n >= sizeof tmp)
+    p = malloc(n);
+  fill(p, n);
+  return p == tmp ? strdup(p) : p;
+}
+char *get_name_if(unsigned n) {
+  char tmp[64];
+  char *p = n < sizeof tmp ? tmp : malloc(n);
+  fill(p, n);
+  if (p != tmp)
+    return p;
+  return strdup(p);
+}
+#define OWNED(p, buf) ((p) == (buf) ? strdup(p) : (p))
+char *get_name_macro(unsigned n) {
+  char tmp[64];
+  char *p = n < sizeof tmp ? tmp : malloc(n);
+  fill(p, n);
+  return OWNED(p, tmp);
+}

@@ -99,3 +99,38 @@ int start_sem_sometimes(pthread_t *t, int c) {
   sem_wait(&s.ready);
   return 0;
 }
+
+// ---- 2. the guard holds at this call, or the argument is not a constant
+static int *g_kept;
+enum { NO_CACHE = 0, CACHE = 2 };
+static void keep_if(int *p, int keep) { if (keep) g_kept = p; }
+static void keep_mode(int *p, int mode) {
+  if (mode != CACHE)
+    return;
+  g_kept = p;
+}
+static void keep_twice(int *p, int keep) { if (keep) g_kept = p; else g_kept = p + 1; }
+int guard_true(int v) {
+  int x = 0, y = 0, z = 0, w = 0;
+  keep_if(&x, 1);         // expected-warning {{address of local 'x' escapes into global 'g_kept' via call to 'keep_if'}}
+  keep_mode(&y, CACHE);   // expected-warning {{address of local 'y' escapes into global 'g_kept' via call to 'keep_mode'}}
+  keep_if(&z, v);         // expected-warning {{address of local 'z' escapes into global 'g_kept' via call to 'keep_if'}}
+  keep_twice(&w, 0);      // expected-warning {{address of local 'w' escapes into global 'g_kept' via call to 'keep_twice'}}
+  return x + y + z + w;
+}
+
+// the guard compares with something else, or the arm is the one where p is the local
+char *strdup(const char *);
+void fill(char *buf, unsigned n);
+char *get_name_wrong(unsigned n, char *other) {
+  char tmp[64];
+  char *p = n ? tmp : other;
+  fill(p, n);
+  return p == other ? strdup(p) : p; // expected-warning {{address of local 'tmp' escapes through the return value of 'get_name_wrong'}}
+}
+char *get_name_inverted(unsigned n) {
+  char tmp[64];
+  char *p = tmp;
+  fill(p, n);
+  return p == tmp ? p : strdup(p); // expected-warning {{address of local 'tmp' escapes through the return value of 'get_name_inverted'}}
+}
