@@ -865,18 +865,48 @@ static void drop_own_head(fn_t *F, eset_t *got, uint32_t from)
     got->n = w;
 }
 
+/* The stored values that reach `load` of promotable slot `a` (cached per load). */
+static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
+{
+    void **slot = ptrcheck_ir_pmap_slot(&F->reach, load);
+    if (!slot)
+        return NULL;
+    if (!*slot) {
+        ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
+        if (!vv || !reaching_stores(F, load, a, vv)) {
+            if (vv) {
+                free(vv->v);
+                free(vv);
+            }
+            return NULL;
+        }
+        *slot = vv;
+    }
+    return *slot;
+}
+
+static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t *b)
+{
+    if (!a || !b || a->n != b->n || a->n > 8)
+        return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t j = 0;
+        while (j < b->n && b->v[j] != a->v[i])
+            j++;
+        if (j == b->n)
+            return 0;
+    }
+    return 1;
+}
+
 /* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
  * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
 static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
 {
     LLVMBasicBlockRef b = inst_block(load);
-    LLVMValueRef upto = load;
     eset_t tmp = {0};
     uint32_t found = 0;
     for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
-        for (LLVMValueRef i = LLVMGetFirstInstruction(b); i && i != upto; i = LLVMGetNextInstruction(i))
-            if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
-                goto done;
         LLVMValueRef term = NULL;
         for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
             LLVMValueRef user = LLVMGetUser(u);
@@ -895,23 +925,18 @@ static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
             for (unsigned side = 0; side < 2 && !found; side++) {
                 LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
                 LLVMValueRef y = LLVMGetOperand(c, 1 - side);
-                if (!LLVMIsALoadInst(x) || ptrcheck_ir_strip_casts(LLVMGetOperand(x, 0)) != slot ||
-                    LLVMGetSuccessor(term, ne_succ) != b)
+                if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || LLVMGetSuccessor(term, ne_succ) != b)
+                    continue;
+                /* the same stores reach the compared load and this one: the same value */
+                if (!same_values(load_reach(F, x, slot), load_reach(F, load, slot)))
                     continue;
                 const eset_t *ys = pts_get(F, y, &tmp);
                 if (ys && ys->n == 1 && !EL_INT(ys->v[0]) && F->objs[EL_OBJ(ys->v[0])].kind == O_STACK)
                     found = ys->v[0] + 1;
             }
-            if (!found)
-                goto done; /* the nearest condition is about something else */
-            /* no store to the variable between the compare and the branch */
-            for (LLVMValueRef i = LLVMGetNextInstruction(c); i && i != term; i = LLVMGetNextInstruction(i))
-                if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
-                    found = 0;
-            break;
+            break; /* the nearest condition decides */
         }
         b = inst_block(term);
-        upto = term;
     }
 done:
     eset_free(&tmp);
@@ -934,24 +959,11 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 id = (uint32_t)(uintptr_t)v;
             if (!id || !F->objs[id - 1].contents.n)
                 break;
-            void **slot = ptrcheck_ir_pmap_slot(&F->reach, in);
-            if (!slot) {
+            ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
+            if (!vv) {
                 ok = 0;
                 break;
             }
-            if (!*slot) {
-                ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
-                if (!vv || !reaching_stores(F, in, base, vv)) {
-                    if (vv) {
-                        free(vv->v);
-                        free(vv);
-                    }
-                    ok = 0;
-                    break;
-                }
-                *slot = vv;
-            }
-            ptrcheck_ir_valvec_t *vv = *slot;
             eset_t got = {0};
             for (size_t k = 0; ok && k < vv->n; k++) {
                 const eset_t *src = pts_get(F, vv->v[k], &tmp);
