@@ -21,8 +21,12 @@
  * Summaries (bottom-up over the call graph, with a worklist for recursion): for each defined
  * function and pointer parameter i, whether what i points to escapes (and how: the first step of
  * the path, possibly a call to another summarised function, so chains are followed for the notes),
- * whether i (or memory reachable from it) is returned, and which parameters are stored into memory
- * reachable from which others (`link(list, node)`).
+ * whether i (or memory reachable from it) is returned, which parameters are stored into memory
+ * of which others and at which offset (`link(list, node)`: an edge, judged at each call with what
+ * the destination is there, so a callee storing into a local of its caller's frame keeps nothing),
+ * what the function stores on every path ("must" stores, which undo a caller's earlier link:
+ * close_func after open_func, pop after push), and the guard on a flag or mode parameter under
+ * which a parameter escapes (a constant argument that makes it false makes the call silent).
  *
  * Sinks.  Stores into GLOBAL/GLOBR/ARG/ARGR/RET, returns, calls whose summary says the parameter
  * escapes, thread start routines (pthread_create, thrd_create, ...) unless the thread is joined on
