@@ -162,6 +162,9 @@ typedef struct must_s {
     unsigned param;
     long long off;
     int valparam;
+    int deref;           /* the place is byte `off` of the object whose address is at byte `off1` of
+                            the memory `param` points to (`leaveblock(ls->fs)`: ls->fs->bl) */
+    long long off1;
 } must_t;
 
 #define MAX_MUST 8
@@ -1297,6 +1300,8 @@ static int inst_writes(fn_t *F, LLVMValueRef in, LLVMValueRef base, long long of
     unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
     for (size_t k = 0; cs && k < cs->nmust; k++) {
         const must_t *m = &cs->must[k];
+        if (m->deref)
+            continue; /* through a loaded pointer: kill_place */
         if (m->global) {
             if (m->global != base || (m->off != off && off != OFF_UNKNOWN))
                 continue;
@@ -1319,10 +1324,34 @@ static int inst_writes(fn_t *F, LLVMValueRef in, LLVMValueRef base, long long of
 }
 
 /* A store or call into F->kill_base + F->kill_off of a value without stack addresses. */
+static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max);
+static int must_same_place(const must_t *a, const must_t *b);
+
+/* Also through the object the link made current: the linking call `origin` must-stores parameter
+ * kill_base at byte off1 of parameter P's memory (`open_func(ls, fs, &bl)` sets ls->fs = fs), and
+ * `in` must-stores a clean value at byte kill_off of the object at that place (`close_func(ls)`
+ * runs leaveblock(ls->fs)).  Nested link/unlink pairs in between restore the place (the stack
+ * discipline these pairs exist for). */
 static int kill_place(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
-    (void)origin;
-    return inst_writes(F, in, F->kill_base, F->kill_off, -1);
+    must_t keys[MAX_MUST], okeys[MAX_MUST];
+    if (inst_writes(F, in, F->kill_base, F->kill_off, -1))
+        return 1;
+    if (!LLVMIsACallInst(in) || !origin || !LLVMIsACallInst(origin))
+        return 0;
+    size_t nk = keys_of(F, in, keys, MAX_MUST), no = 0;
+    for (size_t k = 0; k < nk; k++) {
+        if (!keys[k].deref || keys[k].valparam != -1 || keys[k].off != F->kill_off)
+            continue;
+        if (!no && !(no = keys_of(F, origin, okeys, MAX_MUST)))
+            return 0;
+        for (size_t j = 0; j < no; j++)
+            if (!okeys[j].deref && !okeys[j].global && okeys[j].param == keys[k].param &&
+                okeys[j].off == keys[k].off1 && okeys[j].valparam >= 0 &&
+                LLVMGetParam(F->fn, (unsigned)okeys[j].valparam) == F->kill_base)
+                return 1;
+    }
+    return 0;
 }
 
 /* For the must-store summary: `in` performs F->kill_must. */
@@ -1330,7 +1359,14 @@ static int kill_must_key(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     (void)origin;
     const must_t *m = F->kill_must;
-    return inst_writes(F, in, m->global ? m->global : LLVMGetParam(F->fn, m->param), m->off, m->valparam);
+    must_t keys[MAX_MUST];
+    if (!m->deref)
+        return inst_writes(F, in, m->global ? m->global : LLVMGetParam(F->fn, m->param), m->off, m->valparam);
+    size_t nk = keys_of(F, in, keys, MAX_MUST);
+    for (size_t k = 0; k < nk; k++)
+        if (must_same_place(&keys[k], m) && keys[k].valparam == m->valparam)
+            return 1;
+    return 0;
 }
 
 typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
@@ -1454,9 +1490,20 @@ static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
     long long off = 0;
     if (LLVMIsAStoreInst(in)) {
         LLVMValueRef base = addr_base(F, LLVMGetOperand(in, 1), &off);
+        long long off1 = 0;
+        int deref = 0;
+        if (off != OFF_UNKNOWN && base && LLVMIsALoadInst(base)) { /* ls->fs->bl = ... */
+            base = addr_base(F, LLVMGetOperand(base, 0), &off1);
+            if (!LLVMIsAArgument(base) || off1 == OFF_UNKNOWN)
+                return 0;
+            deref = 1;
+        }
         int gl = LLVMIsAGlobalVariable(base) != NULL;
         if (off == OFF_UNKNOWN || (!gl && !LLVMIsAArgument(base)) || !max)
             return 0;
+        memset(out, 0, sizeof *out);
+        out[0].deref = deref;
+        out[0].off1 = off1;
         unsigned pi = gl ? 0 : param_index(F->fn, base);
         if (!gl && (has_attr(F->fn, pi + 1, "sret") || has_attr(F->fn, pi + 1, "byval")))
             return 0;
@@ -1477,14 +1524,29 @@ static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
             LLVMValueRef base = m->param < nargs ? addr_base(F, LLVMGetOperand(in, m->param), &off) : NULL;
             if (!base || off == OFF_UNKNOWN)
                 continue;
-            if (LLVMIsAGlobalVariable(base)) {
+            if (m->deref) { /* *(arg + off1) + off: arg must be a parameter here */
+                if (!LLVMIsAArgument(base))
+                    continue;
+                key.param = param_index(F->fn, base);
+                key.off1 = off + m->off1;
+            } else if (LLVMIsAGlobalVariable(base)) {
                 key.global = base;
+                key.off = off + m->off;
             } else if (LLVMIsAArgument(base)) {
                 key.param = param_index(F->fn, base);
+                key.off = off + m->off;
+            } else if (LLVMIsALoadInst(base)) { /* leaveblock(ls->fs) */
+                long long o1 = 0;
+                LLVMValueRef b2 = addr_base(F, LLVMGetOperand(base, 0), &o1);
+                if (!LLVMIsAArgument(b2) || o1 == OFF_UNKNOWN)
+                    continue;
+                key.param = param_index(F->fn, b2);
+                key.deref = 1;
+                key.off1 = o1;
+                key.off = off + m->off;
             } else {
                 continue;
             }
-            key.off = off + m->off;
         }
         if (m->valparam >= 0) {
             LLVMValueRef v = (unsigned)m->valparam < nargs ? canon(F, LLVMGetOperand(in, (unsigned)m->valparam)) : NULL;
@@ -1497,7 +1559,8 @@ static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
 
 static int must_same_place(const must_t *a, const must_t *b)
 {
-    return a->global == b->global && (a->global || a->param == b->param) && a->off == b->off;
+    return a->global == b->global && (a->global || a->param == b->param) && a->off == b->off &&
+           a->deref == b->deref && (!a->deref || a->off1 == b->off1);
 }
 
 /* The must-stores of F (must_t): places F writes on every path from its entry to a return, with

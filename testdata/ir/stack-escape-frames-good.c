@@ -245,3 +245,29 @@ char *get_name_macro(unsigned n) {
   fill(p, n);
   return OWNED(p, tmp);
 }
+
+// linked into a parameter's memory by one callee, unlinked through the object the link made
+// current by another (lua's mainfunc: open_func(ls, fs, &bl) ... close_func(ls) runs
+// leaveblock(ls->fs))
+struct bcnt { struct bcnt *previous; int nactvar; };
+struct fst2 { struct fst2 *prev; struct bcnt *bl; };
+struct lex2 { struct fst2 *fs; int tok; };
+static void enter_bl(struct fst2 *fs, struct bcnt *bl) { bl->previous = fs->bl; fs->bl = bl; }
+static void leave_bl(struct fst2 *fs) { struct bcnt *bl = fs->bl; fs->bl = bl->previous; }
+static void open_f(struct lex2 *ls, struct fst2 *fs, struct bcnt *bl) {
+  fs->prev = ls->fs;
+  ls->fs = fs;
+  enter_bl(fs, bl);
+}
+static void close_f(struct lex2 *ls) {
+  struct fst2 *fs = ls->fs;
+  leave_bl(fs);
+  ls->fs = fs->prev;
+}
+void stat2(struct lex2 *ls);
+void main_f(struct lex2 *ls, struct fst2 *fs) {
+  struct bcnt bl;
+  open_f(ls, fs, &bl);
+  stat2(ls);
+  close_f(ls);
+}

@@ -134,3 +134,25 @@ char *get_name_inverted(unsigned n) {
   fill(p, n);
   return p == tmp ? p : strdup(p); // expected-warning {{address of local 'tmp' escapes through the return value of 'get_name_inverted'}}
 }
+
+// ... not when the unlink goes through another parameter's object
+struct bcnt { struct bcnt *previous; int nactvar; };
+struct fst2 { struct fst2 *prev; struct bcnt *bl; };
+struct lex2 { struct fst2 *fs; int tok; };
+static void enter_bl(struct fst2 *fs, struct bcnt *bl) { bl->previous = fs->bl; fs->bl = bl; }
+static void leave_bl(struct fst2 *fs) { struct bcnt *bl = fs->bl; fs->bl = bl->previous; }
+static void open_f(struct lex2 *ls, struct fst2 *fs, struct bcnt *bl) {
+  fs->prev = ls->fs;
+  ls->fs = fs;
+  enter_bl(fs, bl);
+}
+static void close_f(struct lex2 *ls) {
+  struct fst2 *fs = ls->fs;
+  leave_bl(fs);
+  ls->fs = fs->prev;
+}
+void main_other(struct lex2 *ls, struct lex2 *other, struct fst2 *fs) {
+  struct bcnt bl;
+  open_f(ls, fs, &bl); // expected-warning {{address of local 'bl' escapes into the memory parameter 'fs' points to via call to 'open_f'}}
+  close_f(other);
+}
