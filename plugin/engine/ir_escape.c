@@ -165,6 +165,7 @@ typedef struct must_s {
     int deref;           /* the place is byte `off` of the object whose address is at byte `off1` of
                             the memory `param` points to (`leaveblock(ls->fs)`: ls->fs->bl) */
     long long off1;
+    int local;           /* (only while judging one function's calls) `global` is a local of it */
 } must_t;
 
 #define MAX_MUST 8
@@ -1346,8 +1347,9 @@ static int kill_place(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
         if (!no && !(no = keys_of(F, origin, okeys, MAX_MUST)))
             return 0;
         for (size_t j = 0; j < no; j++)
-            if (!okeys[j].deref && !okeys[j].global && okeys[j].param == keys[k].param &&
-                okeys[j].off == keys[k].off1 && okeys[j].valparam >= 0 &&
+            if (!okeys[j].deref && okeys[j].global == keys[k].global &&
+                (okeys[j].global || okeys[j].param == keys[k].param) && okeys[j].off == keys[k].off1 &&
+                okeys[j].valparam >= 0 &&
                 LLVMGetParam(F->fn, (unsigned)okeys[j].valparam) == F->kill_base)
                 return 1;
     }
@@ -1524,11 +1526,20 @@ static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
             LLVMValueRef base = m->param < nargs ? addr_base(F, LLVMGetOperand(in, m->param), &off) : NULL;
             if (!base || off == OFF_UNKNOWN)
                 continue;
-            if (m->deref) { /* *(arg + off1) + off: arg must be a parameter here */
-                if (!LLVMIsAArgument(base))
+            if (m->deref) { /* *(arg + off1) + off: arg a parameter or a local here */
+                if (LLVMIsAArgument(base)) {
+                    key.param = param_index(F->fn, base);
+                } else if (LLVMIsAAllocaInst(base)) {
+                    key.global = base;
+                    key.local = 1;
+                } else {
                     continue;
-                key.param = param_index(F->fn, base);
+                }
                 key.off1 = off + m->off1;
+            } else if (LLVMIsAAllocaInst(base)) { /* sqlite3ParseObjectInit(&sParse, db) */
+                key.global = base;
+                key.local = 1;
+                key.off = off + m->off;
             } else if (LLVMIsAGlobalVariable(base)) {
                 key.global = base;
                 key.off = off + m->off;
@@ -1541,6 +1552,7 @@ static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
                 if (!LLVMIsAArgument(b2) || o1 == OFF_UNKNOWN)
                     continue;
                 key.param = param_index(F->fn, b2);
+                key.global = NULL;
                 key.deref = 1;
                 key.off1 = o1;
                 key.off = off + m->off;
@@ -1593,7 +1605,7 @@ static int compute_must(fn_t *F, int *changed)
             }
         }
     for (size_t c = 0; c < nc; c++) {
-        if (bad[c])
+        if (bad[c] || cand[c].local)
             continue;
         F->kill_must = &cand[c];
         if (kill_must_key(F, NULL, first) || killed_on_all_paths(F, first, kill_must_key, 0))

@@ -271,3 +271,20 @@ void main_f(struct lex2 *ls, struct fst2 *fs) {
   stat2(ls);
   close_f(ls);
 }
+
+// a parse object initialised into the connection's current-parse slot and reset from it
+// (sqlite's sqlite3ParseObjectInit/sqlite3ParseObjectReset): reset reaches the connection
+// through the object itself
+struct conn;
+struct parse { struct conn *db; struct parse *outer; int rc; };
+struct conn { struct parse *cur; int flags; };
+static void parse_init(struct parse *p, struct conn *db) { p->outer = db->cur; db->cur = p; p->db = db; p->rc = 0; }
+static void parse_reset(struct parse *p) { struct conn *db = p->db; db->cur = p->outer; p->db = 0; }
+int run_parse(struct parse *p);
+int with_parse(struct conn *db) {
+  struct parse sp;
+  parse_init(&sp, db);
+  int rc = run_parse(&sp);
+  parse_reset(&sp);
+  return rc;
+}

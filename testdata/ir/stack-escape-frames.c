@@ -156,3 +156,22 @@ void main_other(struct lex2 *ls, struct lex2 *other, struct fst2 *fs) {
   open_f(ls, fs, &bl); // expected-warning {{address of local 'bl' escapes into the memory parameter 'fs' points to via call to 'open_f'}}
   close_f(other);
 }
+
+// ... reset on another connection's object, or not at all
+struct conn;
+struct parse { struct conn *db; struct parse *outer; int rc; };
+struct conn { struct parse *cur; int flags; };
+static void parse_init(struct parse *p, struct conn *db) { p->outer = db->cur; db->cur = p; p->db = db; p->rc = 0; }
+static void parse_reset(struct parse *p) { struct conn *db = p->db; db->cur = p->outer; p->db = 0; }
+int run_parse(struct parse *p);
+int parse_not_reset(struct conn *db) {
+  struct parse sp;
+  parse_init(&sp, db); // expected-warning {{address of local 'sp' escapes into the memory parameter 'db' points to via call to 'parse_init'}}
+  return run_parse(&sp);
+}
+int parse_reset_other(struct conn *db, struct parse *other) {
+  struct parse sp;
+  parse_init(&sp, db); // expected-warning {{address of local 'sp' escapes into the memory parameter 'db' points to via call to 'parse_init'}}
+  parse_reset(other);
+  return 0;
+}
