@@ -1405,13 +1405,116 @@ static int failure_edge(fn_t *F, LLVMValueRef origin, LLVMValueRef term, unsigne
     return 0;
 }
 
+static int cint_of(LLVMValueRef v, int sign, long long *out)
+{
+    if (LLVMIsAConstantPointerNull(v)) {
+        *out = 0;
+        return 1;
+    }
+    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+        return 0;
+    *out = sign ? LLVMConstIntGetSExtValue(v) : (long long)LLVMConstIntGetZExtValue(v);
+    return 1;
+}
+
+/* *r = `icmp pred a, c` for constants a and c; 0 when either is not a constant integer. */
+static int eval_icmp(LLVMIntPredicate pred, LLVMValueRef av, LLVMValueRef cv, int *r)
+{
+    int sign = pred == LLVMIntSGT || pred == LLVMIntSGE || pred == LLVMIntSLT || pred == LLVMIntSLE;
+    long long a = 0, c = 0;
+    if (!cint_of(av, sign, &a) || !cint_of(cv, sign, &c))
+        return 0;
+    unsigned long long ua = (unsigned long long)a, uc = (unsigned long long)c;
+    switch (pred) {
+    case LLVMIntEQ: *r = a == c; break;
+    case LLVMIntNE: *r = a != c; break;
+    case LLVMIntUGT: *r = ua > uc; break;
+    case LLVMIntUGE: *r = ua >= uc; break;
+    case LLVMIntULT: *r = ua < uc; break;
+    case LLVMIntULE: *r = ua <= uc; break;
+    case LLVMIntSGT: *r = a > c; break;
+    case LLVMIntSGE: *r = a >= c; break;
+    case LLVMIntSLT: *r = a < c; break;
+    case LLVMIntSLE: *r = a <= c; break;
+    default: return 0;
+    }
+    return 1;
+}
+
+
+/* Blocks reachable from `from` (marks them with `mark` in m). */
+static int mark_reachable(ptrcheck_ir_pmap_t *m, LLVMBasicBlockRef from, uintptr_t mark)
+{
+    ptrcheck_ir_valvec_t work = {0};
+    int ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(from));
+    while (ok && work.n) {
+        LLVMBasicBlockRef b = LLVMValueAsBasicBlock(work.v[--work.n]);
+        void **slot = ptrcheck_ir_pmap_slot(m, b);
+        if (!slot) {
+            ok = 0;
+            break;
+        }
+        if ((uintptr_t)*slot & mark)
+            continue;
+        *slot = (void *)((uintptr_t)*slot | mark);
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+        for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; ok && k < ns; k++)
+            ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(LLVMGetSuccessor(t, k)));
+    }
+    free(work.v);
+    return ok;
+}
+
+/* A branch on a local status variable that only the create's failure path changes
+ * (`if (pthread_create(...)) { ...; ret = -1; } ... if (!ret) sem_wait(...)`): on the success
+ * path the variable has the values of its other stores.  `region` maps blocks to 1 (reachable from
+ * the failure edge), 2 (from the success edge).  Returns the successor the branch takes there, or -1. */
+static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
+{
+    if (!LLVMIsABranchInst(term) || !LLVMIsConditional(term))
+        return -1;
+    LLVMValueRef c = LLVMGetCondition(term);
+    if (!LLVMIsAICmpInst(c) || !LLVMIsAConstantInt(LLVMGetOperand(c, 1)))
+        return -1;
+    LLVMValueRef x = LLVMGetOperand(c, 0);
+    if (LLVMIsAZExtInst(x) || LLVMIsASExtInst(x) || LLVMIsATruncInst(x))
+        x = LLVMGetOperand(x, 0);
+    LLVMValueRef slot = LLVMIsALoadInst(x) ? LLVMGetOperand(x, 0) : NULL;
+    if (!slot || !LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
+        return -1;
+    ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    int taken = -1;
+    for (size_t k = 0; vv && k < vv->n; k++) {
+        /* a value stored only in blocks of the failure path does not reach here */
+        int live = 0;
+        for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !live; u = LLVMGetNextUse(u)) {
+            LLVMValueRef st = LLVMGetUser(u);
+            void *mk = NULL;
+            if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != slot || LLVMGetOperand(st, 0) != vv->v[k])
+                continue;
+            ptrcheck_ir_pmap_get(region, inst_block(st), &mk);
+            live = (uintptr_t)mk != 1;
+        }
+        if (!live)
+            continue;
+        int r = 0;
+        if (!eval_icmp(LLVMGetICmpPredicate(c), vv->v[k], LLVMGetOperand(c, 1), &r))
+            return -1;
+        if (taken >= 0 && taken != !r)
+            return -1;
+        taken = !r; /* successor 0 when true */
+    }
+    return taken;
+}
+
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
-    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_pmap_t seen, region;
     ptrcheck_ir_valvec_t work = {0};
-    int result = 1;
+    int result = 1, region_ready = 0;
     ptrcheck_ir_pmap_init(&seen);
+    ptrcheck_ir_pmap_init(&region);
     LLVMValueRef start = LLVMGetNextInstruction(origin);
     LLVMBasicBlockRef bb = inst_block(origin);
     for (;;) {
@@ -1428,10 +1531,25 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                 break;
             }
             unsigned ns = LLVMGetNumSuccessors(term);
+            int only = -1;
+            if (thread && region_ready)
+                only = flag_branch(F, term, &region);
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
-                if (thread && failure_edge(F, origin, term, k))
+                if (only >= 0 && (int)k != only)
                     continue;
+                if (thread && failure_edge(F, origin, term, k)) {
+                    if (!region_ready && ns == 2) { /* the failure path's own blocks, once */
+                        region_ready = mark_reachable(&region, s, 1) &&
+                                       mark_reachable(&region, LLVMGetSuccessor(term, 1 - k), 2);
+                        if (!region_ready) {
+                            F->oom = 1;
+                            result = 0;
+                            goto done;
+                        }
+                    }
+                    continue;
+                }
                 void **slot = ptrcheck_ir_pmap_slot(&seen, s);
                 if (!slot || (!*slot && !ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
                     F->oom = 1;
@@ -1449,6 +1567,7 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
 done:
     free(work.v);
     ptrcheck_ir_pmap_free(&seen);
+    ptrcheck_ir_pmap_free(&region);
     return result;
 }
 
@@ -2126,44 +2245,13 @@ static int guard_of(fn_t *F, LLVMValueRef in, guard_t *g)
     return 0;
 }
 
-static int cint_of(LLVMValueRef v, int sign, long long *out)
-{
-    if (LLVMIsAConstantPointerNull(v)) {
-        *out = 0;
-        return 1;
-    }
-    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
-        return 0;
-    *out = sign ? LLVMConstIntGetSExtValue(v) : (long long)LLVMConstIntGetZExtValue(v);
-    return 1;
-}
-
 /* Does this call's constant argument make the callee's guard on parameter escape false? */
 static int guard_false(LLVMValueRef call, const esc_info_t *ei)
 {
+    int r = 0;
     if (ei->gstate != 1 || ei->gparam >= (unsigned)LLVMGetNumArgOperands(call))
         return 0;
-    LLVMValueRef arg = LLVMGetOperand(call, ei->gparam);
-    int sign = ei->gpred == LLVMIntSGT || ei->gpred == LLVMIntSGE || ei->gpred == LLVMIntSLT || ei->gpred == LLVMIntSLE;
-    long long a = 0, c = 0;
-    if (!cint_of(arg, sign, &a) || !cint_of(ei->gconst, sign, &c))
-        return 0;
-    unsigned long long ua = (unsigned long long)a, uc = (unsigned long long)c;
-    int r;
-    switch (ei->gpred) {
-    case LLVMIntEQ: r = a == c; break;
-    case LLVMIntNE: r = a != c; break;
-    case LLVMIntUGT: r = ua > uc; break;
-    case LLVMIntUGE: r = ua >= uc; break;
-    case LLVMIntULT: r = ua < uc; break;
-    case LLVMIntULE: r = ua <= uc; break;
-    case LLVMIntSGT: r = a > c; break;
-    case LLVMIntSGE: r = a >= c; break;
-    case LLVMIntSLT: r = a < c; break;
-    case LLVMIntSLE: r = a <= c; break;
-    default: return 0;
-    }
-    return r != ei->gwant;
+    return eval_icmp(ei->gpred, LLVMGetOperand(call, ei->gparam), ei->gconst, &r) && r != ei->gwant;
 }
 
 /* Records that parameter value element el escapes (for the summary) */

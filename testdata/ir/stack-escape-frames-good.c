@@ -288,3 +288,19 @@ int with_parse(struct conn *db) {
   parse_reset(&sp);
   return rc;
 }
+// the wait runs on every path where the thread exists: a status variable only the create's
+// failure path changes (musl's aio submit)
+int start_status(pthread_t *t) {
+  int ret = 0;
+  struct start s;
+  s.value = 4;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s)) {
+    ret = -1;
+  }
+  if (!ret) {
+    while (sem_wait(&s.ready))
+      ;
+  }
+  return ret;
+}

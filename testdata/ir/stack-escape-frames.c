@@ -175,3 +175,16 @@ int parse_reset_other(struct conn *db, struct parse *other) {
   parse_reset(other);
   return 0;
 }
+// the status variable also changes on the success path
+int start_status_changed(pthread_t *t, int c) {
+  int ret = 0;
+  struct start s;
+  s.value = 4;
+  if (pthread_create(t, NULL, starter, &s)) // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+    ret = -1;
+  if (c)
+    ret = 1;
+  if (!ret)
+    sem_wait(&s.ready);
+  return ret;
+}
