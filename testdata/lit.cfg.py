@@ -58,3 +58,6 @@ try:
 except OSError:
     pass
 config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_MAKE_PROGRAM=%s" % _make if _make else "")))
+# ptrcheck's version, from the one file that holds it (tests check that every output reports it).
+with open(os.path.join(config.ptrcheck_src_root, "VERSION")) as _f:
+    config.substitutions.append(("%ptrcheck_version", _f.readline().strip()))

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PTRCHECK_PROJECT_URL "https://github.com/ptrcheck/ptrcheck"
-
 /* ------------------------------------------------------------------ small helpers */
 
 static char *dup_str(const char *s)
@@ -699,20 +697,18 @@ static json_t *rules(const ptrcheck_sarif_options_t *opt)
         char help[1024], *uri = NULL;
         json_t *rule;
 
+        /* helpUri only where the docs really are (the installed or source docs); no project URL
+         * exists yet, so none is made up (informationUri is left out for the same reason). */
         if (opt && opt->docs_dir) {
             char path[4096];
             snprintf(path, sizeof(path), "%s/checks/%s.md", opt->docs_dir, info->id);
             uri = ptrcheck_path_to_uri(path, 1);
-        } else {
-            char url[512];
-            snprintf(url, sizeof(url), PTRCHECK_PROJECT_URL "/blob/main/docs/checks/%s.md", info->id);
-            uri = dup_str(url);
+            if (!uri)
+                goto fail;
         }
-        if (!uri)
-            goto fail;
         snprintf(help, sizeof(help), "%s. Documentation: docs/checks/%s.md, or `ptrcheck --explain %s`.",
                  info->summary, info->id, info->id);
-        rule = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:s,s:{s:s},s:{s:s},s:{s:[s]}}", "id", info->full_id, "name",
+        rule = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:s?,s:{s:s},s:{s:s},s:{s:[s]}}", "id", info->full_id, "name",
                          info->id, "shortDescription", "text", info->summary, "fullDescription", "text", help,
                          "helpUri", uri, "help", "text", help, "defaultConfiguration", "level", "warning",
                          "properties", "tags", "security");
@@ -827,9 +823,8 @@ int ptrcheck_sarif_write(const ptrcheck_findings_t *fs, const ptrcheck_sarif_opt
     size_t i;
     int rc = 0;
 
-    driver = json_pack("{s:s,s:s,s:s,s:s,s:o}", "name", "ptrcheck", "version", PTRCHECK_VERSION_STRING,
-                       "semanticVersion", PTRCHECK_VERSION_STRING, "informationUri", PTRCHECK_PROJECT_URL, "rules",
-                       rules(opt));
+    driver = json_pack("{s:s,s:s,s:s,s:o}", "name", "ptrcheck", "version", PTRCHECK_VERSION_STRING,
+                       "semanticVersion", PTRCHECK_VERSION_STRING, "rules", rules(opt));
     if (!driver)
         return nomem(err);
     results = json_array();

@@ -7,6 +7,7 @@
 #include "ptrcheck/handoff.h"
 #include "ptrcheck/ir.h"
 #include "ptrcheck/ptrcheck.h"
+#include "ptrcheck/version.h"
 
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -78,7 +79,7 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
 } // namespace
 
 extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default"))) PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "ptrcheck", "0.1.0", [](PassBuilder &PB) {
+  return {LLVM_PLUGIN_API_VERSION, "ptrcheck", PTRCHECK_VERSION_STRING, [](PassBuilder &PB) {
             PB.registerPipelineStartEPCallback(
                 [](ModulePassManager &MPM, OptimizationLevel) { MPM.addPass(PtrcheckPass()); });
             PB.registerPipelineParsingCallback(

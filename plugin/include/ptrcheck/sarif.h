@@ -86,7 +86,7 @@ typedef struct ptrcheck_sarif_failure_s {
 
 typedef struct ptrcheck_sarif_options_s {
     const char *base_dir;  /* absolute; files under it get uriBaseId SRCROOT and a relative uri */
-    const char *docs_dir;  /* absolute directory holding checks/<id>.md (helpUri); NULL: project URL */
+    const char *docs_dir;  /* absolute directory holding checks/<id>.md (helpUri); NULL: no helpUri */
     const ptrcheck_sarif_failure_t *failures; /* TUs that could not be analysed (toolExecutionNotifications) */
     size_t nfailures;
 } ptrcheck_sarif_options_t;
