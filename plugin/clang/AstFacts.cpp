@@ -61,7 +61,7 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        Records(Ctx, E) {}
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E) {}
 
   void run() {
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
@@ -77,6 +77,7 @@ private:
   ptrcheck_engine_t *E;
   AnalyzeOptions Opts;
   std::unique_ptr<MangleContext> Mangler;
+  bool ShowSystemHeaders;
   llvm::DenseMap<FileID, const char *> FileNames;
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
@@ -578,6 +579,7 @@ private:
     F.base_pointee_spelling = str(Pointee.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
     F.base_pointee_bytes = bytesOf(Pointee);
     F.via_memcpy = ViaMemcpy;
+    F.offsetof_defined = Ctx.Idents.get("offsetof").hasMacroDefinition();
     F.access_bytes = AccessBytes;
     if (!Access.isNull()) {
       F.access_bytes = bytesOf(Access);
@@ -1128,8 +1130,12 @@ private:
     }
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext() &&
-          !FD->isInvalidDecl() && !inSystemHeader(FD->getLocation()))
-        function(FD);
+          !FD->isInvalidDecl()) {
+        if (!inSystemHeader(FD->getLocation()))
+          function(FD);
+        else if (Opts.RecordSites)
+          systemFunction(FD);
+      }
       return;
     }
     if (auto *SA = dyn_cast<StaticAssertDecl>(D)) {
@@ -1146,7 +1152,19 @@ private:
     }
   }
 
-  bool inSystemHeader(SourceLocation L) { return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L)); }
+  // Facts in system headers are not collected (their findings would be dropped, as clang drops its own
+  // warnings there) unless the configuration asks for findings in system headers.
+  bool inSystemHeader(SourceLocation L) {
+    return !ShowSystemHeaders && L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
+
+  // An inline function of a system header that code generation may emit: only its location, so the
+  // IR findings in it are located there (and dropped as system-header findings) without walking it.
+  void systemFunction(const FunctionDecl *FD) {
+    std::string Sym = symbolName(FD);
+    ptrcheck_sites_begin_function(E, Sym.c_str(), loc(FD->getLocation()));
+    ptrcheck_sites_end_function(E);
+  }
 
   void function(const FunctionDecl *FD) {
     std::string Sym = symbolName(FD);

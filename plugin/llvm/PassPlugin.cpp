@@ -9,6 +9,7 @@
 #include "ptrcheck/ptrcheck.h"
 #include "ptrcheck/version.h"
 
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -17,6 +18,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 using namespace llvm;
@@ -31,9 +34,21 @@ void printToStderr(void *, const ptrcheck_diag_t *D) {
   }
 }
 
+// C++ symbols in messages as the source spells them, through the demangler of the LLVM we run in.
+char *demangle(const char *Sym) {
+  std::string D = llvm::demangle(std::string(Sym));
+  if (D.empty() || D == Sym)
+    return nullptr;
+  char *R = static_cast<char *>(std::malloc(D.size() + 1));
+  if (R)
+    std::memcpy(R, D.c_str(), D.size() + 1);
+  return R;
+}
+
 struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     if (ptrcheck_engine_t *E = ptrcheck_handoff_find(M.getModuleIdentifier().c_str())) {
+      ptrcheck_engine_set_demangler(E, demangle);
       ptrcheck_ir_run(E, wrap(&M));
       return PreservedAnalyses::all();
     }
@@ -63,6 +78,7 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
     if (!E)
       goto fail_cfg;
     ptrcheck_engine_set_sink(E, printToStderr, nullptr);
+    ptrcheck_engine_set_demangler(E, demangle);
     ptrcheck_ir_run(E, wrap(&M));
     ptrcheck_engine_destroy(E);
     ptrcheck_free(Found);
