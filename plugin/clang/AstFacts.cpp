@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
@@ -67,6 +68,7 @@ public:
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
+    drainLambdas(); // those in file-scope initialisers
     if (const char *Dump = std::getenv("PTRCHECK_DUMP_LAYOUTS"))
       dumpLayouts(Dump);
   }
@@ -78,6 +80,7 @@ private:
   AnalyzeOptions Opts;
   std::unique_ptr<MangleContext> Mangler;
   bool ShowSystemHeaders;
+  std::vector<const CXXMethodDecl *> Lambdas; // call operators met in the function being walked
   llvm::DenseMap<FileID, const char *> FileNames;
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
@@ -406,7 +409,7 @@ private:
       R->kind = PTRCHECK_E_INT;
     } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
       R->kind = PTRCHECK_E_DECLREF;
-      R->name = str(DR->getDecl()->getNameAsString());
+      R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
       R->decl_kind = declKind(DR->getDecl());
       R->decl_loc = loc(DR->getDecl()->getLocation());
     } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
@@ -417,7 +420,7 @@ private:
     } else if (Call) {
       R->kind = PTRCHECK_E_CALL;
       if (const FunctionDecl *FD = Call->getDirectCallee())
-        R->name = str(FD->getNameAsString());
+        R->name = str(FD->getQualifiedNameAsString());
     } else if (isa<AbstractConditionalOperator>(X)) {
       R->kind = PTRCHECK_E_CONDITIONAL;
     } else if (isa<ArraySubscriptExpr>(X)) {
@@ -1004,7 +1007,7 @@ private:
     if (UT->getKind() != UETT_SizeOf || UT->isArgumentType())
       return;
     if (const auto *DR = dyn_cast<DeclRefExpr>(UT->getArgumentExpr()->IgnoreParens())) {
-      R->name = str(DR->getDecl()->getNameAsString());
+      R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
       R->decl_kind = declKind(DR->getDecl());
       R->decl_loc = loc(DR->getDecl()->getLocation());
     }
@@ -1173,6 +1176,9 @@ private:
     Sites = Opts.RecordSites;
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
+    // C++: `this` is the first parameter clang spills (this.addr), before the declared ones.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isInstance())
+      site(PTRCHECK_SITE_LOCAL, FD->getLocation(), "this", Ctx.getTypeSize(Ctx.VoidPtrTy) / 8, PTRCHECK_SITE_F_PARAM);
     for (const ParmVarDecl *P : FD->parameters())
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
@@ -1186,6 +1192,16 @@ private:
       ptrcheck_sites_end_function(E);
     Sites = false;
     Fn = ptrcheck_ast_fn_t{};
+    drainLambdas(); // the lambdas it defines (and theirs, in turn)
+  }
+
+  void drainLambdas() {
+    while (!Lambdas.empty()) {
+      const CXXMethodDecl *Op = Lambdas.back();
+      Lambdas.pop_back();
+      if (Op->hasBody() && !Op->isDependentContext() && !Op->isInvalidDecl() && !inSystemHeader(Op->getLocation()))
+        function(Op);
+    }
   }
 
   static bool containsLabel(const Stmt *S) {
@@ -1312,8 +1328,17 @@ private:
       if (!cast<GenericSelectionExpr>(S)->isResultDependent())
         stmt(cast<GenericSelectionExpr>(S)->getResultExpr());
       return;
+    case Stmt::LambdaExprClass: {
+      // A separate function in IR: walked on its own after the enclosing one (its site table is its
+      // own).  Its captures are initialised here.
+      const auto *L = cast<LambdaExpr>(S);
+      for (const Expr *Init : L->capture_inits())
+        stmt(Init);
+      if (const CXXMethodDecl *Op = L->getCallOperator())
+        Lambdas.push_back(Op);
+      return;
+    }
     case Stmt::BlockExprClass:
-    case Stmt::LambdaExprClass:
       return; // separate functions in IR
     case Stmt::DeclStmtClass:
       for (const Decl *D : cast<DeclStmt>(S)->decls()) {
