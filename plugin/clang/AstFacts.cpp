@@ -1084,6 +1084,12 @@ private:
     }
   }
 
+  // Clang's code generator numbers unnamed types with no mangling number (the closure of a lambda in
+  // a non-inline function: "$_0") in its own emission order, which this walk cannot reproduce: such
+  // a symbol may name another lambda's IR, so it gets no site table (a missing mapping, never a wrong
+  // one).  Lambdas in inline functions and templates have mangling numbers and are reliable.
+  static bool reliableSymbol(const std::string &Sym) { return Sym.find("$_") == std::string::npos; }
+
   std::string symbolName(const FunctionDecl *FD) {
     if (const auto *A = FD->getAttr<AsmLabelAttr>())
       return "\x01" + A->getLabel().str();
@@ -1165,6 +1171,8 @@ private:
   // IR findings in it are located there (and dropped as system-header findings) without walking it.
   void systemFunction(const FunctionDecl *FD) {
     std::string Sym = symbolName(FD);
+    if (!reliableSymbol(Sym))
+      return;
     ptrcheck_sites_begin_function(E, Sym.c_str(), loc(FD->getLocation()));
     ptrcheck_sites_end_function(E);
   }
@@ -1173,7 +1181,7 @@ private:
     std::string Sym = symbolName(FD);
     Fn.name = ptrcheck_engine_intern(E, Sym.c_str());
     Fn.loc = loc(FD->getLocation());
-    Sites = Opts.RecordSites;
+    Sites = Opts.RecordSites && reliableSymbol(Sym);
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
     // C++: `this` is the first parameter clang spills (this.addr), before the declared ones.
