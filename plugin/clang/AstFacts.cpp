@@ -2,6 +2,8 @@
 #include "AstFacts.h"
 #include "EscapeFacts.h"
 #include "RecordFacts.h"
+#define PTRCHECK_COMPAT_AST
+#include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -720,7 +722,7 @@ private:
     R.ntypedefs = static_cast<unsigned>(Typedefs.size());
     R.ir_name = str(recordIRName(RD));
     R.is_union = RD->isUnion();
-    R.bytes = bytesOf(Ctx.getRecordType(RD));
+    R.bytes = bytesOf(ptrcheck_compat::recordType(Ctx, RD));
     R.loc = loc(RD->getLocation());
     const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
     unsigned I = 0;

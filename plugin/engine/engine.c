@@ -260,6 +260,11 @@ static const char *line_text(ptrcheck_engine_t *e, const char *file, unsigned li
     return f->text + start;
 }
 
+static const char *engine_line(void *user, const char *file, unsigned line, size_t *len)
+{
+    return line_text(user, file, line, len);
+}
+
 int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc)
 {
     const ptrcheck_check_info_t *info = ptrcheck_check_info(check);
@@ -275,7 +280,7 @@ int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptr
         if (text && ptrcheck_nolint_matches(text, len, info->full_id, 1))
             return 1;
     }
-    return 0;
+    return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
 }
 
 /* The line an #include goes on: the file's first #include line, else line 1. */
