@@ -138,9 +138,11 @@ protected:
         Checks = A.substr(7);
       } else if (A.compare(0, 7, "output=") == 0) {
         Output = A.substr(7);
+      } else if (A == "analysis-only") {
+        AnalysisOnly = true;
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
-                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS or output=FILE)"))
+                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS, output=FILE or analysis-only)"))
             << A;
         return false;
       }
@@ -164,6 +166,7 @@ protected:
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }
+    ptrcheck_engine_set_analysis_only(E, AnalysisOnly);
     // The IR module clang generates for this input is named after InFile.
     ptrcheck_handoff_publish(InFile.str().c_str(), E);
     bool CodeGen = CI.getFrontendOpts().ProgramAction != frontend::ParseSyntaxOnly;
@@ -181,6 +184,7 @@ private:
   std::string Config;
   std::string Checks;
   std::string Output;
+  bool AnalysisOnly = false;
 
   bool openSideFile(CompilerInstance &CI, llvm::StringRef InFile, Reporter *R, std::unique_ptr<SideFile> &Side) {
     std::string Cwd = CI.getFileSystemOpts().WorkingDir;

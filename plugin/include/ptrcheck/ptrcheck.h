@@ -196,6 +196,10 @@ PTRCHECK_API ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, p
 PTRCHECK_API void ptrcheck_engine_destroy(ptrcheck_engine_t *e);
 PTRCHECK_API const ptrcheck_config_t *ptrcheck_engine_config(const ptrcheck_engine_t *e);
 PTRCHECK_API void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *user);
+/* Analysis-only compiles (the CLI's, output thrown away): once the IR analyses have run, the pass
+ * plugin empties the module so that the optimiser and code generator have nothing left to do. */
+PTRCHECK_API void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on);
+PTRCHECK_API int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e);
 /* Without a line reader the engine reads source files from disk (cached) for NOLINT comments. */
 PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
 PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
