@@ -80,3 +80,12 @@ try:
 except OSError:
     pass
 config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_MAKE_PROGRAM=%s" % _make if _make else "")))
+# Test-only tools the Makefile's test-tools target installs (REQUIRES: sarif-multitool, chromium).
+_mt = os.path.join(obj, "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(_mt, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", _mt))
+if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-apply-replacements")):
+    config.available_features.add("clang-apply-replacements")
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
