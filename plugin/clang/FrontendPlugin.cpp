@@ -150,10 +150,12 @@ protected:
         SystemHeaders = 1;
       } else if (A == "system-headers=false") {
         SystemHeaders = 0;
+      } else if (A == "analysis-only") {
+        AnalysisOnly = true;
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                    "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS, "
-                                   "output=FILE or system-headers[=true|false])"))
+                                   "output=FILE, system-headers[=true|false] or analysis-only)"))
             << A;
         return false;
       }
@@ -183,6 +185,7 @@ protected:
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }
+    ptrcheck_engine_set_analysis_only(E, AnalysisOnly);
     // The IR module clang generates for this input is named after InFile.
     ptrcheck_handoff_publish(InFile.str().c_str(), E);
     bool CodeGen = CI.getFrontendOpts().ProgramAction != frontend::ParseSyntaxOnly;
@@ -201,6 +204,7 @@ private:
   std::string Checks;
   std::string Output;
   int SystemHeaders = -1; // -1: as configured
+  bool AnalysisOnly = false;
 
   bool openSideFile(CompilerInstance &CI, llvm::StringRef InFile, Reporter *R, std::unique_ptr<SideFile> &Side) {
     std::string Cwd = CI.getFileSystemOpts().WorkingDir;

@@ -46,6 +46,7 @@ struct ptrcheck_engine_s {
     ptrcheck_arena_t ast_arena;  /* AST facts; reset per fact */
     void *check_state[PTRCHECK_CHECK_COUNT]; /* ptrcheck_engine_set_check_state */
     void (*check_state_free[PTRCHECK_CHECK_COUNT])(void *);
+    int analysis_only;           /* ptrcheck_engine_set_analysis_only */
 };
 
 static void free_fn_sites(void *p)
@@ -115,6 +116,9 @@ void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *u
     e->sink = fn;
     e->sink_user = user;
 }
+
+void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on) { e->analysis_only = on != 0; }
+int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e) { return e->analysis_only; }
 
 void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user)
 {

@@ -50,7 +50,14 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
     if (ptrcheck_engine_t *E = ptrcheck_handoff_find(M.getModuleIdentifier().c_str())) {
       ptrcheck_engine_set_demangler(E, demangle);
       ptrcheck_ir_run(E, wrap(&M));
-      return PreservedAnalyses::all();
+      if (!ptrcheck_engine_analysis_only(E))
+        return PreservedAnalyses::all();
+      // -fplugin-arg-ptrcheck-analysis-only (the CLI: output to /dev/null): nothing after us needs
+      // the code, so the optimiser and code generator get a module without function bodies.
+      for (Function &F : M)
+        if (!F.isDeclaration())
+          F.deleteBody();
+      return PreservedAnalyses::none();
     }
     runStandalone(M);
     return PreservedAnalyses::all();

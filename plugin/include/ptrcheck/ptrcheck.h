@@ -212,6 +212,10 @@ PTRCHECK_API void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_f
 typedef int (*ptrcheck_system_fn)(void *user, ptrcheck_loc_t loc);
 /* Findings located in system headers are dropped unless the configuration's system_headers is set. */
 PTRCHECK_API void ptrcheck_engine_set_system_filter(ptrcheck_engine_t *e, ptrcheck_system_fn fn, void *user);
+/* Analysis-only compiles (the CLI's, output thrown away): once the IR analyses have run, the pass
+ * plugin empties the module so that the optimiser and code generator have nothing left to do. */
+PTRCHECK_API void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on);
+PTRCHECK_API int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e);
 /* Without a line reader the engine reads source files from disk (cached) for NOLINT comments. */
 PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
 PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
