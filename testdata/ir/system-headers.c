@@ -23,7 +23,7 @@
 // The plugin argument wins over the configuration file.
 // RUN: %clang -c -O0 %ptrcheck_both -fplugin-arg-ptrcheck-config=%S/Inputs/system-headers.ptrcheck.yaml -fplugin-arg-ptrcheck-system-headers=false -isystem %S/Inputs/sys -I %S/Inputs/user %s -o %t.o 2>&1 | FileCheck %s --check-prefix=DEFAULT --implicit-check-not=warning:
 // RUN: not %clang -c -O0 %ptrcheck_both -fplugin-arg-ptrcheck-system-headers=maybe %s -o %t.o 2>&1 | FileCheck %s --check-prefix=BADARG
-// BADARG: error: ptrcheck: unknown plugin argument 'system-headers=maybe' (expected config=FILE, checks=GLOBS, output=FILE or system-headers[=true|false])
+// BADARG: error: ptrcheck: unknown plugin argument 'system-headers=maybe' (expected config=FILE, checks=GLOBS, output=FILE, system-headers[=true|false] or analysis-only)
 #include <ptrcheck-sys.h>
 #include <ptrcheck-user.h>
 
