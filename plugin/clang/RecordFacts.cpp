@@ -1,5 +1,7 @@
 // Record descriptions for ptrcheck-offset-assumption (see RecordFacts.h).
 #include "RecordFacts.h"
+#define PTRCHECK_COMPAT_AST
+#include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -98,7 +100,7 @@ void RecordDescriber::field(const RecordDecl *RD, unsigned Index, const void *Fi
   Out.packed_attr = F->hasAttr<PackedAttr>();
   if (F->isBitField()) {
     Out.is_bitfield = 1;
-    Out.bit_width = F->getBitWidthValue(Ctx);
+    Out.bit_width = ptrcheck_compat::bitWidth(Ctx, F);
   }
   QualType Elem = T;
   unsigned long long Count = 1;

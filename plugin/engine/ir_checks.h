@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "ptrcheck/ir.h"
+#define PTRCHECK_COMPAT_IR
+#include "ptrcheck_compat.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,7 +30,8 @@ int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
 
 
 /* ---- instructions and constant expressions alike */
-/* The opcode of an instruction or a constant expression; 0 for anything else. */
+/* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
+ * ptrcheck_compat_opcode); 0 for anything else. */
 LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v);
 /* Strips bitcasts and address-space casts (not GEPs: see ptrcheck_ir_strip). */
 LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v);
@@ -83,6 +86,15 @@ LLVMValueRef ptrcheck_ir_nrvo_alloca(ptrcheck_engine_t *e, LLVMValueRef fn);
 LLVMTargetDataRef ptrcheck_ir_fn_target_data(ptrcheck_ir_fn_t *f);
 /* Source name of the parameter #i of the function (from the AST's site table or IR names), or NULL. */
 const char *ptrcheck_ir_fn_param_name(ptrcheck_ir_fn_t *f, unsigned i);
+
+/* The symbol of the function (what the site tables and name globs are keyed on); ptrcheck_ir_fn_name
+ * is its readable name, for messages. */
+const char *ptrcheck_ir_fn_symbol(ptrcheck_ir_fn_t *f);
+/* The readable name of a named value (a callee, a global) for messages: demangled when the engine has
+ * a demangler (C++), else the IR name.  Writes into buf and returns it. */
+const char *ptrcheck_ir_display_name(ptrcheck_engine_t *e, LLVMValueRef v, char *buf, size_t size);
+/* The same for a global variable, as C spells it: a C static local ("fn.var") is shown as "var". */
+const char *ptrcheck_ir_global_name(ptrcheck_engine_t *e, LLVMValueRef g, char *buf, size_t size);
 
 /* The !dbg location of a global variable's definition (file NULL when there is none). */
 ptrcheck_loc_t ptrcheck_ir_global_loc(ptrcheck_engine_t *e, LLVMValueRef g);

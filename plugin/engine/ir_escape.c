@@ -419,7 +419,7 @@ static const eset_t *pts_get(fn_t *F, LLVMValueRef v, eset_t *tmp)
         return NULL;
     int asint = 0;
     for (unsigned guard = 0; v && guard < 16 && LLVMIsAConstantExpr(v); guard++) {
-        LLVMOpcode op = LLVMGetConstOpcode(v);
+        LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetConstOpcode(v));
         if (op == LLVMPtrToInt)
             asint = 1;
         else if (op == LLVMIntToPtr)
@@ -955,7 +955,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
 {
     eset_t tmp = {0};
     int ok = 1;
-    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in));
     switch (op) {
     case LLVMLoad: {
         LLVMValueRef p = LLVMGetOperand(in, 0);
@@ -1887,7 +1887,7 @@ static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
 static int map_store_sites(fn_t *F)
 {
     const ptrcheck_fn_sites_t *fs =
-        ptrcheck_sites_available(F->mod->e) ? ptrcheck_sites_lookup(F->mod->e, ptrcheck_ir_fn_name(F->f)) : NULL;
+        ptrcheck_sites_available(F->mod->e) ? ptrcheck_sites_lookup(F->mod->e, ptrcheck_ir_fn_symbol(F->f)) : NULL;
     size_t n = fs ? ptrcheck_sites_count(fs, PTRCHECK_SITE_STORE) : 0;
     if (!n)
         return 1;
@@ -2013,9 +2013,7 @@ static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, c
         break;
     case O_GLOBR: {
         char gname[256];
-        value_name(o->v, gname, sizeof gname);
-        const char *dot = strrchr(gname, '.');
-        const char *shown = dot && dot[1] && LLVMGetLinkage(o->v) == LLVMInternalLinkage ? dot + 1 : gname;
+        const char *shown = ptrcheck_ir_global_name(F->mod->e, o->v, gname, sizeof gname);
         if (strcmp(place, "memory") == 0)
             snprintf(buf, size, "into memory reachable from global '%s'", shown);
         else
@@ -2272,7 +2270,7 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
     if (next) {
         char cn[256];
         snprintf(step, sizeof step, "'%s' passes its parameter '%s' to '%s' here", ptrcheck_ir_fn_name(F->f), pn,
-                 value_name(next, cn, sizeof cn));
+                 ptrcheck_ir_display_name(F->mod->e, next, cn, sizeof cn));
     } else {
         snprintf(step, sizeof step, "'%s' lets its parameter '%s' escape %s here", ptrcheck_ir_fn_name(F->f), pn,
                  how);
@@ -2592,7 +2590,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
             LLVMValueRef callee = ptrcheck_ir_called_function(in);
             if (!callee || ptrcheck_ir_is_intrinsic(callee))
                 continue;
-            value_name(callee, cn, sizeof cn);
+            ptrcheck_ir_display_name(F->mod->e, callee, cn, sizeof cn);
             unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
             const thread_api_t *api = thread_api_of(callee);
             summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
@@ -2729,7 +2727,7 @@ static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                 if (F->objs[id].kind != O_HEAP || !ptrcheck_ir_pmap_get(&H->why, (void *)(uintptr_t)(id + 1), &why))
                     continue;
                 char callee[256];
-                value_name(ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
+                ptrcheck_ir_display_name(F->mod->e, ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
                 snprintf(how, sizeof how, "into a heap object (from '%s') that %s", callee, (const char *)why);
                 sink(F, R, in, vs, how, NULL, 0, NULL, 0, "the heap object is allocated here", F->objs[id].v, changed);
                 break;
@@ -2744,7 +2742,7 @@ static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
 static int fn_borrowed_setup(mod_t *M, ptrcheck_ir_fn_t *f, LLVMValueRef fn, summary_t *s)
 {
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(M->e);
-    const char *name = ptrcheck_ir_fn_name(f);
+    const char *name = ptrcheck_ir_fn_symbol(f);
     int all = ptrcheck_ir_pmap_get(&M->annotated, fn, NULL);
     for (size_t i = 0; !all && i < cfg->nborrowed_functions; i++)
         if (ptrcheck_glob_match(cfg->borrowed_functions[i], name))

@@ -237,6 +237,7 @@ typedef struct ptrcheck_offset_fact_s {
     unsigned long long access_bytes;
     const char *access_spelling;
     int via_memcpy;
+    int offsetof_defined; /* the offsetof macro is defined in the translation unit (<stddef.h> included) */
 } ptrcheck_offset_fact_t;
 PTRCHECK_API void ptrcheck_ast_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                          const ptrcheck_offset_fact_t *fact);
