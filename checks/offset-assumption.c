@@ -358,6 +358,20 @@ static void report_offset(ptrcheck_engine_t *e, ptrcheck_loc_t loc, const ptrche
     ptrcheck_engine_report(e, d);
 }
 
+/* The same, for a fix-it that spells offsetof: the fixed file needs <stddef.h> when the translation
+ * unit does not define the macro yet. */
+static void report_offset_fix(ptrcheck_engine_t *e, const ptrcheck_offset_fact_t *f, ptrcheck_loc_t loc,
+                              const ptrcheck_expr_t *lit, const char *fix, const char *fmt_msg)
+{
+    ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "%s", fmt_msg);
+    if (!d)
+        return;
+    if (lit && fix && ptrcheck_diag_add_fixit(d, lit->begin, lit->end, fix) && !f->offsetof_defined &&
+        strstr(fix, "offsetof("))
+        ptrcheck_diag_require_include(d, "stddef.h");
+    ptrcheck_engine_report(e, d);
+}
+
 static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offset_fact_t *f, long long off,
                        const ptrcheck_expr_t *lit)
 {
@@ -442,13 +456,13 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
             return;
         snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s on every configured target%s%s", off, rec_name(r),
                  here_desc, fix[0] ? "; use " : "", fix);
-        report_offset(e, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
+        report_offset_fix(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
     snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s here but %s%s%s", off, rec_name(r), here_desc, rest,
              fix[0] ? "; use " : "", fix);
-    report_offset(e, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
+    report_offset_fix(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
 }
 
 static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offset_fact_t *f, long long off,
@@ -490,7 +504,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                  "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', but its offset is %llu "
                  "on the compiling target%s%s",
                  off, fld->name, rec_name(r), (unsigned long long)fld->offset, fix[0] ? "; use " : "", fix);
-        report_offset(e, loc, lit, fix[0] ? fix : NULL, msg);
+        report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
     memset(&g, 0, sizeof g);
@@ -517,7 +531,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                  "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', its offset on every "
                  "configured target%s%s",
                  off, fld->name, rec_name(r), fix[0] ? "; use " : "", fix);
-        report_offset(e, loc, lit, fix[0] ? fix : NULL, msg);
+        report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
@@ -525,7 +539,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
              "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s': offsetof is %lld here but "
              "%s%s%s",
              off, fld->name, rec_name(r), off, rest, fix[0] ? "; use " : "", fix);
-    report_offset(e, loc, lit, fix[0] ? fix : NULL, msg);
+    report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
 }
 
 void ptrcheck_offset_assumption_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,

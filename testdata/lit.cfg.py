@@ -7,6 +7,7 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test", ".ll"]
 config.test_source_root = os.path.join(config.ptrcheck_src_root, "testdata")
 config.test_exec_root = os.path.join(config.ptrcheck_obj_root, "testdata")
+# Keep the directory names in step with the per-directory ctest entries in testdata/CMakeLists.txt.
 config.excludes = ["Inputs", "inputs", "unit", "demo", "CMakeLists.txt", "lit.cfg.py", "layout"]
 
 obj = config.ptrcheck_obj_root
@@ -88,3 +89,6 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-apply-replacements"
     config.available_features.add("clang-apply-replacements")
 if shutil.which("chromium"):
     config.available_features.add("chromium")
+# ptrcheck's version, from the one file that holds it (tests check that every output reports it).
+with open(os.path.join(config.ptrcheck_src_root, "VERSION")) as _f:
+    config.substitutions.append(("%ptrcheck_version", _f.readline().strip()))

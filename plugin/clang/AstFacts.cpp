@@ -10,6 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
@@ -63,12 +64,13 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        Records(Ctx, E) {}
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E) {}
 
   void run() {
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
+    drainLambdas(); // those in file-scope initialisers
     if (const char *Dump = std::getenv("PTRCHECK_DUMP_LAYOUTS"))
       dumpLayouts(Dump);
   }
@@ -79,6 +81,8 @@ private:
   ptrcheck_engine_t *E;
   AnalyzeOptions Opts;
   std::unique_ptr<MangleContext> Mangler;
+  bool ShowSystemHeaders;
+  std::vector<const CXXMethodDecl *> Lambdas; // call operators met in the function being walked
   llvm::DenseMap<FileID, const char *> FileNames;
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
@@ -407,7 +411,7 @@ private:
       R->kind = PTRCHECK_E_INT;
     } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
       R->kind = PTRCHECK_E_DECLREF;
-      R->name = str(DR->getDecl()->getNameAsString());
+      R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
       R->decl_kind = declKind(DR->getDecl());
       R->decl_loc = loc(DR->getDecl()->getLocation());
       // `const uintptr_t adjust = ...;`: the value the name stands for (the round-trip check
@@ -424,7 +428,7 @@ private:
     } else if (Call) {
       R->kind = PTRCHECK_E_CALL;
       if (const FunctionDecl *FD = Call->getDirectCallee())
-        R->name = str(FD->getNameAsString());
+        R->name = str(FD->getQualifiedNameAsString());
     } else if (isa<AbstractConditionalOperator>(X)) {
       R->kind = PTRCHECK_E_CONDITIONAL;
     } else if (isa<ArraySubscriptExpr>(X)) {
@@ -586,6 +590,7 @@ private:
     F.base_pointee_spelling = str(Pointee.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
     F.base_pointee_bytes = bytesOf(Pointee);
     F.via_memcpy = ViaMemcpy;
+    F.offsetof_defined = Ctx.Idents.get("offsetof").hasMacroDefinition();
     F.access_bytes = AccessBytes;
     if (!Access.isNull()) {
       F.access_bytes = bytesOf(Access);
@@ -1010,7 +1015,7 @@ private:
     if (UT->getKind() != UETT_SizeOf || UT->isArgumentType())
       return;
     if (const auto *DR = dyn_cast<DeclRefExpr>(UT->getArgumentExpr()->IgnoreParens())) {
-      R->name = str(DR->getDecl()->getNameAsString());
+      R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
       R->decl_kind = declKind(DR->getDecl());
       R->decl_loc = loc(DR->getDecl()->getLocation());
     }
@@ -1087,6 +1092,12 @@ private:
     }
   }
 
+  // Clang's code generator numbers unnamed types with no mangling number (the closure of a lambda in
+  // a non-inline function: "$_0") in its own emission order, which this walk cannot reproduce: such
+  // a symbol may name another lambda's IR, so it gets no site table (a missing mapping, never a wrong
+  // one).  Lambdas in inline functions and templates have mangling numbers and are reliable.
+  static bool reliableSymbol(const std::string &Sym) { return Sym.find("$_") == std::string::npos; }
+
   std::string symbolName(const FunctionDecl *FD) {
     if (const auto *A = FD->getAttr<AsmLabelAttr>())
       return "\x01" + A->getLabel().str();
@@ -1136,8 +1147,12 @@ private:
     }
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (FD->isThisDeclarationADefinition() && FD->hasBody() && !FD->isDependentContext() &&
-          !FD->isInvalidDecl() && !inSystemHeader(FD->getLocation()))
-        function(FD);
+          !FD->isInvalidDecl()) {
+        if (!inSystemHeader(FD->getLocation()))
+          function(FD);
+        else if (Opts.RecordSites)
+          systemFunction(FD);
+      }
       return;
     }
     if (auto *SA = dyn_cast<StaticAssertDecl>(D)) {
@@ -1154,15 +1169,32 @@ private:
     }
   }
 
-  bool inSystemHeader(SourceLocation L) { return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L)); }
+  // Facts in system headers are not collected (their findings would be dropped, as clang drops its own
+  // warnings there) unless the configuration asks for findings in system headers.
+  bool inSystemHeader(SourceLocation L) {
+    return !ShowSystemHeaders && L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
+
+  // An inline function of a system header that code generation may emit: only its location, so the
+  // IR findings in it are located there (and dropped as system-header findings) without walking it.
+  void systemFunction(const FunctionDecl *FD) {
+    std::string Sym = symbolName(FD);
+    if (!reliableSymbol(Sym))
+      return;
+    ptrcheck_sites_begin_function(E, Sym.c_str(), loc(FD->getLocation()));
+    ptrcheck_sites_end_function(E);
+  }
 
   void function(const FunctionDecl *FD) {
     std::string Sym = symbolName(FD);
     Fn.name = ptrcheck_engine_intern(E, Sym.c_str());
     Fn.loc = loc(FD->getLocation());
-    Sites = Opts.RecordSites;
+    Sites = Opts.RecordSites && reliableSymbol(Sym);
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
+    // C++: `this` is the first parameter clang spills (this.addr), before the declared ones.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isInstance())
+      site(PTRCHECK_SITE_LOCAL, FD->getLocation(), "this", Ctx.getTypeSize(Ctx.VoidPtrTy) / 8, PTRCHECK_SITE_F_PARAM);
     for (const ParmVarDecl *P : FD->parameters())
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
@@ -1176,6 +1208,16 @@ private:
       ptrcheck_sites_end_function(E);
     Sites = false;
     Fn = ptrcheck_ast_fn_t{};
+    drainLambdas(); // the lambdas it defines (and theirs, in turn)
+  }
+
+  void drainLambdas() {
+    while (!Lambdas.empty()) {
+      const CXXMethodDecl *Op = Lambdas.back();
+      Lambdas.pop_back();
+      if (Op->hasBody() && !Op->isDependentContext() && !Op->isInvalidDecl() && !inSystemHeader(Op->getLocation()))
+        function(Op);
+    }
   }
 
   static bool containsLabel(const Stmt *S) {
@@ -1302,8 +1344,17 @@ private:
       if (!cast<GenericSelectionExpr>(S)->isResultDependent())
         stmt(cast<GenericSelectionExpr>(S)->getResultExpr());
       return;
+    case Stmt::LambdaExprClass: {
+      // A separate function in IR: walked on its own after the enclosing one (its site table is its
+      // own).  Its captures are initialised here.
+      const auto *L = cast<LambdaExpr>(S);
+      for (const Expr *Init : L->capture_inits())
+        stmt(Init);
+      if (const CXXMethodDecl *Op = L->getCallOperator())
+        Lambdas.push_back(Op);
+      return;
+    }
     case Stmt::BlockExprClass:
-    case Stmt::LambdaExprClass:
       return; // separate functions in IR
     case Stmt::DeclStmtClass:
       for (const Decl *D : cast<DeclStmt>(S)->decls()) {

@@ -8,6 +8,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -40,6 +41,7 @@ public:
   void run(const FunctionDecl *FD) {
     for (const ParmVarDecl *P : FD->parameters())
       idOf(P);
+    Literals.clear();
     Top = FD->getBody();
     stmt(Top);
     if (!Events.empty())
@@ -53,8 +55,17 @@ private:
   const ptrcheck_ast_fn_t *Fn;
   bool Sites;
   const Stmt *Top = nullptr;
-  llvm::DenseMap<const VarDecl *, unsigned> Ids;
+  llvm::DenseMap<const void *, unsigned> Ids; // VarDecls and block-scope CompoundLiteralExprs
   std::vector<ptrcheck_scope_event_t> Events;
+  // the compound literals of each open block, innermost last (their storage ends with the block)
+  std::vector<std::vector<const CompoundLiteralExpr *>> Literals;
+
+  // One possible value of a pointer expression: the address of local/literal `Id`, or a copy of
+  // pointer variable `Copy`.
+  struct Target {
+    unsigned Id = 0;
+    const VarDecl *Copy = nullptr;
+  };
 
   ptrcheck_loc_t loc(SourceLocation L) {
     ptrcheck_loc_t R{};
@@ -69,7 +80,7 @@ private:
     return R;
   }
 
-  unsigned idOf(const VarDecl *V) {
+  unsigned idOf(const void *V) {
     auto It = Ids.find(V);
     if (It != Ids.end())
       return It->second;
@@ -78,16 +89,28 @@ private:
     return Id;
   }
 
-  void event(ptrcheck_scope_ev_t K, const VarDecl *V, const VarDecl *Target, SourceLocation L) {
+  void event(ptrcheck_scope_ev_t K, const VarDecl *V, unsigned Target, SourceLocation L) {
+    std::string Name = V->getNameAsString();
+    rawEvent(K, idOf(V), Name.c_str(), V->getLocation(), Target, L);
+  }
+
+  void rawEvent(ptrcheck_scope_ev_t K, unsigned Var, const char *Name, SourceLocation Decl, unsigned Target,
+                SourceLocation L) {
     ptrcheck_scope_event_t Ev{};
     Ev.kind = K;
-    Ev.var = idOf(V);
-    Ev.target = Target ? idOf(Target) : 0;
-    std::string Name = V->getNameAsString();
-    Ev.name = ptrcheck_engine_intern(E, Name.c_str());
+    Ev.var = Var;
+    Ev.target = Target;
+    Ev.name = Name ? ptrcheck_engine_intern(E, Name) : nullptr;
     Ev.loc = loc(L);
-    Ev.decl_loc = loc(V->getLocation());
+    Ev.decl_loc = loc(Decl);
     Events.push_back(Ev);
+  }
+
+  // A compound literal at block scope: an automatic object of the enclosing block.
+  unsigned literalId(const CompoundLiteralExpr *CL) {
+    if (CL->isFileScope())
+      return 0;
+    return idOf(CL);
   }
 
   static const VarDecl *localVar(const Expr *X) {
@@ -120,55 +143,70 @@ private:
     return false;
   }
 
-  // The local whose address X (a pointer-valued expression) designates, or null.
-  static const VarDecl *addressBase(const Expr *X, const VarDecl **CopyOf) {
-    for (int Guard = 0; X && Guard < 32; ++Guard) {
+  // The object (a local variable, or a compound literal) the lvalue L designates part of, or 0.
+  unsigned lvalueObject(const Expr *L) {
+    L = L->IgnoreParens();
+    while (true) {
+      if (const auto *M = dyn_cast<MemberExpr>(L)) {
+        if (M->isArrow())
+          return 0;
+        L = M->getBase()->IgnoreParenImpCasts();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
+        L = AS->getBase()->IgnoreParenImpCasts();
+        if (!L->getType()->isArrayType())
+          return 0;
+      } else {
+        break;
+      }
+    }
+    if (const auto *CL = dyn_cast<CompoundLiteralExpr>(L))
+      return literalId(CL);
+    const VarDecl *V = localVar(L);
+    return V ? idOf(V) : 0;
+  }
+
+  // The values a pointer-valued expression X may have that matter here: addresses of locals or
+  // compound literals, and copies of pointer variables (both arms of `c ? a : b`).
+  void addressTargets(const Expr *X, std::vector<Target> &Out, int Depth = 0) {
+    for (int Guard = 0; X && Guard < 32 && Depth < 8; ++Guard) {
       X = X->IgnoreParens();
       if (const auto *C = dyn_cast<CastExpr>(X)) {
         if (C->getCastKind() == CK_LValueToRValue) {
           if (const VarDecl *V = localVar(C->getSubExpr()))
-            if (V->getType()->isPointerType() && CopyOf)
-              *CopyOf = V;
-          return nullptr;
+            if (V->getType()->isPointerType())
+              Out.push_back(Target{0, V});
+          return;
         }
         X = C->getSubExpr();
         if (C->getCastKind() == CK_ArrayToPointerDecay) {
-          const Expr *L = X->IgnoreParens();
-          while (true) {
-            if (const auto *M = dyn_cast<MemberExpr>(L)) {
-              if (M->isArrow())
-                return nullptr;
-              L = M->getBase()->IgnoreParenImpCasts();
-            } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
-              L = AS->getBase()->IgnoreParenImpCasts();
-              if (!L->getType()->isArrayType())
-                return nullptr;
-            } else {
-              break;
-            }
-          }
-          return localVar(L);
+          if (unsigned Id = lvalueObject(X))
+            Out.push_back(Target{Id, nullptr});
+          return;
         }
         continue;
       }
       if (const auto *U = dyn_cast<UnaryOperator>(X)) {
         if (U->getOpcode() != UO_AddrOf)
-          return nullptr;
-        const Expr *L = U->getSubExpr()->IgnoreParens();
-        while (true) {
-          if (const auto *M = dyn_cast<MemberExpr>(L)) {
-            if (M->isArrow())
-              return nullptr;
-            L = M->getBase()->IgnoreParenImpCasts();
-          } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
-            L = AS->getBase()->IgnoreParenImpCasts();
-            if (!L->getType()->isArrayType())
-              return nullptr;
-          } else {
-            break;
-          }
+          return;
+        if (unsigned Id = lvalueObject(U->getSubExpr()))
+          Out.push_back(Target{Id, nullptr});
+        return;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(X)) {
+        // library functions that return a pointer into their first argument (memchr, strstr, ...)
+        if (Call->getNumArgs() >= 1 && returnsIntoArg0(Call)) {
+          X = Call->getArg(0);
+          continue;
         }
-        return localVar(L);
+        return;
+      }
+      if (const auto *CO = dyn_cast<ConditionalOperator>(X)) {
+        int Dead = deadArm(CO->getCond());
+        if (Dead != 1)
+          addressTargets(CO->getTrueExpr(), Out, Depth + 1);
+        if (Dead != 0)
+          addressTargets(CO->getFalseExpr(), Out, Depth + 1);
+        return;
       }
       if (const auto *B = dyn_cast<BinaryOperator>(X)) {
         if (B->getOpcode() == BO_Comma || B->isAssignmentOp()) {
@@ -176,13 +214,12 @@ private:
           continue;
         }
         if (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub)
-          return nullptr;
+          return;
         X = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
         continue;
       }
-      return nullptr;
+      return;
     }
-    return nullptr;
   }
 
   void storeSite(SourceLocation L, unsigned N = 1) {
@@ -207,13 +244,77 @@ private:
   void pointerAssign(const VarDecl *P, const Expr *RHS, SourceLocation L) {
     if (!P->getType()->isPointerType())
       return;
-    const VarDecl *Copy = nullptr;
-    if (const VarDecl *T = RHS ? addressBase(RHS, &Copy) : nullptr)
-      event(PTRCHECK_SCOPE_ADDR, P, T, L);
-    else if (Copy)
-      event(PTRCHECK_SCOPE_COPY, P, Copy, L);
-    else
-      event(PTRCHECK_SCOPE_ASSIGN, P, nullptr, L);
+    std::vector<Target> Ts;
+    if (RHS)
+      addressTargets(RHS, Ts);
+    if (Ts.empty()) {
+      event(PTRCHECK_SCOPE_ASSIGN, P, 0, L);
+      return;
+    }
+    for (size_t I = 0; I < Ts.size(); ++I) {
+      bool Also = I > 0;
+      if (Ts[I].Id)
+        event(Also ? PTRCHECK_SCOPE_ADDR_ALSO : PTRCHECK_SCOPE_ADDR, P, Ts[I].Id, L);
+      else
+        event(Also ? PTRCHECK_SCOPE_COPY_ALSO : PTRCHECK_SCOPE_COPY, P, idOf(Ts[I].Copy), L);
+    }
+  }
+
+  static bool returnsIntoArg0(const CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    switch (FD ? FD->getBuiltinID() : 0) {
+    case Builtin::BImemchr:
+    case Builtin::BI__builtin_memchr:
+    case Builtin::BIstrchr:
+    case Builtin::BI__builtin_strchr:
+    case Builtin::BIstrrchr:
+    case Builtin::BI__builtin_strrchr:
+    case Builtin::BIstrstr:
+    case Builtin::BI__builtin_strstr:
+    case Builtin::BIstrpbrk:
+    case Builtin::BI__builtin_strpbrk:
+    case Builtin::BIstrcpy:
+    case Builtin::BI__builtin_strcpy:
+    case Builtin::BIstrcat:
+    case Builtin::BI__builtin_strcat:
+    case Builtin::BImemcpy:
+    case Builtin::BI__builtin_memcpy:
+    case Builtin::BImemmove:
+    case Builtin::BI__builtin_memmove:
+    case Builtin::BImemset:
+    case Builtin::BI__builtin_memset:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  // Does the block end in a return or a call that does not return?  What it assigned then never
+  // reaches the code after it.
+  static bool endsInReturn(const CompoundStmt *CS) { return !CS->body_empty() && alwaysReturns(CS->body_back()); }
+
+  static bool alwaysReturns(const Stmt *S) {
+    for (int Guard = 0; S && Guard < 32; ++Guard) {
+      if (const auto *LS = dyn_cast<LabelStmt>(S)) {
+        S = LS->getSubStmt();
+        continue;
+      }
+      if (isa<ReturnStmt>(S))
+        return true;
+      if (const auto *CS = dyn_cast<CompoundStmt>(S))
+        return endsInReturn(CS);
+      if (const auto *DS = dyn_cast<DoStmt>(S)) { // do { ...; return; } while (0)
+        S = DS->getBody();
+        continue;
+      }
+      if (const auto *IS = dyn_cast<IfStmt>(S))
+        return IS->getElse() && alwaysReturns(IS->getThen()) && alwaysReturns(IS->getElse());
+      const auto *X = dyn_cast<Expr>(S);
+      const auto *Call = X ? dyn_cast<CallExpr>(X->IgnoreParenImpCasts()) : nullptr;
+      const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+      return FD && FD->isNoReturn();
+    }
+    return false;
   }
 
   int deadArm(const Expr *Cond) {
@@ -236,15 +337,36 @@ private:
     switch (S->getStmtClass()) {
     case Stmt::CompoundStmtClass: {
       const auto *CS = cast<CompoundStmt>(S);
-      children(S);
-      if (S == Top)
+      if (S == Top) {
+        children(S);
         return;
+      }
+      rawEvent(PTRCHECK_SCOPE_BLOCK, 0, nullptr, SourceLocation(), 0, CS->getLBracLoc());
+      Literals.emplace_back();
+      children(S);
       for (const Stmt *C : CS->body())
         if (const auto *DS = dyn_cast<DeclStmt>(C))
           for (const Decl *D : DS->decls())
             if (const auto *V = dyn_cast<VarDecl>(D))
               if (V->hasLocalStorage())
-                event(PTRCHECK_SCOPE_END, V, nullptr, CS->getRBracLoc());
+                event(PTRCHECK_SCOPE_END, V, 0, CS->getRBracLoc());
+      for (const CompoundLiteralExpr *CL : Literals.back())
+        rawEvent(PTRCHECK_SCOPE_END, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0,
+                 CS->getRBracLoc());
+      Literals.pop_back();
+      rawEvent(endsInReturn(CS) ? PTRCHECK_SCOPE_BLOCK_DEAD : PTRCHECK_SCOPE_BLOCK_END, 0, nullptr,
+               SourceLocation(), 0, CS->getRBracLoc());
+      return;
+    }
+    case Stmt::CompoundLiteralExprClass: {
+      const auto *CL = cast<CompoundLiteralExpr>(S);
+      if (!CL->isFileScope() && !Literals.empty()) {
+        // name it (the replay takes a variable's name and place from its first event)
+        rawEvent(PTRCHECK_SCOPE_DECL, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0,
+                 CL->getBeginLoc());
+        Literals.back().push_back(CL);
+      }
+      children(S);
       return;
     }
     case Stmt::ForStmtClass: {
@@ -294,7 +416,9 @@ private:
       stmt(B->getLHS());
       storeTo(B->getLHS(), B->getOperatorLoc(), B->isCompoundAssignmentOp());
       if (const VarDecl *P = localVar(B->getLHS()))
-        pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+        if (!B->isCompoundAssignmentOp() || !P->getType()->isPointerType())
+          pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+        // `p += n` on a pointer: still into the same object
       return;
     }
     case Stmt::UnaryOperatorClass: {
@@ -302,7 +426,8 @@ private:
       children(S);
       if (U->isIncrementDecrementOp()) {
         storeTo(U->getSubExpr(), U->getOperatorLoc(), true);
-        if (const VarDecl *P = localVar(U->getSubExpr()))
+        const VarDecl *P = localVar(U->getSubExpr());
+        if (P && !P->getType()->isPointerType()) // `p++` on a pointer: still into the same object
           pointerAssign(P, nullptr, U->getOperatorLoc());
       }
       return;
@@ -312,7 +437,7 @@ private:
       if (C->getCastKind() == CK_LValueToRValue)
         if (const VarDecl *P = localVar(C->getSubExpr()))
           if (P->getType()->isPointerType())
-            event(PTRCHECK_SCOPE_USE, P, nullptr, C->getSubExpr()->getExprLoc());
+            event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
       children(S);
       return;
     }
@@ -323,7 +448,7 @@ private:
       const VarDecl *P = C && C->getCastKind() == CK_LValueToRValue ? localVar(C->getSubExpr()) : nullptr;
       if (P && P->getType()->isPointerType()) {
         // `return p;` is reported where the IR pass reports returns, so the two agree on one finding
-        event(PTRCHECK_SCOPE_USE, P, nullptr, R->getBeginLoc());
+        event(PTRCHECK_SCOPE_USE, P, 0, R->getBeginLoc());
         return;
       }
       children(S);
@@ -334,7 +459,7 @@ private:
         const auto *V = dyn_cast<VarDecl>(D);
         if (!V || !V->hasLocalStorage())
           continue; // static locals are initialised outside the function body
-        event(PTRCHECK_SCOPE_DECL, V, nullptr, V->getLocation());
+        event(PTRCHECK_SCOPE_DECL, V, 0, V->getLocation());
         if (V->getInit()) {
           stmt(V->getInit());
           pointerAssign(V, V->getInit(), V->getLocation());

@@ -48,6 +48,13 @@ public:
 
   static void sink(void *User, const ptrcheck_diag_t *D) { static_cast<Reporter *>(User)->emit(D); }
 
+  // clang's rule for its own warnings: a location is in a system header when its expansion is.
+  static int inSystemHeader(void *User, ptrcheck_loc_t L) {
+    SourceManager &SM = static_cast<Reporter *>(User)->SM;
+    SourceLocation S = ptrcheck::toSourceLocation(SM, L);
+    return S.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(S));
+  }
+
 private:
   DiagnosticsEngine &Diags;
   SourceManager &SM;
@@ -106,6 +113,7 @@ public:
       ptrcheck_engine_set_sink(E, &SideFile::sink, this->Side.get());
     else
       ptrcheck_engine_set_sink(E, &Reporter::sink, this->R.get());
+    ptrcheck_engine_set_system_filter(E, &Reporter::inSystemHeader, this->R.get());
   }
   ~Consumer() override {
     ptrcheck_handoff_withdraw(E);
@@ -138,9 +146,16 @@ protected:
         Checks = A.substr(7);
       } else if (A.compare(0, 7, "output=") == 0) {
         Output = A.substr(7);
+      } else if (A == "system-headers" || A == "system-headers=true") {
+        SystemHeaders = 1;
+      } else if (A == "system-headers=false") {
+        SystemHeaders = 0;
+      } else if (A == "analysis-only") {
+        AnalysisOnly = true;
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
-                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS or output=FILE)"))
+                                   "ptrcheck: unknown plugin argument '%0' (expected config=FILE, checks=GLOBS, "
+                                   "output=FILE, system-headers[=true|false] or analysis-only)"))
             << A;
         return false;
       }
@@ -158,12 +173,19 @@ protected:
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }
+    // Findings in system headers: the plugin argument wins over .ptrcheck.yaml; -Wsystem-headers,
+    // which shows clang's own warnings there, shows ptrcheck's too.
+    if (SystemHeaders >= 0)
+      Cfg.system_headers = SystemHeaders;
+    else if (!CI.getDiagnostics().getSuppressSystemWarnings())
+      Cfg.system_headers = 1;
     ptrcheck_engine_t *E = ptrcheck_engine_create(&Cfg, &Err);
     if (!E) {
       ptrcheck_config_delete(&Cfg);
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }
+    ptrcheck_engine_set_analysis_only(E, AnalysisOnly);
     // The IR module clang generates for this input is named after InFile.
     ptrcheck_handoff_publish(InFile.str().c_str(), E);
     bool CodeGen = CI.getFrontendOpts().ProgramAction != frontend::ParseSyntaxOnly;
@@ -181,6 +203,8 @@ private:
   std::string Config;
   std::string Checks;
   std::string Output;
+  int SystemHeaders = -1; // -1: as configured
+  bool AnalysisOnly = false;
 
   bool openSideFile(CompilerInstance &CI, llvm::StringRef InFile, Reporter *R, std::unique_ptr<SideFile> &Side) {
     std::string Cwd = CI.getFileSystemOpts().WorkingDir;

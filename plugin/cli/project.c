@@ -496,7 +496,9 @@ static int add_job(jobs_t *js, const char *dir, const char *file, const char *co
         goto append;
     }
     /* Bitcode to /dev/null: the frontend plugin sees the AST and the pass plugin the IR at
-     * PipelineStart (every -O level) without paying for the backend. */
+     * PipelineStart (every -O level, so the entry's -O and the macros it implies are kept); with
+     * analysis-only the pass then empties the module, so the optimiser and the bitcode writer have
+     * nothing to do. */
     if (!push_arg(&j, "-c") || !push_arg(&j, "-emit-llvm") || !push_arg(&j, "-o") || !push_arg(&j, "/dev/null"))
         goto fail;
     snprintf(buf, sizeof(buf), "-fplugin=%s", t->plugin);
@@ -506,7 +508,7 @@ static int add_job(jobs_t *js, const char *dir, const char *file, const char *co
     if (!push_arg(&j, buf))
         goto fail;
     snprintf(buf, sizeof(buf), "-fplugin-arg-ptrcheck-output=%s", side);
-    if (!push_arg(&j, buf))
+    if (!push_arg(&j, buf) || !push_arg(&j, "-fplugin-arg-ptrcheck-analysis-only"))
         goto fail;
     if (o->checks) {
         snprintf(buf, sizeof(buf), "-fplugin-arg-ptrcheck-checks=%s", o->checks);

@@ -47,13 +47,14 @@ typedef enum config_key_e {
     KEY_BORROWED_FUNCTIONS,
     KEY_EXCLUDE,
     KEY_HEADER_FILTER,
+    KEY_SYSTEM_HEADERS,
     KEY_COUNT
 } config_key_t;
 
 static const char *const top_keys[KEY_COUNT] = {
     "checks",      "targets",           "strict-provenance",   "layout-tables",     "report-portable-literals",
     "slice-types", "infer-slice-types", "retaining-functions", "borrowed-functions", "exclude",
-    "header-filter",
+    "header-filter", "system-headers",
 };
 
 static const char *const slice_keys[] = {"type", "data", "len", "cap", "unit"};
@@ -712,7 +713,7 @@ static int unknown_key(loader_t *ld, const node_t *k, const char *const *known, 
         return node_error(ld, k,
                           "unknown key '%s'%s (known keys: checks, targets, strict-provenance, layout-tables, "
                           "report-portable-literals, slice-types, infer-slice-types, retaining-functions, "
-                          "borrowed-functions, exclude, header-filter)",
+                          "borrowed-functions, exclude, header-filter, system-headers)",
                           shown(k->value, buf), where);
     return node_error(ld, k, "unknown key '%s'%s", shown(k->value, buf), where);
 }
@@ -1014,6 +1015,9 @@ static int apply_tree(loader_t *ld, const node_t *root, staged_t *st)
         case KEY_HEADER_FILTER:
             ok = parse_header_filter(ld, val, st);
             break;
+        case KEY_SYSTEM_HEADERS:
+            ok = get_bool(ld, val, top_keys[k], &st->c.system_headers);
+            break;
         case KEY_COUNT:
             break;
         }
@@ -1062,6 +1066,8 @@ static void commit(ptrcheck_config_t *cfg, staged_t *st, char *path)
     }
     if (st->first_line[KEY_INFER_SLICE_TYPES])
         cfg->infer_slice_types = s->infer_slice_types;
+    if (st->first_line[KEY_SYSTEM_HEADERS])
+        cfg->system_headers = s->system_headers;
     if (st->first_line[KEY_RETAINING_FUNCTIONS]) {
         free_retaining(cfg->retaining_functions, cfg->nretaining_functions);
         MOVE_FIELD(cfg, s, retaining_functions);

@@ -105,6 +105,20 @@ int ptrcheck_diag_add_fixit(ptrcheck_diag_t *d, ptrcheck_loc_t begin, ptrcheck_l
     return 1;
 }
 
+int ptrcheck_diag_require_include(ptrcheck_diag_t *d, const char *header)
+{
+    char *copy;
+
+    if (!d || !header)
+        return 0;
+    copy = dup_string(header);
+    if (!copy)
+        return 0;
+    free(d->include);
+    d->include = copy;
+    return 1;
+}
+
 void ptrcheck_diag_destroy(ptrcheck_diag_t *d)
 {
     size_t i;
@@ -117,6 +131,7 @@ void ptrcheck_diag_destroy(ptrcheck_diag_t *d)
         free(d->fixits[i].text);
     free(d->notes);
     free(d->fixits);
+    free(d->include);
     free(d->message);
     free(d);
 }

@@ -32,6 +32,10 @@ struct ptrcheck_engine_s {
     void *sink_user;
     ptrcheck_line_fn line_fn;
     void *line_user;
+    ptrcheck_system_fn system_fn;
+    void *system_user;
+    ptrcheck_demangle_fn demangle;
+    ptrcheck_strmap_t display;   /* symbol -> interned readable name */
     ptrcheck_strmap_t interned;  /* string -> NULL (the key is the interned copy) */
     ptrcheck_strmap_t reported;  /* "check|file|line|col" -> NULL */
     ptrcheck_strmap_t files;     /* path -> source_file_t*, for the default line reader */
@@ -42,6 +46,7 @@ struct ptrcheck_engine_s {
     ptrcheck_arena_t ast_arena;  /* AST facts; reset per fact */
     void *check_state[PTRCHECK_CHECK_COUNT]; /* ptrcheck_engine_set_check_state */
     void (*check_state_free[PTRCHECK_CHECK_COUNT])(void *);
+    int analysis_only;           /* ptrcheck_engine_set_analysis_only */
 };
 
 static void free_fn_sites(void *p)
@@ -81,6 +86,7 @@ ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, ptrcheck_error
     ptrcheck_strmap_init(&e->files);
     ptrcheck_strmap_init(&e->fn_sites);
     ptrcheck_strmap_init(&e->fields);
+    ptrcheck_strmap_init(&e->display);
     ptrcheck_arena_init(&e->ast_arena);
     return e;
 }
@@ -95,6 +101,7 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
     ptrcheck_strmap_delete(&e->files, free_source_file);
     ptrcheck_strmap_delete(&e->fn_sites, free_fn_sites);
     ptrcheck_strmap_delete(&e->fields, NULL);
+    ptrcheck_strmap_delete(&e->display, NULL);
     for (int c = 0; c < PTRCHECK_CHECK_COUNT; c++)
         if (e->check_state[c] && e->check_state_free[c])
             e->check_state_free[c](e->check_state[c]);
@@ -110,10 +117,19 @@ void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *u
     e->sink_user = user;
 }
 
+void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on) { e->analysis_only = on != 0; }
+int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e) { return e->analysis_only; }
+
 void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user)
 {
     e->line_fn = fn;
     e->line_user = user;
+}
+
+void ptrcheck_engine_set_system_filter(ptrcheck_engine_t *e, ptrcheck_system_fn fn, void *user)
+{
+    e->system_fn = fn;
+    e->system_user = user;
 }
 
 int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check)
@@ -148,6 +164,29 @@ const char *ptrcheck_engine_intern(ptrcheck_engine_t *e, const char *s)
         return NULL;
     ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_insert(&e->interned, s, NULL);
     return ent ? ent->key : NULL;
+}
+
+void ptrcheck_engine_set_demangler(ptrcheck_engine_t *e, ptrcheck_demangle_fn fn) { e->demangle = fn; }
+
+const char *ptrcheck_engine_display_name(ptrcheck_engine_t *e, const char *sym)
+{
+    if (!sym)
+        return NULL;
+    if (sym[0] == '\1') /* asm label: the symbol as written */
+        sym++;
+    /* Itanium ("_Z...") and Microsoft ("?...") manglings; anything else is a C name already. */
+    if (!e->demangle || !((sym[0] == '_' && sym[1] == 'Z') || sym[0] == '?'))
+        return ptrcheck_engine_intern(e, sym);
+    int is_new = 0;
+    ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_insert(&e->display, sym, &is_new);
+    if (!ent)
+        return ptrcheck_engine_intern(e, sym);
+    if (is_new) {
+        char *d = e->demangle(sym);
+        ent->value = (void *)ptrcheck_engine_intern(e, d && d[0] ? d : sym);
+        free(d);
+    }
+    return ent->value ? ent->value : sym;
 }
 
 /* ---------------------------------------------------------------- NOLINT */
@@ -248,6 +287,47 @@ int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptr
     return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
 }
 
+/* The line an #include goes on: the file's first #include line, else line 1. */
+static unsigned include_line(ptrcheck_engine_t *e, const char *file)
+{
+    for (unsigned line = 1; line <= 100000; line++) {
+        size_t len = 0, i = 0;
+        const char *t = line_text(e, file, line, &len);
+        if (!t)
+            break;
+        while (i < len && (t[i] == ' ' || t[i] == '\t'))
+            i++;
+        if (i == len || t[i] != '#')
+            continue;
+        for (i++; i < len && (t[i] == ' ' || t[i] == '\t'); i++)
+            ;
+        if (len - i >= 7 && strncmp(t + i, "include", 7) == 0)
+            return line;
+    }
+    return 1;
+}
+
+/* d->include: one fix-it inserting `#include <header>` into the file the first fix-it edits, unless an
+ * earlier diagnostic of this translation unit already inserts it there. */
+static int add_include_fixit(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
+{
+    char key[2048];
+    char text[512];
+    ptrcheck_loc_t at = {0};
+    if (!d->include || !d->nfixits || !d->fixits[0].begin.file)
+        return 1;
+    snprintf(key, sizeof key, "#include|%s|%s", d->fixits[0].begin.file, d->include);
+    if (ptrcheck_strmap_find(&e->reported, key))
+        return 1;
+    if (!ptrcheck_strmap_insert(&e->reported, key, NULL))
+        return 0;
+    at.file = d->fixits[0].begin.file;
+    at.line = include_line(e, at.file);
+    at.col = 1;
+    snprintf(text, sizeof text, "#include <%s>\n", d->include);
+    return ptrcheck_diag_add_fixit(d, at, at, text);
+}
+
 int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
 {
     char key[2048];
@@ -255,6 +335,11 @@ int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
     if (!d)
         return 0;
     if (!ptrcheck_engine_enabled(e, d->check))
+        goto done;
+    /* Like clang's own warnings, findings in system headers are not shown unless asked for.  Input
+     * errors (a malformed layout table) are not findings and always get through. */
+    if (!d->is_error && !e->cfg.system_headers && e->system_fn && (d->loc.file || d->loc.raw) &&
+        e->system_fn(e->system_user, d->loc))
         goto done;
     /* Findings without a line (the pass plugin alone, no -g) are told apart by their text. */
     snprintf(key, sizeof key, "%d|%s|%u|%u|%s", (int)d->check, d->loc.file ? d->loc.file : "", d->loc.line,
@@ -264,6 +349,8 @@ int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
     if (!ptrcheck_strmap_insert(&e->reported, key, NULL))
         goto done;
     if (ptrcheck_engine_suppressed(e, d->check, d->loc))
+        goto done;
+    if (!add_include_fixit(e, d))
         goto done;
     e->counts[d->check]++;
     if (e->sink)

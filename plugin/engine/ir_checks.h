@@ -96,6 +96,14 @@ int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in);
  * site table has no conversion for it (the function's conversions match the sites only without the
  * atomic-shaped ones), or there is no site table. */
 int ptrcheck_ir_fn_lowered(ptrcheck_ir_fn_t *f, LLVMValueRef in);
+/* The symbol of the function (what the site tables and name globs are keyed on); ptrcheck_ir_fn_name
+ * is its readable name, for messages. */
+const char *ptrcheck_ir_fn_symbol(ptrcheck_ir_fn_t *f);
+/* The readable name of a named value (a callee, a global) for messages: demangled when the engine has
+ * a demangler (C++), else the IR name.  Writes into buf and returns it. */
+const char *ptrcheck_ir_display_name(ptrcheck_engine_t *e, LLVMValueRef v, char *buf, size_t size);
+/* The same for a global variable, as C spells it: a C static local ("fn.var") is shown as "var". */
+const char *ptrcheck_ir_global_name(ptrcheck_engine_t *e, LLVMValueRef g, char *buf, size_t size);
 
 /* The !dbg location of a global variable's definition (file NULL when there is none). */
 ptrcheck_loc_t ptrcheck_ir_global_loc(ptrcheck_engine_t *e, LLVMValueRef g);

@@ -21,8 +21,12 @@
  * Summaries (bottom-up over the call graph, with a worklist for recursion): for each defined
  * function and pointer parameter i, whether what i points to escapes (and how: the first step of
  * the path, possibly a call to another summarised function, so chains are followed for the notes),
- * whether i (or memory reachable from it) is returned, and which parameters are stored into memory
- * reachable from which others (`link(list, node)`).
+ * whether i (or memory reachable from it) is returned, which parameters are stored into memory
+ * of which others and at which offset (`link(list, node)`: an edge, judged at each call with what
+ * the destination is there, so a callee storing into a local of its caller's frame keeps nothing),
+ * what the function stores on every path ("must" stores, which undo a caller's earlier link:
+ * close_func after open_func, pop after push), and the guard on a flag or mode parameter under
+ * which a parameter escapes (a constant argument that makes it false makes the call silent).
  *
  * Sinks.  Stores into GLOBAL/GLOBR/ARG/ARGR/RET, returns, calls whose summary says the parameter
  * escapes, thread start routines (pthread_create, thrd_create, ...) unless the thread is joined on
@@ -130,15 +134,51 @@ typedef struct esc_info_s {
     const char *step;    /* interned note text for this step */
     LLVMValueRef global; /* the global it is stored into, when that is where it goes */
     int mixed;           /* it also goes somewhere else */
+    /* every escape of it is on a branch taken only when `icmp pred (parameter gparam), gconst` is
+     * gwant (a flag or mode parameter): gstate 1; 2 when some escape is not guarded so */
+    int gstate;
+    unsigned gparam;
+    LLVMIntPredicate gpred;
+    LLVMValueRef gconst;
+    int gwant;
 } esc_info_t;
+
+#define OFF_UNKNOWN (-0x7fffffffffffffffLL - 1)
+
+/* Parameter `src` is stored into the memory parameter `dst` points to, at byte `off` of it (or
+ * OFF_UNKNOWN), or, with `reach`, into memory reachable from it through loads. */
+typedef struct into_s {
+    unsigned short dst, src;
+    unsigned char reach;
+    long long off;
+} into_t;
+
+/* A store the function makes on every path from its entry to a return ("must"): into byte `off`
+ * of the memory parameter `param` points to, or of `global`; the value stored holds no stack
+ * address (`valparam` -1) or is parameter `valparam` as it was passed.  A caller's earlier store to
+ * the same place is undone by the call (close_func after open_func, pop after push). */
+typedef struct must_s {
+    LLVMValueRef global; /* NULL: a parameter's memory */
+    unsigned param;
+    long long off;
+    int valparam;
+    int deref;           /* the place is byte `off` of the object whose address is at byte `off1` of
+                            the memory `param` points to (`leaveblock(ls->fs)`: ls->fs->bl) */
+    long long off1;
+    int local;           /* (only while judging one function's calls) `global` is a local of it */
+} must_t;
+
+#define MAX_MUST 8
 
 typedef struct summary_s {
     unsigned nparams;
     esc_info_t *esc;
     unsigned char *ret;  /* parameter value may be returned */
     unsigned char *retr; /* memory reachable from the parameter may be returned */
-    uint32_t *into;      /* (i << 16 | j): parameter j stored into memory reachable from parameter i */
+    into_t *into;        /* parameters stored into memory of other parameters */
     size_t ninto, capinto;
+    must_t must[MAX_MUST];
+    size_t nmust;
     unsigned char *borrowed;
     unsigned char *frees; /* the parameter may be handed to a deallocator (free, realloc, ...) */
 } summary_t;
@@ -156,21 +196,31 @@ static void summary_free(summary_t *s)
     free(s);
 }
 
-static int summary_add_into(summary_t *s, unsigned i, unsigned j, int *changed)
+static int summary_add_into(summary_t *s, unsigned i, unsigned j, int reach, long long off, int *changed)
 {
-    uint32_t key = (uint32_t)(i << 16 | j);
-    for (size_t k = 0; k < s->ninto; k++)
-        if (s->into[k] == key)
-            return 1;
+    for (size_t k = 0; k < s->ninto; k++) {
+        into_t *e = &s->into[k];
+        if (e->dst != i || e->src != j || e->reach != (reach != 0))
+            continue;
+        if (e->off != off && e->off != OFF_UNKNOWN) { /* two places: any place */
+            e->off = OFF_UNKNOWN;
+            *changed = 1;
+        }
+        return 1;
+    }
     if (s->ninto == s->capinto) {
         size_t ncap = s->capinto ? s->capinto * 2 : 4;
-        uint32_t *ni = realloc(s->into, ncap * sizeof *ni);
+        into_t *ni = realloc(s->into, ncap * sizeof *ni);
         if (!ni)
             return 0;
         s->into = ni;
         s->capinto = ncap;
     }
-    s->into[s->ninto++] = key;
+    into_t *e = &s->into[s->ninto++];
+    e->dst = (unsigned short)i;
+    e->src = (unsigned short)j;
+    e->reach = reach != 0;
+    e->off = off;
     *changed = 1;
     return 1;
 }
@@ -231,6 +281,9 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
     int oom;
     LLVMValueRef kill_global; /* for kill_global_store */
+    LLVMValueRef kill_base;   /* for kill_place: the place base + kill_off */
+    long long kill_off;
+    const must_t *kill_must;  /* for kill_must_key */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -786,7 +839,7 @@ static int transfer_call(fn_t *F, LLVMValueRef call, int *changed)
             ok = load_through(F, s, a, changed);
     }
     for (size_t k = 0; ok && k < cs->ninto; k++) {
-        unsigned i = cs->into[k] >> 16, j = cs->into[k] & 0xffffu;
+        unsigned i = cs->into[k].dst, j = cs->into[k].src;
         if (i >= nargs || j >= nargs)
             continue;
         const eset_t *dst = pts_get(F, LLVMGetOperand(call, i), &tmp);
@@ -800,6 +853,102 @@ done:
     if (!ok)
         F->oom = 1;
     return ok;
+}
+
+/* A link read out of a local list head (its own address stored in itself: `q.next = q.prev = &q`)
+ * is an element of the list, or the head itself only when the list is empty, where the loop that
+ * drains it stops (`while (q.next != &q)`): the elements reach the callees, the head does not. */
+static void drop_own_head(fn_t *F, eset_t *got, uint32_t from)
+{
+    if (F->objs[from].kind != O_STACK || !self_linked(F, from))
+        return;
+    uint32_t root = F->objs[from].base ? F->objs[from].base - 1 : from;
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < got->n; i++) {
+        uint32_t id = EL_OBJ(got->v[i]);
+        uint32_t r = F->objs[id].base ? F->objs[id].base - 1 : id;
+        if (r != root || EL_INT(got->v[i]))
+            got->v[w++] = got->v[i];
+    }
+    got->n = w;
+}
+
+/* The stored values that reach `load` of promotable slot `a` (cached per load). */
+static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
+{
+    void **slot = ptrcheck_ir_pmap_slot(&F->reach, load);
+    if (!slot)
+        return NULL;
+    if (!*slot) {
+        ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
+        if (!vv || !reaching_stores(F, load, a, vv)) {
+            if (vv) {
+                free(vv->v);
+                free(vv);
+            }
+            return NULL;
+        }
+        *slot = vv;
+    }
+    return *slot;
+}
+
+static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t *b)
+{
+    if (!a || !b || a->n != b->n || a->n > 8)
+        return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t j = 0;
+        while (j < b->n && b->v[j] != a->v[i])
+            j++;
+        if (j == b->n)
+            return 0;
+    }
+    return 1;
+}
+
+/* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
+ * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
+static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
+{
+    LLVMBasicBlockRef b = inst_block(load);
+    eset_t tmp = {0};
+    uint32_t found = 0;
+    for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
+        LLVMValueRef term = NULL;
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+                continue;
+            if (term && user != term)
+                goto done;
+            term = user;
+        }
+        if (!term)
+            goto done;
+        LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+        if (c && LLVMIsAICmpInst(c) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+            (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE)) {
+            unsigned ne_succ = LLVMGetICmpPredicate(c) == LLVMIntEQ ? 1 : 0;
+            for (unsigned side = 0; side < 2 && !found; side++) {
+                LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
+                LLVMValueRef y = LLVMGetOperand(c, 1 - side);
+                if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || LLVMGetSuccessor(term, ne_succ) != b)
+                    continue;
+                /* the same stores reach the compared load and this one: the same value */
+                if (!same_values(load_reach(F, x, slot), load_reach(F, load, slot)))
+                    continue;
+                const eset_t *ys = pts_get(F, y, &tmp);
+                if (ys && ys->n == 1 && !EL_INT(ys->v[0]) && F->objs[EL_OBJ(ys->v[0])].kind == O_STACK)
+                    found = ys->v[0] + 1;
+            }
+            break; /* the nearest condition decides */
+        }
+        b = inst_block(term);
+    }
+done:
+    eset_free(&tmp);
+    return found;
 }
 
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
@@ -818,35 +967,30 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 id = (uint32_t)(uintptr_t)v;
             if (!id || !F->objs[id - 1].contents.n)
                 break;
-            void **slot = ptrcheck_ir_pmap_slot(&F->reach, in);
-            if (!slot) {
+            ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
+            if (!vv) {
                 ok = 0;
                 break;
             }
-            if (!*slot) {
-                ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
-                if (!vv || !reaching_stores(F, in, base, vv)) {
-                    if (vv) {
-                        free(vv->v);
-                        free(vv);
-                    }
-                    ok = 0;
-                    break;
-                }
-                *slot = vv;
-            }
-            ptrcheck_ir_valvec_t *vv = *slot;
-            eset_t *s = NULL;
+            eset_t got = {0};
             for (size_t k = 0; ok && k < vv->n; k++) {
                 const eset_t *src = pts_get(F, vv->v[k], &tmp);
-                if (!src || !src->n)
-                    continue;
-                if (!s && !(s = pts_slot(F, in))) {
-                    ok = 0;
-                    break;
-                }
-                ok = union_for_load(s, src, in, changed);
+                if (src && src->n)
+                    ok = union_for_load(&got, src, in, NULL);
             }
+            uint32_t excl = ok && got.n ? ne_guard_excl(F, in, base) : 0;
+            if (excl) { /* `p == tmp ? copy(p) : p`: on this arm p is not tmp */
+                uint32_t w = 0;
+                for (uint32_t i = 0; i < got.n; i++)
+                    if (got.v[i] != excl - 1)
+                        got.v[w++] = got.v[i];
+                got.n = w;
+            }
+            if (ok && got.n) {
+                eset_t *s = pts_slot(F, in);
+                ok = s && eset_union(s, &got, XF_KEEP, changed);
+            }
+            eset_free(&got);
             break;
         }
         const eset_t *ps = pts_get(F, p, &tmp);
@@ -854,6 +998,8 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
             break;
         eset_t got = {0};
         ok = load_through(F, &got, ps, NULL);
+        if (ok && got.n && ps->n == 1)
+            drop_own_head(F, &got, EL_OBJ(ps->v[0]));
         if (ok && got.n) {
             eset_t *s = pts_slot(F, in);
             ok = s && union_for_load(s, &got, in, changed);
@@ -898,8 +1044,24 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
         }
         break;
     }
+    case LLVMSub: {
+        /* p - q of two addresses is a length (`&a[4] - a`), whatever the element size: only an
+         * address minus a non-address (`(uintptr_t)&x - 1`) still carries the address */
+        const eset_t *s1 = pts_get(F, LLVMGetOperand(in, 1), &tmp);
+        int addr1 = 0;
+        for (uint32_t i = 0; s1 && i < s1->n; i++)
+            if (EL_INT(s1->v[i]))
+                addr1 = 1;
+        if (addr1)
+            break;
+        const eset_t *s0 = pts_get(F, LLVMGetOperand(in, 0), &tmp);
+        if (s0 && s0->n) {
+            eset_t *s = pts_slot(F, in);
+            ok = s && eset_union(s, s0, XF_KEEP, changed);
+        }
+        break;
+    }
     case LLVMAdd:
-    case LLVMSub:
     case LLVMAnd:
     case LLVMOr:
     case LLVMXor:
@@ -1090,6 +1252,125 @@ static int same_addr(fn_t *F, LLVMValueRef a, LLVMValueRef b, unsigned depth)
     return same_addr(F, LLVMGetOperand(a, 0), LLVMGetOperand(b, 0), depth + 1);
 }
 
+/* Base and constant byte offset of an address: through casts, GEPs with constant indices and
+ * parameter spills (canon).  *off is OFF_UNKNOWN when an index is not constant. */
+static LLVMValueRef addr_base(fn_t *F, LLVMValueRef v, long long *off)
+{
+    long long o = 0;
+    for (unsigned guard = 0; v && guard < 16; guard++) {
+        v = canon(F, v);
+        if (ptrcheck_ir_opcode(v) != LLVMGetElementPtr)
+            break;
+        long long g = 0;
+        if (o != OFF_UNKNOWN && gep_const_offset(F, v, &g))
+            o += g;
+        else
+            o = OFF_UNKNOWN;
+        v = LLVMGetOperand(v, 0);
+    }
+    *off = o;
+    return v;
+}
+
+/* Does value v (stored by this function) match a must-store's value: no stack address
+ * (valparam -1) or exactly parameter valparam? */
+static int value_matches(fn_t *F, LLVMValueRef v, int valparam)
+{
+    if (valparam >= 0)
+        return (unsigned)valparam < LLVMCountParams(F->fn) && canon(F, v) == LLVMGetParam(F->fn, (unsigned)valparam);
+    eset_t tmp = {0};
+    int clean = !set_dirty(F, pts_get(F, v, &tmp));
+    eset_free(&tmp);
+    return clean;
+}
+
+/* Is `in` a store, or a call whose callee must-stores, into byte `off` of `base` (a parameter or
+ * a global) a value matching valparam (value_matches)?  off OFF_UNKNOWN: any byte of a global. */
+static int inst_writes(fn_t *F, LLVMValueRef in, LLVMValueRef base, long long off, int valparam)
+{
+    long long o = 0;
+    if (LLVMIsAStoreInst(in)) {
+        if (addr_base(F, LLVMGetOperand(in, 1), &o) != base || (o != off && off != OFF_UNKNOWN) || o == OFF_UNKNOWN)
+            return 0;
+        return value_matches(F, LLVMGetOperand(in, 0), valparam);
+    }
+    if (!LLVMIsACallInst(in))
+        return 0;
+    LLVMValueRef callee = ptrcheck_ir_called_function(in);
+    summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
+    for (size_t k = 0; cs && k < cs->nmust; k++) {
+        const must_t *m = &cs->must[k];
+        if (m->deref)
+            continue; /* through a loaded pointer: kill_place */
+        if (m->global) {
+            if (m->global != base || (m->off != off && off != OFF_UNKNOWN))
+                continue;
+        } else {
+            if (m->param >= nargs || addr_base(F, LLVMGetOperand(in, m->param), &o) != base || o == OFF_UNKNOWN ||
+                (o + m->off != off && off != OFF_UNKNOWN))
+                continue;
+        }
+        LLVMValueRef val = m->valparam >= 0 && (unsigned)m->valparam < nargs ? LLVMGetOperand(in, (unsigned)m->valparam)
+                                                                            : NULL;
+        if (m->valparam < 0) {
+            if (valparam < 0)
+                return 1;
+            continue;
+        }
+        if (val && value_matches(F, val, valparam))
+            return 1;
+    }
+    return 0;
+}
+
+/* A store or call into F->kill_base + F->kill_off of a value without stack addresses. */
+static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max);
+static int must_same_place(const must_t *a, const must_t *b);
+
+/* Also through the object the link made current: the linking call `origin` must-stores parameter
+ * kill_base at byte off1 of parameter P's memory (`open_func(ls, fs, &bl)` sets ls->fs = fs), and
+ * `in` must-stores a clean value at byte kill_off of the object at that place (`close_func(ls)`
+ * runs leaveblock(ls->fs)).  Nested link/unlink pairs in between restore the place (the stack
+ * discipline these pairs exist for). */
+static int kill_place(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    must_t keys[MAX_MUST], okeys[MAX_MUST];
+    if (inst_writes(F, in, F->kill_base, F->kill_off, -1))
+        return 1;
+    if (!LLVMIsACallInst(in) || !origin || !LLVMIsACallInst(origin))
+        return 0;
+    size_t nk = keys_of(F, in, keys, MAX_MUST), no = 0;
+    for (size_t k = 0; k < nk; k++) {
+        if (!keys[k].deref || keys[k].valparam != -1 || keys[k].off != F->kill_off)
+            continue;
+        if (!no && !(no = keys_of(F, origin, okeys, MAX_MUST)))
+            return 0;
+        for (size_t j = 0; j < no; j++)
+            if (!okeys[j].deref && okeys[j].global == keys[k].global &&
+                (okeys[j].global || okeys[j].param == keys[k].param) && okeys[j].off == keys[k].off1 &&
+                okeys[j].valparam >= 0 &&
+                LLVMGetParam(F->fn, (unsigned)okeys[j].valparam) == F->kill_base)
+                return 1;
+    }
+    return 0;
+}
+
+/* For the must-store summary: `in` performs F->kill_must. */
+static int kill_must_key(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    const must_t *m = F->kill_must;
+    must_t keys[MAX_MUST];
+    if (!m->deref)
+        return inst_writes(F, in, m->global ? m->global : LLVMGetParam(F->fn, m->param), m->off, m->valparam);
+    size_t nk = keys_of(F, in, keys, MAX_MUST);
+    for (size_t k = 0; k < nk; k++)
+        if (must_same_place(&keys[k], m) && keys[k].valparam == m->valparam)
+            return 1;
+    return 0;
+}
+
 typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
 
 /* For a thread-creating call `origin` (pthread-style: 0 means success): is successor k of the
@@ -1124,13 +1405,116 @@ static int failure_edge(fn_t *F, LLVMValueRef origin, LLVMValueRef term, unsigne
     return 0;
 }
 
+static int cint_of(LLVMValueRef v, int sign, long long *out)
+{
+    if (LLVMIsAConstantPointerNull(v)) {
+        *out = 0;
+        return 1;
+    }
+    if (!LLVMIsAConstantInt(v) || LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+        return 0;
+    *out = sign ? LLVMConstIntGetSExtValue(v) : (long long)LLVMConstIntGetZExtValue(v);
+    return 1;
+}
+
+/* *r = `icmp pred a, c` for constants a and c; 0 when either is not a constant integer. */
+static int eval_icmp(LLVMIntPredicate pred, LLVMValueRef av, LLVMValueRef cv, int *r)
+{
+    int sign = pred == LLVMIntSGT || pred == LLVMIntSGE || pred == LLVMIntSLT || pred == LLVMIntSLE;
+    long long a = 0, c = 0;
+    if (!cint_of(av, sign, &a) || !cint_of(cv, sign, &c))
+        return 0;
+    unsigned long long ua = (unsigned long long)a, uc = (unsigned long long)c;
+    switch (pred) {
+    case LLVMIntEQ: *r = a == c; break;
+    case LLVMIntNE: *r = a != c; break;
+    case LLVMIntUGT: *r = ua > uc; break;
+    case LLVMIntUGE: *r = ua >= uc; break;
+    case LLVMIntULT: *r = ua < uc; break;
+    case LLVMIntULE: *r = ua <= uc; break;
+    case LLVMIntSGT: *r = a > c; break;
+    case LLVMIntSGE: *r = a >= c; break;
+    case LLVMIntSLT: *r = a < c; break;
+    case LLVMIntSLE: *r = a <= c; break;
+    default: return 0;
+    }
+    return 1;
+}
+
+
+/* Blocks reachable from `from` (marks them with `mark` in m). */
+static int mark_reachable(ptrcheck_ir_pmap_t *m, LLVMBasicBlockRef from, uintptr_t mark)
+{
+    ptrcheck_ir_valvec_t work = {0};
+    int ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(from));
+    while (ok && work.n) {
+        LLVMBasicBlockRef b = LLVMValueAsBasicBlock(work.v[--work.n]);
+        void **slot = ptrcheck_ir_pmap_slot(m, b);
+        if (!slot) {
+            ok = 0;
+            break;
+        }
+        if ((uintptr_t)*slot & mark)
+            continue;
+        *slot = (void *)((uintptr_t)*slot | mark);
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+        for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; ok && k < ns; k++)
+            ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(LLVMGetSuccessor(t, k)));
+    }
+    free(work.v);
+    return ok;
+}
+
+/* A branch on a local status variable that only the create's failure path changes
+ * (`if (pthread_create(...)) { ...; ret = -1; } ... if (!ret) sem_wait(...)`): on the success
+ * path the variable has the values of its other stores.  `region` maps blocks to 1 (reachable from
+ * the failure edge), 2 (from the success edge).  Returns the successor the branch takes there, or -1. */
+static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
+{
+    if (!LLVMIsABranchInst(term) || !LLVMIsConditional(term))
+        return -1;
+    LLVMValueRef c = LLVMGetCondition(term);
+    if (!LLVMIsAICmpInst(c) || !LLVMIsAConstantInt(LLVMGetOperand(c, 1)))
+        return -1;
+    LLVMValueRef x = LLVMGetOperand(c, 0);
+    if (LLVMIsAZExtInst(x) || LLVMIsASExtInst(x) || LLVMIsATruncInst(x))
+        x = LLVMGetOperand(x, 0);
+    LLVMValueRef slot = LLVMIsALoadInst(x) ? LLVMGetOperand(x, 0) : NULL;
+    if (!slot || !LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
+        return -1;
+    ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    int taken = -1;
+    for (size_t k = 0; vv && k < vv->n; k++) {
+        /* a value stored only in blocks of the failure path does not reach here */
+        int live = 0;
+        for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !live; u = LLVMGetNextUse(u)) {
+            LLVMValueRef st = LLVMGetUser(u);
+            void *mk = NULL;
+            if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != slot || LLVMGetOperand(st, 0) != vv->v[k])
+                continue;
+            ptrcheck_ir_pmap_get(region, inst_block(st), &mk);
+            live = (uintptr_t)mk != 1;
+        }
+        if (!live)
+            continue;
+        int r = 0;
+        if (!eval_icmp(LLVMGetICmpPredicate(c), vv->v[k], LLVMGetOperand(c, 1), &r))
+            return -1;
+        if (taken >= 0 && taken != !r)
+            return -1;
+        taken = !r; /* successor 0 when true */
+    }
+    return taken;
+}
+
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
-    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_pmap_t seen, region;
     ptrcheck_ir_valvec_t work = {0};
-    int result = 1;
+    int result = 1, region_ready = 0;
     ptrcheck_ir_pmap_init(&seen);
+    ptrcheck_ir_pmap_init(&region);
     LLVMValueRef start = LLVMGetNextInstruction(origin);
     LLVMBasicBlockRef bb = inst_block(origin);
     for (;;) {
@@ -1147,10 +1531,25 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                 break;
             }
             unsigned ns = LLVMGetNumSuccessors(term);
+            int only = -1;
+            if (thread && region_ready)
+                only = flag_branch(F, term, &region);
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
-                if (thread && failure_edge(F, origin, term, k))
+                if (only >= 0 && (int)k != only)
                     continue;
+                if (thread && failure_edge(F, origin, term, k)) {
+                    if (!region_ready && ns == 2) { /* the failure path's own blocks, once */
+                        region_ready = mark_reachable(&region, s, 1) &&
+                                       mark_reachable(&region, LLVMGetSuccessor(term, 1 - k), 2);
+                        if (!region_ready) {
+                            F->oom = 1;
+                            result = 0;
+                            goto done;
+                        }
+                    }
+                    continue;
+                }
                 void **slot = ptrcheck_ir_pmap_slot(&seen, s);
                 if (!slot || (!*slot && !ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
                     F->oom = 1;
@@ -1168,11 +1567,18 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
 done:
     free(work.v);
     ptrcheck_ir_pmap_free(&seen);
+    ptrcheck_ir_pmap_free(&region);
     return result;
 }
 
 static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
+    if (LLVMIsACallInst(in)) { /* a callee that must store there (close_func after `ls->fs = &fs`) */
+        long long off = 0;
+        LLVMValueRef base = addr_base(F, LLVMGetOperand(origin, 1), &off);
+        return off != OFF_UNKNOWN && (LLVMIsAArgument(base) || LLVMIsAGlobalVariable(base)) &&
+               inst_writes(F, in, base, off, -1);
+    }
     if (!LLVMIsAStoreInst(in) || !same_addr(F, LLVMGetOperand(in, 1), LLVMGetOperand(origin, 1), 0))
         return 0;
     eset_t tmp = {0};
@@ -1185,12 +1591,156 @@ static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 static int kill_global_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     (void)origin;
+    if (LLVMIsACallInst(in))
+        return inst_writes(F, in, F->kill_global, OFF_UNKNOWN, -1);
     if (!LLVMIsAStoreInst(in) || ptrcheck_ir_strip(LLVMGetOperand(in, 1)) != F->kill_global)
         return 0;
     eset_t tmp = {0};
     int clean = !set_dirty(F, pts_get(F, LLVMGetOperand(in, 0), &tmp));
     eset_free(&tmp);
     return clean;
+}
+
+/* The places (must_t keys) instruction `in` writes: a store into a parameter's or a global's memory
+ * at a constant offset, and the must-stores of a called function mapped to this function's
+ * parameters.  valparam -2: a value that matches no key (it holds a stack address or another
+ * pointer). */
+static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max)
+{
+    size_t n = 0;
+    long long off = 0;
+    if (LLVMIsAStoreInst(in)) {
+        LLVMValueRef base = addr_base(F, LLVMGetOperand(in, 1), &off);
+        long long off1 = 0;
+        int deref = 0;
+        if (off != OFF_UNKNOWN && base && LLVMIsALoadInst(base)) { /* ls->fs->bl = ... */
+            base = addr_base(F, LLVMGetOperand(base, 0), &off1);
+            if (!LLVMIsAArgument(base) || off1 == OFF_UNKNOWN)
+                return 0;
+            deref = 1;
+        }
+        int gl = LLVMIsAGlobalVariable(base) != NULL;
+        if (off == OFF_UNKNOWN || (!gl && !LLVMIsAArgument(base)) || !max)
+            return 0;
+        memset(out, 0, sizeof *out);
+        out[0].deref = deref;
+        out[0].off1 = off1;
+        unsigned pi = gl ? 0 : param_index(F->fn, base);
+        if (!gl && (has_attr(F->fn, pi + 1, "sret") || has_attr(F->fn, pi + 1, "byval")))
+            return 0;
+        LLVMValueRef v = canon(F, LLVMGetOperand(in, 0));
+        out[0].global = gl ? base : NULL;
+        out[0].param = pi;
+        out[0].off = off;
+        out[0].valparam = LLVMIsAArgument(v) ? (int)param_index(F->fn, v) : value_matches(F, v, -1) ? -1 : -2;
+        return 1;
+    }
+    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    unsigned nargs = cs ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+    for (size_t k = 0; cs && k < cs->nmust && n < max; k++) {
+        const must_t *m = &cs->must[k];
+        must_t key = *m;
+        if (!m->global) {
+            LLVMValueRef base = m->param < nargs ? addr_base(F, LLVMGetOperand(in, m->param), &off) : NULL;
+            if (!base || off == OFF_UNKNOWN)
+                continue;
+            if (m->deref) { /* *(arg + off1) + off: arg a parameter or a local here */
+                if (LLVMIsAArgument(base)) {
+                    key.param = param_index(F->fn, base);
+                } else if (LLVMIsAAllocaInst(base)) {
+                    key.global = base;
+                    key.local = 1;
+                } else {
+                    continue;
+                }
+                key.off1 = off + m->off1;
+            } else if (LLVMIsAAllocaInst(base)) { /* sqlite3ParseObjectInit(&sParse, db) */
+                key.global = base;
+                key.local = 1;
+                key.off = off + m->off;
+            } else if (LLVMIsAGlobalVariable(base)) {
+                key.global = base;
+                key.off = off + m->off;
+            } else if (LLVMIsAArgument(base)) {
+                key.param = param_index(F->fn, base);
+                key.off = off + m->off;
+            } else if (LLVMIsALoadInst(base)) { /* leaveblock(ls->fs) */
+                long long o1 = 0;
+                LLVMValueRef b2 = addr_base(F, LLVMGetOperand(base, 0), &o1);
+                if (!LLVMIsAArgument(b2) || o1 == OFF_UNKNOWN)
+                    continue;
+                key.param = param_index(F->fn, b2);
+                key.global = NULL;
+                key.deref = 1;
+                key.off1 = o1;
+                key.off = off + m->off;
+            } else {
+                continue;
+            }
+        }
+        if (m->valparam >= 0) {
+            LLVMValueRef v = (unsigned)m->valparam < nargs ? canon(F, LLVMGetOperand(in, (unsigned)m->valparam)) : NULL;
+            key.valparam = !v ? -2 : LLVMIsAArgument(v) ? (int)param_index(F->fn, v) : value_matches(F, v, -1) ? -1 : -2;
+        }
+        out[n++] = key;
+    }
+    return n;
+}
+
+static int must_same_place(const must_t *a, const must_t *b)
+{
+    return a->global == b->global && (a->global || a->param == b->param) && a->off == b->off &&
+           a->deref == b->deref && (!a->deref || a->off1 == b->off1);
+}
+
+/* The must-stores of F (must_t): places F writes on every path from its entry to a return, with
+ * one kind of value only.  Bounded: MAX_MUST candidates, one walk of the CFG each. */
+static int compute_must(fn_t *F, int *changed)
+{
+    must_t cand[MAX_MUST], keys[MAX_MUST], got[MAX_MUST];
+    unsigned char bad[MAX_MUST] = {0};
+    size_t nc = 0, ng = 0;
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(F->fn);
+    LLVMValueRef first = entry ? LLVMGetFirstInstruction(entry) : NULL;
+    if (!first)
+        return 1;
+    for (LLVMBasicBlockRef bb = entry; bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            if (!LLVMIsAStoreInst(in) && !LLVMIsACallInst(in))
+                continue;
+            size_t nk = keys_of(F, in, keys, MAX_MUST);
+            for (size_t k = 0; k < nk; k++) {
+                size_t c = 0;
+                while (c < nc && !must_same_place(&cand[c], &keys[k]))
+                    c++;
+                if (c < nc) {
+                    if (cand[c].valparam != keys[k].valparam)
+                        bad[c] = 1;
+                } else if (nc < MAX_MUST) {
+                    cand[nc] = keys[k];
+                    bad[nc++] = keys[k].valparam == -2;
+                }
+            }
+        }
+    for (size_t c = 0; c < nc; c++) {
+        if (bad[c] || cand[c].local)
+            continue;
+        F->kill_must = &cand[c];
+        if (kill_must_key(F, NULL, first) || killed_on_all_paths(F, first, kill_must_key, 0))
+            got[ng++] = cand[c];
+        F->kill_must = NULL;
+    }
+    summary_t *s = F->sum;
+    int same = ng == s->nmust;
+    for (size_t k = 0; same && k < ng; k++)
+        same = must_same_place(&got[k], &s->must[k]) && got[k].valparam == s->must[k].valparam;
+    if (!same) {
+        memcpy(s->must, got, ng * sizeof *got);
+        s->nmust = ng;
+        *changed = 1;
+    }
+    return !F->oom;
 }
 
 static const thread_api_t *thread_api_of(LLVMValueRef callee)
@@ -1223,10 +1773,97 @@ static int joins(fn_t *F, LLVMValueRef origin, LLVMValueRef in, int loose)
 
 static int kill_join(fn_t *F, LLVMValueRef origin, LLVMValueRef in) { return joins(F, origin, in, 0); }
 
+/* Handshakes: the creator waits until the thread signals it is done with its argument. */
+static const char *const sem_waits[] = {"sem_wait", "pthread_barrier_wait", "uv_sem_wait", "uv_barrier_wait",
+                                        "g_cond_wait", "pthread_cond_wait", "pthread_cond_timedwait",
+                                        "cnd_wait", "uv_cond_wait", "g_cond_wait_until"};
+
+static int is_wait(LLVMValueRef callee, int *condvar)
+{
+    for (size_t i = 0; i < sizeof sem_waits / sizeof sem_waits[0]; i++)
+        if (name_is(callee, sem_waits[i])) {
+            *condvar = i >= 4;
+            return 1;
+        }
+    return 0;
+}
+
+/* Is memory at address v (a local) the thread argument's object or reachable from it? */
+static int reachable_from_arg(fn_t *F, LLVMValueRef origin, LLVMValueRef v)
+{
+    const thread_api_t *api = thread_api_of(ptrcheck_ir_called_function(origin));
+    long long off = 0;
+    if (!api || api->arg >= (unsigned)LLVMGetNumArgOperands(origin))
+        return 0;
+    LLVMValueRef a = addr_base(F, LLVMGetOperand(origin, api->arg), &off);
+    LLVMValueRef w = addr_base(F, v, &off);
+    if (!LLVMIsAAllocaInst(a) || !LLVMIsAAllocaInst(w))
+        return 0;
+    if (a == w)
+        return 1;
+    void *ia = NULL, *iw = NULL;
+    if (!ptrcheck_ir_pmap_get(&F->obj_of, a, &ia) || !ptrcheck_ir_pmap_get(&F->obj_of, w, &iw) || !ia || !iw)
+        return 0;
+    uint32_t ra = (uint32_t)(uintptr_t)ia - 1, rw = (uint32_t)(uintptr_t)iw - 1;
+    for (size_t j = 0; j < F->nobjs; j++) {
+        if (j != ra && F->objs[j].base != ra + 1)
+            continue;
+        const eset_t *c = &F->objs[j].contents;
+        for (uint32_t i = 0; i < c->n; i++) {
+            uint32_t id = EL_OBJ(c->v[i]);
+            if (id == rw || F->objs[id].base == rw + 1)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A wait on a semaphore, barrier or condition variable reachable from the thread's argument; with
+ * a condition variable also the read of the state it guards (`while (!a.done) cond_wait(...)`). */
+static int kill_handshake(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    int condvar = 0;
+    if (LLVMIsALoadInst(in))
+        return F->kill_base && reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
+    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    return callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &condvar) &&
+           reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
+}
+
+static int thread_handshake(fn_t *F, LLVMValueRef call)
+{
+    int condvar = 0, any = 0;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !condvar; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+            int cv = 0;
+            if (callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &cv) &&
+                reachable_from_arg(F, call, LLVMGetOperand(in, 0))) {
+                any = 1;
+                if (cv)
+                    condvar = 1;
+            }
+        }
+    if (!any)
+        return 0;
+    F->kill_base = condvar ? call : NULL; /* flag: reads of the guarded state count */
+    int r = killed_on_all_paths(F, call, kill_handshake, 1);
+    F->kill_base = NULL;
+    /* threads created in a loop into an array, the waits in a loop after it (as for joins) */
+    const thread_api_t *api = thread_api_of(ptrcheck_ir_called_function(call));
+    if (!r && api && api->handle >= 0) {
+        LLVMValueRef where = LLVMGetOperand(call, (unsigned)api->handle);
+        r = ptrcheck_ir_strip(where) != ptrcheck_ir_strip_casts(where);
+    }
+    return r;
+}
+
 /* Joined before every return?  Threads kept in an array (created and joined in loops) count as
  * joined when a join of the same array is reachable from the create. */
 static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
 {
+    if (thread_handshake(F, call))
+        return 1;
     if (!api->join)
         return 0;
     if (killed_on_all_paths(F, call, kill_join, api->handle >= 0))
@@ -1250,7 +1887,7 @@ static int thread_joined(fn_t *F, LLVMValueRef call, const thread_api_t *api)
 static int map_store_sites(fn_t *F)
 {
     const ptrcheck_fn_sites_t *fs =
-        ptrcheck_sites_available(F->mod->e) ? ptrcheck_sites_lookup(F->mod->e, ptrcheck_ir_fn_name(F->f)) : NULL;
+        ptrcheck_sites_available(F->mod->e) ? ptrcheck_sites_lookup(F->mod->e, ptrcheck_ir_fn_symbol(F->f)) : NULL;
     size_t n = fs ? ptrcheck_sites_count(fs, PTRCHECK_SITE_STORE) : 0;
     if (!n)
         return 1;
@@ -1376,9 +2013,7 @@ static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, c
         break;
     case O_GLOBR: {
         char gname[256];
-        value_name(o->v, gname, sizeof gname);
-        const char *dot = strrchr(gname, '.');
-        const char *shown = dot && dot[1] && LLVMGetLinkage(o->v) == LLVMInternalLinkage ? dot + 1 : gname;
+        const char *shown = ptrcheck_ir_global_name(F->mod->e, o->v, gname, sizeof gname);
         if (strcmp(place, "memory") == 0)
             snprintf(buf, size, "into memory reachable from global '%s'", shown);
         else
@@ -1521,6 +2156,102 @@ static void report(fn_t *F, LLVMValueRef in, uint32_t el, const char *how, LLVMV
     ptrcheck_engine_report(F->mod->e, d);
 }
 
+/* ---- guards: escapes a call's constant arguments make unreachable */
+
+typedef struct guard_s {
+    unsigned param;
+    LLVMIntPredicate pred;
+    LLVMValueRef c;
+    int want;
+} guard_t;
+
+static LLVMIntPredicate swap_pred(LLVMIntPredicate p)
+{
+    switch (p) {
+    case LLVMIntUGT: return LLVMIntULT;
+    case LLVMIntULT: return LLVMIntUGT;
+    case LLVMIntUGE: return LLVMIntULE;
+    case LLVMIntULE: return LLVMIntUGE;
+    case LLVMIntSGT: return LLVMIntSLT;
+    case LLVMIntSLT: return LLVMIntSGT;
+    case LLVMIntSGE: return LLVMIntSLE;
+    case LLVMIntSLE: return LLVMIntSGE;
+    default: return p;
+    }
+}
+
+/* A branch condition on one parameter and a constant (`if (keep)`, `if (mode == 2)`, `if (!p)`). */
+static int param_cond(fn_t *F, LLVMValueRef c, guard_t *g)
+{
+    LLVMValueRef a = NULL, k = NULL;
+    LLVMIntPredicate pred = LLVMIntNE;
+    if (LLVMIsAICmpInst(c)) {
+        a = LLVMGetOperand(c, 0);
+        k = LLVMGetOperand(c, 1);
+        pred = LLVMGetICmpPredicate(c);
+        if (LLVMIsAConstant(a) && !LLVMIsAConstant(k)) {
+            LLVMValueRef t = a;
+            a = k;
+            k = t;
+            pred = swap_pred(pred);
+        }
+    } else if (LLVMIsATruncInst(c)) { /* a _Bool parameter: trunc i8 to i1 */
+        a = c;
+        k = LLVMConstNull(LLVMTypeOf(c));
+    }
+    if (!a || !k || (!LLVMIsAConstantInt(k) && !LLVMIsAConstantPointerNull(k)))
+        return 0;
+    for (unsigned guard = 0; guard < 8; guard++) {
+        a = canon(F, a);
+        if (LLVMIsAZExtInst(a) || LLVMIsASExtInst(a) || LLVMIsATruncInst(a))
+            a = LLVMGetOperand(a, 0);
+        else
+            break;
+    }
+    if (!LLVMIsAArgument(a))
+        return 0;
+    g->param = param_index(F->fn, a);
+    g->pred = pred;
+    g->c = k;
+    return 1;
+}
+
+/* The condition on a parameter under which `in` runs: the nearest conditional branch on the chain
+ * of single predecessors above it. */
+static int guard_of(fn_t *F, LLVMValueRef in, guard_t *g)
+{
+    LLVMBasicBlockRef b = in ? inst_block(in) : NULL;
+    for (unsigned guard = 0; b && guard < 32; guard++) {
+        LLVMValueRef term = NULL;
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+                continue;
+            if (term && user != term)
+                return 0; /* a join: no single condition */
+            term = user;
+        }
+        if (!term)
+            return 0;
+        if (LLVMIsABranchInst(term) && LLVMIsConditional(term) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+            param_cond(F, LLVMGetCondition(term), g)) {
+            g->want = LLVMGetSuccessor(term, 0) == b;
+            return 1;
+        }
+        b = inst_block(term);
+    }
+    return 0;
+}
+
+/* Does this call's constant argument make the callee's guard on parameter escape false? */
+static int guard_false(LLVMValueRef call, const esc_info_t *ei)
+{
+    int r = 0;
+    if (ei->gstate != 1 || ei->gparam >= (unsigned)LLVMGetNumArgOperands(call))
+        return 0;
+    return eval_icmp(ei->gpred, LLVMGetOperand(call, ei->gparam), ei->gconst, &r) && r != ei->gwant;
+}
+
 /* Records that parameter value element el escapes (for the summary) */
 static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char *how, LLVMValueRef next,
                               unsigned next_param, int *changed)
@@ -1539,7 +2270,7 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
     if (next) {
         char cn[256];
         snprintf(step, sizeof step, "'%s' passes its parameter '%s' to '%s' here", ptrcheck_ir_fn_name(F->f), pn,
-                 value_name(next, cn, sizeof cn));
+                 ptrcheck_ir_display_name(F->mod->e, next, cn, sizeof cn));
     } else {
         snprintf(step, sizeof step, "'%s' lets its parameter '%s' escape %s here", ptrcheck_ir_fn_name(F->f), pn,
                  how);
@@ -1554,8 +2285,21 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
         if (base && LLVMIsAGlobalVariable(base))
             g = base;
     }
+    guard_t gd;
+    int guarded = guard_of(F, in, &gd) && gd.param != o->idx;
     if (!ei->escapes) {
         ei->escapes = 1;
+        *changed = 1;
+        ei->gstate = guarded ? 1 : 2;
+        if (guarded) {
+            ei->gparam = gd.param;
+            ei->gpred = gd.pred;
+            ei->gconst = gd.c;
+            ei->gwant = gd.want;
+        }
+    } else if (ei->gstate == 1 && (!guarded || gd.param != ei->gparam || gd.pred != ei->gpred || gd.c != ei->gconst ||
+                                   gd.want != ei->gwant)) {
+        ei->gstate = 2;
         *changed = 1;
     }
     if (ei->how && ei->global != g && !ei->mixed) {
@@ -1648,6 +2392,86 @@ static int is_retaining(fn_t *F, LLVMValueRef callee, unsigned argi)
     return 0;
 }
 
+/* A call whose callee stores its parameter e->src (here the argument with elements `as`) into the
+ * memory its parameter e->dst points to.  Judged with what that argument is at this call: a local of
+ * this frame or heap memory keeps nothing beyond this frame (the caller's frame outlives the
+ * callee's; class "same-frame destination"); this function's own parameter memory becomes an edge of
+ * this function's summary and, for this function's locals, a finding unless a later store or call
+ * undoes it on every path; a global is a finding unless cleared on every path. */
+static int call_into(fn_t *F, const report_t *R, heapesc_t *H, LLVMValueRef in, const eset_t *as, const into_t *e,
+                     const char *cn, int *grew, int *changed)
+{
+    eset_t tmp = {0}, keep = {0};
+    char tgt[1024], how[2048];
+    int ok = 1, done = 0;
+    LLVMValueRef darg = LLVMGetOperand(in, e->dst);
+    const eset_t *ds = pts_get(F, darg, &tmp);
+    for (uint32_t t = 0; ok && ds && t < ds->n; t++) {
+        uint32_t tid = EL_OBJ(ds->v[t]);
+        obj_t *to = &F->objs[tid];
+        if (!is_root(to->kind) || to->kind == O_RET)
+            continue;
+        int isarg = to->kind == O_ARG || to->kind == O_ARGR;
+        int reach = e->reach || to->kind == O_ARGR;
+        long long off = OFF_UNKNOWN;
+        if (to->kind == O_ARG && !reach && e->off != OFF_UNKNOWN) {
+            long long o1 = 0;
+            if (addr_base(F, darg, &o1) == LLVMGetParam(F->fn, to->idx) && o1 != OFF_UNKNOWN)
+                off = o1 + e->off;
+        }
+        if (isarg) {
+            for (uint32_t i = 0; ok && i < as->n; i++) {
+                obj_t *vo = &F->objs[EL_OBJ(as->v[i])];
+                if (vo->kind == O_ARG && vo->idx != to->idx)
+                    ok = summary_add_into(F->sum, to->idx, vo->idx, reach, off, changed);
+            }
+            if (reach)
+                continue; /* memory reached through a loaded pointer: not a reported destination */
+        }
+        int forgiven;
+        if (done)
+            continue;
+        if (isarg) {
+            F->kill_base = LLVMGetParam(F->fn, to->idx);
+            F->kill_off = off;
+            forgiven = off != OFF_UNKNOWN && killed_on_all_paths(F, in, kill_place, 0);
+            F->kill_base = NULL;
+        } else {
+            F->kill_global = to->v;
+            forgiven = killed_on_all_paths(F, in, kill_global_store, 0);
+            F->kill_global = NULL;
+        }
+        if (forgiven)
+            continue;
+        describe_target(F, tid, darg, tgt, sizeof tgt);
+        snprintf(how, sizeof how, "%s via call to '%s'", tgt, cn);
+        keep.n = 0;
+        int heap = 0;
+        for (uint32_t i = 0; ok && i < as->n; i++) {
+            uint32_t el = as->v[i];
+            obj_t *vo = &F->objs[EL_OBJ(el)];
+            if (vo->kind == O_HEAP)
+                heap = 1;
+            if (vo->kind == O_ARG && isarg && (vo->idx == to->idx || !F->sum->borrowed[vo->idx]))
+                continue; /* a summary edge (above) */
+            if (vo->kind == O_STACK && isarg && self_linked(F, EL_OBJ(el)))
+                continue; /* a local list head being drained (see the store sink) */
+            ok = eset_add(&keep, el, NULL);
+        }
+        if (ok && heap) {
+            char hw[2100];
+            snprintf(hw, sizeof hw, "is passed %s", how);
+            ok = heap_mark(F, H, as, hw, grew);
+        }
+        if (ok)
+            sink(F, R, in, &keep, how, NULL, 0, NULL, 0, NULL, NULL, changed);
+        done = 1; /* one finding per argument */
+    }
+    eset_free(&tmp);
+    eset_free(&keep);
+    return ok;
+}
+
 /* Walks the sinks of F.  Without R it only updates the summary; with R it reports. */
 static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
 {
@@ -1689,7 +2513,8 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                             /* still a summary edge: link(list, node) */
                             for (uint32_t i = 0; dirty && vs && i < vs->n; i++) {
                                 obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
-                                if (vo->kind == O_ARG && !summary_add_into(F->sum, to->idx, vo->idx, changed))
+                                if (vo->kind == O_ARG &&
+                                    !summary_add_into(F->sum, to->idx, vo->idx, 1, OFF_UNKNOWN, changed))
                                     goto oom;
                             }
                             continue;
@@ -1714,7 +2539,11 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                         for (uint32_t i = 0; vs && i < vs->n; i++) {
                             obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
                             if (vo->kind == O_ARG && (to->kind == O_ARG || to->kind == O_ARGR)) {
-                                if (!summary_add_into(F->sum, to->idx, vo->idx, changed))
+                                long long off = OFF_UNKNOWN;
+                                if (to->kind == O_ARG &&
+                                    addr_base(F, ptr, &off) != LLVMGetParam(F->fn, to->idx))
+                                    off = OFF_UNKNOWN;
+                                if (!summary_add_into(F->sum, to->idx, vo->idx, to->kind == O_ARGR, off, changed))
                                     goto oom;
                             }
                         }
@@ -1761,7 +2590,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
             LLVMValueRef callee = ptrcheck_ir_called_function(in);
             if (!callee || ptrcheck_ir_is_intrinsic(callee))
                 continue;
-            value_name(callee, cn, sizeof cn);
+            ptrcheck_ir_display_name(F->mod->e, callee, cn, sizeof cn);
             unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
             const thread_api_t *api = thread_api_of(callee);
             summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
@@ -1811,6 +2640,9 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                      * it owns; handing it a stack address is a different bug (freeing the stack),
                      * not an escape this check can judge */
                     continue;
+                } else if (cs && k < cs->nparams && cs->esc[k].escapes && guard_false(in, &cs->esc[k])) {
+                    /* keep_if(&x, 0): the callee keeps it only when that argument is not 0 */
+                    continue;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
                     /* keep(&x) stores into a global that this function clears on every path */
                     if (cs->esc[k].global && !cs->esc[k].mixed) {
@@ -1824,23 +2656,17 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     root_how = cs->esc[k].how;
                     chain = callee;
                 } else if (cs) {
-                    /* link(list, node): node stored into memory reachable from list */
-                    for (size_t q = 0; q < cs->ninto && !how[0]; q++) {
-                        unsigned di = cs->into[q] >> 16, sj = cs->into[q] & 0xffffu;
+                    /* link(list, node): node stored into memory of another parameter */
+                    for (size_t q = 0; q < cs->ninto; q++) {
+                        const into_t *e = &cs->into[q];
                         /* a parameter stored into its own memory (`p->buf = p->space`) points into
                          * the same object: not an escape */
-                        if (sj != k || di >= nargs || di == sj)
+                        if (e->src != k || e->dst >= nargs || e->dst == e->src)
                             continue;
-                        const eset_t *ds = pts_get(F, LLVMGetOperand(in, di), &tmp2);
-                        for (uint32_t t = 0; ds && t < ds->n && !how[0]; t++) {
-                            uint32_t tid = EL_OBJ(ds->v[t]);
-                            if (!is_root(F->objs[tid].kind) || F->objs[tid].kind == O_RET ||
-                                !reportable_target(F->objs[tid].kind))
-                                continue;
-                            describe_target(F, tid, LLVMGetOperand(in, di), tgt, sizeof tgt);
-                            snprintf(how, sizeof how, "%s via call to '%s'", tgt, cn);
-                        }
+                        if (!call_into(F, R, H, in, as, e, cn, &grew, changed))
+                            goto oom;
                     }
+                    continue;
                 }
                 if (!how[0])
                     continue;
@@ -1901,7 +2727,7 @@ static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                 if (F->objs[id].kind != O_HEAP || !ptrcheck_ir_pmap_get(&H->why, (void *)(uintptr_t)(id + 1), &why))
                     continue;
                 char callee[256];
-                value_name(ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
+                ptrcheck_ir_display_name(F->mod->e, ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
                 snprintf(how, sizeof how, "into a heap object (from '%s') that %s", callee, (const char *)why);
                 sink(F, R, in, vs, how, NULL, 0, NULL, 0, "the heap object is allocated here", F->objs[id].v, changed);
                 break;
@@ -1916,7 +2742,7 @@ static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
 static int fn_borrowed_setup(mod_t *M, ptrcheck_ir_fn_t *f, LLVMValueRef fn, summary_t *s)
 {
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(M->e);
-    const char *name = ptrcheck_ir_fn_name(f);
+    const char *name = ptrcheck_ir_fn_symbol(f);
     int all = ptrcheck_ir_pmap_get(&M->annotated, fn, NULL);
     for (size_t i = 0; !all && i < cfg->nborrowed_functions; i++)
         if (ptrcheck_glob_match(cfg->borrowed_functions[i], name))
@@ -1981,6 +2807,8 @@ static int analyse(mod_t *M, LLVMValueRef fn, const report_t *R, int *changed)
     if (ok) {
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);
+        if (!R)
+            compute_must(&F, changed);
         ok = !F.oom;
     }
     ptrcheck_ir_pmap_free(&H.why);

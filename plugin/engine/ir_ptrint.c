@@ -1769,9 +1769,8 @@ static void describe_via(ctx_t *c, const pstate_t *s, char *buf, size_t size)
         return;
     }
     case VIA_RET: {
-        size_t len = 0;
-        const char *n = LLVMGetValueName2(s->via, &len);
-        snprintf(buf, size, "the return value of '%.*s'", (int)len, n ? n : "");
+        char n[512];
+        snprintf(buf, size, "the return value of '%s'", ptrcheck_ir_display_name(c->e, s->via, n, sizeof n));
         return;
     }
     case VIA_ARG: {
@@ -1856,11 +1855,10 @@ static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
     }
     if (s->origin && s->origin_kind == ORIGIN_INIT) {
         ptrcheck_loc_t gloc = ptrcheck_ir_global_loc(c->e, s->origin);
-        size_t len = 0;
-        const char *gn = LLVMGetValueName2(s->origin, &len);
+        char gn[512];
         if (gloc.file)
-            ptrcheck_diag_add_note(d, gloc, "pointer converted to integer in the initializer of '%.*s'", (int)len,
-                                   gn ? gn : "");
+            ptrcheck_diag_add_note(d, gloc, "pointer converted to integer in the initializer of '%s'",
+                                   ptrcheck_ir_global_name(c->e, s->origin, gn, sizeof gn));
     } else if (s->origin && LLVMIsAInstruction(s->origin)) {
         ptrcheck_ir_fn_t *of = fn_of(c, s->origin);
         if (of) {

@@ -372,10 +372,7 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
             return r; /* no note: literals have a location only with -g, and only on some LLVMs */
         } else {
             char tmp[200];
-            snprintf(tmp, sizeof tmp, "%.*s", (int)len, gn ? gn : "");
-            const char *dot = strrchr(tmp, '.');
-            snprintf(r.what, sizeof r.what, "'%s'",
-                     dot && dot[1] && LLVMGetLinkage(v) == LLVMInternalLinkage ? dot + 1 : tmp);
+            snprintf(r.what, sizeof r.what, "'%s'", ptrcheck_ir_global_name(c->e, v, tmp, sizeof tmp));
         }
         r.at = ptrcheck_ir_global_loc(c->e, v);
     }

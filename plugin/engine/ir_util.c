@@ -212,6 +212,8 @@ const char *ptrcheck_ir_record_spelling(const char *record, char *buf, size_t si
         snprintf(buf, size, "struct %s", record + 7);
     else if (strncmp(record, "union.", 6) == 0)
         snprintf(buf, size, "union %s", record + 6);
+    else if (strncmp(record, "class.", 6) == 0)
+        snprintf(buf, size, "class %s", record + 6);
     else
         snprintf(buf, size, "%s", record);
     return buf;
@@ -298,7 +300,8 @@ struct ptrcheck_ir_fn_s {
     LLVMModuleRef m;
     LLVMTargetDataRef td;
     const ptrcheck_fn_sites_t *fs;
-    const char *name;         /* interned */
+    const char *name;         /* the symbol, interned */
+    const char *display;      /* its readable name, on first use (ptrcheck_ir_fn_name) */
     ptrcheck_loc_t fn_loc;
     ptrcheck_ir_pmap_t site_of; /* instruction -> const ptrcheck_site_t* (mapped kinds) */
     ptrcheck_ir_pmap_t local_name; /* alloca -> interned name (from sites or IR names) */
@@ -831,7 +834,38 @@ const char *ptrcheck_ir_fn_local_name(ptrcheck_ir_fn_t *f, LLVMValueRef alloca_i
     return NULL;
 }
 
-const char *ptrcheck_ir_fn_name(ptrcheck_ir_fn_t *f) { return f->name; }
+const char *ptrcheck_ir_fn_name(ptrcheck_ir_fn_t *f)
+{
+    if (!f->display)
+        f->display = ptrcheck_engine_display_name(f->e, f->name);
+    return f->display ? f->display : f->name;
+}
+
+const char *ptrcheck_ir_fn_symbol(ptrcheck_ir_fn_t *f) { return f->name; }
+
+const char *ptrcheck_ir_display_name(ptrcheck_engine_t *e, LLVMValueRef v, char *buf, size_t size)
+{
+    size_t len = 0;
+    const char *nm = v ? LLVMGetValueName2(v, &len) : NULL;
+    char sym[1024];
+    snprintf(sym, sizeof sym, "%.*s", (int)len, nm ? nm : "");
+    const char *shown = sym[0] ? ptrcheck_engine_display_name(e, sym) : NULL;
+    snprintf(buf, size, "%s", shown ? shown : sym);
+    return buf;
+}
+
+const char *ptrcheck_ir_global_name(ptrcheck_engine_t *e, LLVMValueRef g, char *buf, size_t size)
+{
+    size_t len = 0;
+    const char *nm = g ? LLVMGetValueName2(g, &len) : NULL;
+    int mangled = nm && len > 1 && ((nm[0] == '_' && nm[1] == 'Z') || nm[0] == '?');
+    ptrcheck_ir_display_name(e, g, buf, size);
+    /* C: clang names a static local "fn.var"; show "var".  (C++ ones demangle to "f()::var".) */
+    const char *dot = mangled ? NULL : strrchr(buf, '.');
+    if (dot && dot[1] && LLVMGetLinkage(g) == LLVMInternalLinkage)
+        memmove(buf, dot + 1, strlen(dot + 1) + 1);
+    return buf;
+}
 
 LLVMTargetDataRef ptrcheck_ir_fn_target_data(ptrcheck_ir_fn_t *f) { return f->td; }
 
@@ -856,7 +890,6 @@ static int is_param_alloca(ptrcheck_ir_fn_t *f, LLVMValueRef a)
 const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f, LLVMValueRef ptr, char *buf,
                                        size_t size)
 {
-    (void)e;
     if (!buf || !size)
         return buf;
     snprintf(buf, size, "memory");
@@ -920,7 +953,7 @@ const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f
     char tmp[512];
     if (LLVMIsAAllocaInst(v)) {
         if (f && v == f->retval) {
-            snprintf(buf, size, "the return value of '%s'", f->name);
+            snprintf(buf, size, "the return value of '%s'", ptrcheck_ir_fn_name(f));
             return buf;
         }
         name = f ? ptrcheck_ir_fn_local_name(f, v) : NULL;
@@ -931,14 +964,7 @@ const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f
         else
             snprintf(buf, size, "%s", array_elem ? "an array element of a local variable" : "a local variable");
     } else if (LLVMIsAGlobalVariable(v)) {
-        size_t len = 0;
-        const char *gn = LLVMGetValueName2(v, &len);
-        snprintf(tmp, sizeof tmp, "%.*s", (int)len, gn ? gn : "");
-        /* static locals are named "fn.var" by clang */
-        const char *dot = strrchr(tmp, '.');
-        const char *shown = tmp;
-        if (dot && dot[1] && LLVMGetLinkage(v) == LLVMInternalLinkage)
-            shown = dot + 1;
+        const char *shown = ptrcheck_ir_global_name(e, v, tmp, sizeof tmp);
         if (!tmp[0])
             snprintf(buf, size, "a global variable");
         else if (array_elem)

@@ -3,16 +3,23 @@
  * lifetime markers only at -O1 and above), so the frontend records, per function and in
  * code-generation order, declarations, pointer assignments, pointer reads and block ends
  * (ast.h, "block scopes"), and this file replays them: a pointer variable that last received
- * the address of a local whose block has ended, and is then read, is reported at the read.
+ * the address of a local (or a compound literal) whose block has ended, and is then read, is
+ * reported at the read.  A pointer may hold one of a few addresses (`p = c ? a : b`).
  * The replay is linear and branch-insensitive in the safe direction: any assignment in between
- * (on any branch) clears the pointer, so branches can hide a finding but not invent one. */
+ * (on any branch) clears the pointer, so branches can hide a finding but not invent one.  What a
+ * block that ends in a return assigns is undone at its end (an undo journal, linear too): it
+ * cannot reach the code after the block. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptrcheck/ast.h"
 
+#define MAX_HOLDS 4
+
 typedef struct var_s {
-    unsigned holds;      /* id of the local whose address it holds, 0 none */
+    unsigned holds[MAX_HOLDS]; /* ids of the locals whose address it may hold */
+    unsigned nholds;
     ptrcheck_loc_t set_at;
     int ended;           /* (as a local) its block has ended */
     ptrcheck_loc_t end_at;
@@ -20,71 +27,190 @@ typedef struct var_s {
     ptrcheck_loc_t decl;
 } var_t;
 
+/* one undo entry: the pointer state of var before a change */
+typedef struct undo_s {
+    unsigned var;
+    unsigned holds[MAX_HOLDS];
+    unsigned nholds;
+    ptrcheck_loc_t set_at;
+} undo_t;
+
+typedef struct replay_s {
+    var_t *v;
+    undo_t *log;
+    size_t nlog, caplog;
+    size_t *marks;
+    size_t nmarks, capmarks;
+    int oom;
+} replay_t;
+
+static void save(replay_t *R, unsigned var)
+{
+    if (!R->nmarks || R->oom)
+        return; /* outside any block nothing is ever undone */
+    if (R->nlog == R->caplog) {
+        size_t nc = R->caplog ? R->caplog * 2 : 32;
+        undo_t *nl = realloc(R->log, nc * sizeof *nl);
+        if (!nl) {
+            R->oom = 1;
+            return;
+        }
+        R->log = nl;
+        R->caplog = nc;
+    }
+    undo_t *u = &R->log[R->nlog++];
+    u->var = var;
+    memcpy(u->holds, R->v[var].holds, sizeof u->holds);
+    u->nholds = R->v[var].nholds;
+    u->set_at = R->v[var].set_at;
+}
+
+static void add_hold(var_t *p, unsigned target)
+{
+    for (unsigned i = 0; i < p->nholds; i++)
+        if (p->holds[i] == target)
+            return;
+    if (p->nholds < MAX_HOLDS)
+        p->holds[p->nholds++] = target;
+}
+
+static const char *what(const var_t *t, char *buf, size_t size)
+{
+    if (t->name && strcmp(t->name, "(compound literal)") == 0)
+        return "a compound literal";
+    snprintf(buf, size, "local '%s'", t->name ? t->name : "?");
+    return buf;
+}
+
+static void report_use(ptrcheck_engine_t *e, const ptrcheck_scope_event_t *x, const var_t *p, const var_t *t)
+{
+    char wbuf[300];
+    const char *w = what(t, wbuf, sizeof wbuf);
+    int lit = w[0] == 'a' && w[1] == ' ';
+    const char *tn = t->name ? t->name : "?";
+    ptrcheck_diag_t *d = lit ? ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST,
+                                                    "address of a compound literal is used through '%s' after "
+                                                    "the block of the compound literal ends",
+                                                    p->name ? p->name : "?")
+                             : ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST,
+                                                    "address of local '%s' is used through '%s' after the block "
+                                                    "of '%s' ends",
+                                                    tn, p->name ? p->name : "?", tn);
+    if (!d)
+        return;
+    if (lit)
+        ptrcheck_diag_add_note(d, t->decl, "the compound literal is created here; its storage ends with its block");
+    else
+        ptrcheck_diag_add_note(d, t->decl, "'%s' declared here; its storage ends with its block", tn);
+    ptrcheck_diag_add_note(d, p->set_at, "'%s' set to the address of %s here", p->name ? p->name : "?",
+                           lit ? "the compound literal" : wbuf + 6);
+    ptrcheck_diag_add_note(d, t->end_at, "the block of %s ends here", lit ? "the compound literal" : wbuf + 6);
+    ptrcheck_engine_report(e, d);
+}
+
 void ptrcheck_ast_on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                   const ptrcheck_scope_event_t *ev, size_t n)
 {
     unsigned maxid = 0;
+    replay_t R;
     if (!ptrcheck_engine_enabled(e, PTRCHECK_STACK_ESCAPE) || !n)
         return;
+    memset(&R, 0, sizeof R);
     for (size_t i = 0; i < n; i++) {
         if (ev[i].var > maxid)
             maxid = ev[i].var;
         if (ev[i].target > maxid)
             maxid = ev[i].target;
     }
-    var_t *v = calloc((size_t)maxid + 1, sizeof *v);
-    if (!v)
+    R.v = calloc((size_t)maxid + 1, sizeof *R.v);
+    if (!R.v)
         return;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !R.oom; i++) {
         const ptrcheck_scope_event_t *x = &ev[i];
-        var_t *p = &v[x->var];
-        if (!p->name) {
+        var_t *p = &R.v[x->var];
+        if (x->var && !p->name) {
             p->name = x->name;
             p->decl = x->decl_loc;
         }
         switch (x->kind) {
         case PTRCHECK_SCOPE_DECL:
+            save(&R, x->var);
             p->ended = 0;
-            p->holds = 0;
+            p->nholds = 0;
             break;
         case PTRCHECK_SCOPE_END:
             p->ended = 1;
             p->end_at = x->loc;
             break;
         case PTRCHECK_SCOPE_ADDR:
-            p->holds = x->target;
+        case PTRCHECK_SCOPE_ADDR_ALSO:
+            save(&R, x->var);
+            if (x->kind == PTRCHECK_SCOPE_ADDR)
+                p->nholds = 0;
+            add_hold(p, x->target);
             p->set_at = x->loc;
             break;
         case PTRCHECK_SCOPE_COPY:
-            if (x->target != x->var) {
-                p->holds = v[x->target].holds;
-                p->set_at = v[x->target].set_at;
-            }
+        case PTRCHECK_SCOPE_COPY_ALSO:
+            if (x->target == x->var)
+                break;
+            save(&R, x->var);
+            if (x->kind == PTRCHECK_SCOPE_COPY)
+                p->nholds = 0;
+            for (unsigned k = 0; k < R.v[x->target].nholds; k++)
+                add_hold(p, R.v[x->target].holds[k]);
+            if (R.v[x->target].nholds)
+                p->set_at = R.v[x->target].set_at;
             break;
         case PTRCHECK_SCOPE_ASSIGN:
-            p->holds = 0;
+            save(&R, x->var);
+            p->nholds = 0;
             break;
         case PTRCHECK_SCOPE_USE: {
-            var_t *t = p->holds ? &v[p->holds] : NULL;
-            if (!t || !t->ended)
+            for (unsigned k = 0; k < p->nholds; k++) {
+                var_t *t = &R.v[p->holds[k]];
+                if (!t->ended)
+                    continue;
+                report_use(e, x, p, t);
+                save(&R, x->var);
+                p->nholds = 0; /* once per assignment */
                 break;
-            ptrcheck_diag_t *d = ptrcheck_diag_create(
-                PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST,
-                "address of local '%s' is used through '%s' after the block of '%s' ends", t->name ? t->name : "?",
-                p->name ? p->name : "?", t->name ? t->name : "?");
-            if (d) {
-                ptrcheck_diag_add_note(d, t->decl, "'%s' declared here; its storage ends with its block",
-                                       t->name ? t->name : "?");
-                ptrcheck_diag_add_note(d, p->set_at, "'%s' set to the address of '%s' here", p->name ? p->name : "?",
-                                       t->name ? t->name : "?");
-                ptrcheck_diag_add_note(d, t->end_at, "the block of '%s' ends here", t->name ? t->name : "?");
-                ptrcheck_engine_report(e, d);
             }
-            p->holds = 0; /* once per assignment */
             break;
         }
+        case PTRCHECK_SCOPE_BLOCK:
+            if (R.nmarks == R.capmarks) {
+                size_t nc = R.capmarks ? R.capmarks * 2 : 16;
+                size_t *nm = realloc(R.marks, nc * sizeof *nm);
+                if (!nm) {
+                    R.oom = 1;
+                    break;
+                }
+                R.marks = nm;
+                R.capmarks = nc;
+            }
+            R.marks[R.nmarks++] = R.nlog;
+            break;
+        case PTRCHECK_SCOPE_BLOCK_END:
+        case PTRCHECK_SCOPE_BLOCK_DEAD:
+            if (!R.nmarks)
+                break;
+            R.nmarks--;
+            if (x->kind == PTRCHECK_SCOPE_BLOCK_DEAD) {
+                while (R.nlog > R.marks[R.nmarks]) {
+                    undo_t *u = &R.log[--R.nlog];
+                    memcpy(R.v[u->var].holds, u->holds, sizeof u->holds);
+                    R.v[u->var].nholds = u->nholds;
+                    R.v[u->var].set_at = u->set_at;
+                }
+            }
+            if (!R.nmarks)
+                R.nlog = 0;
+            break;
         }
     }
     (void)fn;
-    free(v);
+    free(R.v);
+    free(R.log);
+    free(R.marks);
 }

@@ -7,7 +7,9 @@
 #include "ptrcheck/handoff.h"
 #include "ptrcheck/ir.h"
 #include "ptrcheck/ptrcheck.h"
+#include "ptrcheck/version.h"
 
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -16,6 +18,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 using namespace llvm;
@@ -30,11 +34,30 @@ void printToStderr(void *, const ptrcheck_diag_t *D) {
   }
 }
 
+// C++ symbols in messages as the source spells them, through the demangler of the LLVM we run in.
+char *demangle(const char *Sym) {
+  std::string D = llvm::demangle(std::string(Sym));
+  if (D.empty() || D == Sym)
+    return nullptr;
+  char *R = static_cast<char *>(std::malloc(D.size() + 1));
+  if (R)
+    std::memcpy(R, D.c_str(), D.size() + 1);
+  return R;
+}
+
 struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     if (ptrcheck_engine_t *E = ptrcheck_handoff_find(M.getModuleIdentifier().c_str())) {
+      ptrcheck_engine_set_demangler(E, demangle);
       ptrcheck_ir_run(E, wrap(&M));
-      return PreservedAnalyses::all();
+      if (!ptrcheck_engine_analysis_only(E))
+        return PreservedAnalyses::all();
+      // -fplugin-arg-ptrcheck-analysis-only (the CLI: output to /dev/null): nothing after us needs
+      // the code, so the optimiser and code generator get a module without function bodies.
+      for (Function &F : M)
+        if (!F.isDeclaration())
+          F.deleteBody();
+      return PreservedAnalyses::none();
     }
     runStandalone(M);
     return PreservedAnalyses::all();
@@ -62,6 +85,7 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
     if (!E)
       goto fail_cfg;
     ptrcheck_engine_set_sink(E, printToStderr, nullptr);
+    ptrcheck_engine_set_demangler(E, demangle);
     ptrcheck_ir_run(E, wrap(&M));
     ptrcheck_engine_destroy(E);
     ptrcheck_free(Found);
@@ -78,7 +102,7 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
 } // namespace
 
 extern "C" LLVM_ATTRIBUTE_WEAK __attribute__((visibility("default"))) PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "ptrcheck", "0.1.0", [](PassBuilder &PB) {
+  return {LLVM_PLUGIN_API_VERSION, "ptrcheck", PTRCHECK_VERSION_STRING, [](PassBuilder &PB) {
             PB.registerPipelineStartEPCallback(
                 [](ModulePassManager &MPM, OptimizationLevel) { MPM.addPass(PtrcheckPass()); });
             PB.registerPipelineParsingCallback(

@@ -12,6 +12,8 @@
 //                                   directory upward, as the plugin does)
 //   ptrcheck-<id>.Targets           comma/semicolon-separated target triples (replaces `targets`)
 //   ptrcheck-<id>.StrictProvenance  true/false (replaces `strict-provenance`)
+// A bad value (or a bad .ptrcheck.yaml) is an error diagnostic, so clang-tidy exits non-zero instead
+// of running without the check.
 #include "AstFacts.h"
 
 #define PTRCHECK_COMPAT_TIDY
@@ -57,14 +59,14 @@ public:
     ptrcheck_error_clear(&Err);
     if (!loadConfig(Cfg, Err)) {
       char Buf[2300];
-      configurationDiag("ptrcheck: %0") << ptrcheck_error_format(&Err, Buf, sizeof Buf);
+      configurationDiag("ptrcheck: %0", DiagnosticIDs::Error) << ptrcheck_error_format(&Err, Buf, sizeof Buf);
       return;
     }
     ptrcheck_engine_t *E = ptrcheck_engine_create(&Cfg, &Err);
     if (!E) {
       ptrcheck_config_delete(&Cfg);
       char Buf[2300];
-      configurationDiag("ptrcheck: %0") << ptrcheck_error_format(&Err, Buf, sizeof Buf);
+      configurationDiag("ptrcheck: %0", DiagnosticIDs::Error) << ptrcheck_error_format(&Err, Buf, sizeof Buf);
       return;
     }
     ptrcheck_engine_set_sink(E, &Check::sink, this);

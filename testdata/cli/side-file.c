@@ -5,7 +5,7 @@
 // RUN: FileCheck %s --input-file=%t.jsonl
 // Unknown plugin arguments remain errors.
 // RUN: not %clang -fsyntax-only -fplugin=%ptrcheck_plugin -fplugin-arg-ptrcheck-outptu=x %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: ptrcheck: unknown plugin argument 'outptu=x' (expected config=FILE, checks=GLOBS or output=FILE)
+// UNKNOWN: error: ptrcheck: unknown plugin argument 'outptu=x' (expected config=FILE, checks=GLOBS, output=FILE, system-headers[=true|false] or analysis-only)
 #include <stdint.h>
 
 struct hdr { int kind; int len; };

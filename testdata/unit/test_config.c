@@ -80,6 +80,7 @@ static void test_defaults(void)
     CHECK(cfg.infer_slice_types == 1);
     CHECK(cfg.nlayout_tables == 0 && cfg.nslice_types == 0);
     CHECK(cfg.nretaining_functions == 0 && cfg.nborrowed_functions == 0);
+    CHECK(cfg.system_headers == 0);
     for (i = 0; i < (size_t)PTRCHECK_CHECK_COUNT; i++)
         CHECK(enabled(&cfg, (ptrcheck_check_t)i) == ptrcheck_check_info((ptrcheck_check_t)i)->default_on);
     for (i = 0; i < cfg.ntargets; i++)
@@ -156,6 +157,7 @@ static void test_full_file(void)
     CHECK(cfg.nborrowed_functions == 2);
     if (cfg.nborrowed_functions == 2)
         CHECK_STR(cfg.borrowed_functions[0], "*_peek");
+    CHECK(cfg.system_headers == 1);
     ptrcheck_config_delete(&cfg);
 
     /* the fixtures that must load */
@@ -168,7 +170,7 @@ static void test_full_file(void)
     /* the shipped default configuration is valid and equals the built-in defaults */
     ptrcheck_config_init(&cfg, &err);
     CHECK(ptrcheck_config_load_file(&cfg, PTRCHECK_TESTDATA_DIR "/../share/default.ptrcheck.yaml", &err));
-    CHECK(cfg.ntargets == 6 && cfg.nchecks == 1 && cfg.strict_provenance == 0);
+    CHECK(cfg.ntargets == 6 && cfg.nchecks == 1 && cfg.strict_provenance == 0 && cfg.system_headers == 0);
     ptrcheck_config_delete(&cfg);
 }
 
@@ -299,7 +301,7 @@ static void test_errors(void)
     CHECK_STR(ERROR_OF("frobnicate: 1\n"),
               "t.yaml:1:1: error: unknown key 'frobnicate' (known keys: checks, targets, strict-provenance, "
               "layout-tables, report-portable-literals, slice-types, infer-slice-types, retaining-functions, "
-              "borrowed-functions, exclude, header-filter)");
+              "borrowed-functions, exclude, header-filter, system-headers)");
     CHECK_STR(ERROR_OF("? [a]\n: b\n"), "t.yaml:1:3: error: keys in .ptrcheck.yaml must be strings");
 
     /* wrong types */

@@ -238,6 +238,7 @@ typedef struct ptrcheck_offset_fact_s {
     unsigned long long access_bytes;
     const char *access_spelling;
     int via_memcpy;
+    int offsetof_defined; /* the offsetof macro is defined in the translation unit (<stddef.h> included) */
 } ptrcheck_offset_fact_t;
 PTRCHECK_API void ptrcheck_ast_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                          const ptrcheck_offset_fact_t *fact);
@@ -254,21 +255,28 @@ PTRCHECK_API void ptrcheck_ast_on_static_assert(ptrcheck_engine_t *e, const ptrc
 
 /* ---- block scopes (ptrcheck-stack-escape: addresses used after their block ends).
  * For each function the adapter records, in code-generation order, the events below; the engine
- * decides (plugin/engine/scope_escape.c).  Variables are identified by a per-function id (> 0). */
+ * decides (plugin/engine/scope_escape.c).  Variables (and block-scope compound literals) are
+ * identified by a per-function id (> 0). */
 typedef enum ptrcheck_scope_ev_e {
     PTRCHECK_SCOPE_DECL = 0, /* local `var` declared (again, in a loop) */
     PTRCHECK_SCOPE_ADDR,     /* pointer variable `var` = the address of local `target` (&x, x[...], array x) */
     PTRCHECK_SCOPE_COPY,     /* pointer variable `var` = pointer variable `target` */
     PTRCHECK_SCOPE_ASSIGN,   /* pointer variable `var` = anything else */
     PTRCHECK_SCOPE_USE,      /* pointer variable `var` is read */
-    PTRCHECK_SCOPE_END       /* the block that declares local `var` ends */
+    PTRCHECK_SCOPE_END,      /* the block that declares local `var` ends */
+    PTRCHECK_SCOPE_ADDR_ALSO, /* ... = c ? &target : ...: `var` may also hold the address of `target` */
+    PTRCHECK_SCOPE_COPY_ALSO, /* ... = c ? q : ...: `var` may also hold what pointer variable `target` holds */
+    PTRCHECK_SCOPE_BLOCK,    /* a block begins (var 0) */
+    PTRCHECK_SCOPE_BLOCK_END, /* that block ends and control falls through */
+    PTRCHECK_SCOPE_BLOCK_DEAD /* that block ends in a return (or a call that does not return): what it
+                                 assigned does not reach the code after it */
 } ptrcheck_scope_ev_t;
 
 typedef struct ptrcheck_scope_event_s {
     ptrcheck_scope_ev_t kind;
     unsigned var;
     unsigned target;
-    const char *name;        /* var's name */
+    const char *name;        /* var's name; "(compound literal)" for a block-scope compound literal */
     ptrcheck_loc_t loc;      /* the event (for END: the closing brace) */
     ptrcheck_loc_t decl_loc; /* var's declaration */
 } ptrcheck_scope_event_t;

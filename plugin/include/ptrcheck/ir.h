@@ -29,7 +29,7 @@ PTRCHECK_API void ptrcheck_ir_fn_destroy(ptrcheck_ir_fn_t *f);
 PTRCHECK_API ptrcheck_loc_t ptrcheck_ir_fn_loc(ptrcheck_ir_fn_t *f, LLVMValueRef inst, int *exact);
 /* Source name of an alloca (local variable or parameter), or NULL. */
 PTRCHECK_API const char *ptrcheck_ir_fn_local_name(ptrcheck_ir_fn_t *f, LLVMValueRef alloca_inst);
-/* Source name of the function (without LLVM decorations). */
+/* Readable name of the function, for messages ("g()", "S::f()" for C++; the symbol for C). */
 PTRCHECK_API const char *ptrcheck_ir_fn_name(ptrcheck_ir_fn_t *f);
 
 /* Describes the memory a pointer operand designates, for messages: "local 'u'", "global 'g_raw'",

@@ -115,6 +115,7 @@ typedef struct ptrcheck_config_s {
     char **exclude;        /* path globs, relative to the config file's directory: no findings there */
     size_t nexclude;
     char *header_filter;   /* POSIX ERE over absolute paths: findings in headers only where it matches */
+    int system_headers;    /* report findings located in system headers too (default 0, as clang) */
 } ptrcheck_config_t;
 
 /* Fills cfg with the defaults (all checks on, six default targets, strict-provenance off). */
@@ -162,6 +163,8 @@ typedef struct ptrcheck_diag_s {
     size_t nnotes;
     ptrcheck_fixit_t *fixits;
     size_t nfixits;
+    char *include;         /* a header the fix-its need ("stddef.h"): the engine adds the #include, once
+                              per file, when it reports the diagnostic; NULL when none */
     unsigned layer;        /* PTRCHECK_LAYER_AST or PTRCHECK_LAYER_IR: who found it */
     int is_error;          /* an input error (e.g. a malformed layout table), not a finding: always an error */
 } ptrcheck_diag_t;
@@ -181,6 +184,10 @@ PTRCHECK_API int ptrcheck_diag_add_note(ptrcheck_diag_t *d, ptrcheck_loc_t loc, 
     ;
 PTRCHECK_API int ptrcheck_diag_add_fixit(ptrcheck_diag_t *d, ptrcheck_loc_t begin, ptrcheck_loc_t end,
                                          const char *text);
+/* The fix-its spell something only `header` declares ("stddef.h" for offsetof): a fix-it inserting
+ * `#include <header>` (before the first #include of the fixed file, else at its top) is added when the
+ * diagnostic is reported, for the first such diagnostic of that file. */
+PTRCHECK_API int ptrcheck_diag_require_include(ptrcheck_diag_t *d, const char *header);
 PTRCHECK_API void ptrcheck_diag_destroy(ptrcheck_diag_t *d);
 
 /* Where diagnostics go (clang DiagnosticsEngine, clang-tidy, text, SARIF).  Called once per
@@ -199,12 +206,31 @@ PTRCHECK_API ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, p
 PTRCHECK_API void ptrcheck_engine_destroy(ptrcheck_engine_t *e);
 PTRCHECK_API const ptrcheck_config_t *ptrcheck_engine_config(const ptrcheck_engine_t *e);
 PTRCHECK_API void ptrcheck_engine_set_sink(ptrcheck_engine_t *e, ptrcheck_sink_fn fn, void *user);
+/* Is loc in a system header (clang's rule: its expansion location is in a file found through a
+ * system include directory or marked `#pragma GCC system_header`)?  Set by the adapter that knows
+ * (the clang plugin); without one nothing counts as a system header. */
+typedef int (*ptrcheck_system_fn)(void *user, ptrcheck_loc_t loc);
+/* Findings located in system headers are dropped unless the configuration's system_headers is set. */
+PTRCHECK_API void ptrcheck_engine_set_system_filter(ptrcheck_engine_t *e, ptrcheck_system_fn fn, void *user);
+/* Analysis-only compiles (the CLI's, output thrown away): once the IR analyses have run, the pass
+ * plugin empties the module so that the optimiser and code generator have nothing left to do. */
+PTRCHECK_API void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on);
+PTRCHECK_API int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e);
 /* Without a line reader the engine reads source files from disk (cached) for NOLINT comments. */
 PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
 PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+/* Turns a linker symbol into the name the source spells ("_Z1gv" -> "g()", "_ZL5saved" -> "saved");
+ * returns a heap string (free()) or NULL when sym is not a mangled name.  Set by the adapter that
+ * has the host's demangler (the pass plugin: llvm::demangle); without one, names stay as they are. */
+typedef char *(*ptrcheck_demangle_fn)(const char *sym);
+PTRCHECK_API void ptrcheck_engine_set_demangler(ptrcheck_engine_t *e, ptrcheck_demangle_fn fn);
+/* The readable name of a symbol for messages (demangled, without clang's '\1' asm-label marker),
+ * interned for the engine's lifetime; sym itself (interned) when there is nothing to demangle. */
+PTRCHECK_API const char *ptrcheck_engine_display_name(ptrcheck_engine_t *e, const char *sym);
 /* Interns a string for the engine's lifetime (file names in locations). */
 PTRCHECK_API const char *ptrcheck_engine_intern(ptrcheck_engine_t *e, const char *s);
-/* Filters (enabled? NOLINT? already reported at this check+file+line+col?) and forwards to the sink.
+/* Filters (enabled? in a system header? NOLINT? already reported at this check+file+line+col?) and
+ * forwards to the sink.
  * Always takes ownership of d.  Returns 1 if the diagnostic was emitted. */
 PTRCHECK_API int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d);
 /* True if a NOLINT / NOLINTNEXTLINE comment suppresses check at loc. */

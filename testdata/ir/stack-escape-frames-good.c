@@ -1,0 +1,306 @@
+// Silent twins of stack-escape-frames.c (issue 12): the escape judged with what the program does.
+// RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
+// expected-no-diagnostics
+#include <pthread.h>
+#include <semaphore.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct node { struct node *next; int *data; };
+struct list { struct node *head; };
+struct ctx { char *buf; struct list *l; int n; };
+
+// ---- 1. same-frame destinations: the memory a callee stores into is a local of this frame
+static void set_buf(struct ctx *c, char *b) { c->buf = b; }
+static void set_buf_via(struct ctx *c, char *b) { set_buf(c, b); } // a chain of two callees
+#define SET_BUF(c, b) set_buf_via((c), (b))
+static void link_node(struct list *l, struct node *n) { n->next = l->head; l->head = n; }
+static void link_via(struct list *l, struct node *n) { link_node(l, n); }
+int use_ctx(struct ctx *c);
+int same_frame(void) {
+  char buf[64];
+  struct ctx c = {0};
+  set_buf_via(&c, buf);
+  return use_ctx(&c);
+}
+int same_frame_macro(void) {
+  char buf[64];
+  struct ctx c = {0};
+  SET_BUF(&c, buf);
+  return use_ctx(&c);
+}
+int same_frame_list(void) {
+  struct list l = {0};
+  struct node a = {0}, b = {0};
+  link_via(&l, &a);
+  link_via(&l, &b);
+  return l.head == &b;
+}
+int same_frame_alloca(unsigned n) {
+  struct ctx c = {0};
+  char *p = __builtin_alloca(n);
+  set_buf_via(&c, p);
+  return use_ctx(&c);
+}
+// a helper whose parameter memory is always a caller's local: its summary says "stores b into *c",
+// not "b escapes"
+static void init_pair(struct ctx *c, struct list *l, char *b) { c->l = l; set_buf(c, b); }
+int same_frame_two(void) {
+  char buf[8];
+  struct list l = {0};
+  struct ctx c;
+  init_pair(&c, &l, buf);
+  return use_ctx(&c);
+}
+
+// ---- 4. linked by one callee, unlinked by another before return (open_func/close_func style)
+struct blk { struct blk *prev; int depth; };
+struct fstate { struct fstate *prev; struct blk *bl; };
+struct lex { struct fstate *fs; int tok; };
+static void open_fs(struct lex *ls, struct fstate *fs) { fs->prev = ls->fs; ls->fs = fs; }
+static void close_fs(struct lex *ls) { struct fstate *fs = ls->fs; ls->fs = fs->prev; }
+static void close_fs_via(struct lex *ls) { close_fs(ls); }
+#define OPEN(ls, fs) open_fs((ls), (fs))
+#define CLOSE(ls) close_fs_via(ls)
+void statement(struct lex *ls);
+void body(struct lex *ls) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs);
+  statement(ls);
+  close_fs(ls);
+}
+void body_macro(struct lex *ls) {
+  struct fstate fs = {0};
+  OPEN(ls, &fs);
+  statement(ls);
+  CLOSE(ls);
+}
+// linked inline, unlinked by a callee
+void body_inline_link(struct lex *ls) {
+  struct fstate fs = {0};
+  fs.prev = ls->fs;
+  ls->fs = &fs;
+  statement(ls);
+  close_fs(ls);
+}
+// push/pop on a global stack
+static struct fstate *g_top;
+static void push(struct fstate *f) { f->prev = g_top; g_top = f; }
+static void pop(void) { g_top = g_top->prev; }
+void with_pushed(void) {
+  struct fstate f = {0};
+  push(&f);
+  statement(0);
+  pop();
+}
+// init/reset pair: reset stores NULL
+static void ctx_init(struct ctx *c, char *b) { c->buf = b; c->n = 0; }
+static void ctx_reset(struct ctx *c) { c->buf = NULL; c->n = 0; }
+void init_reset(struct ctx *c) {
+  char tmp[32];
+  ctx_init(c, tmp);
+  use_ctx(c);
+  ctx_reset(c);
+}
+// a setter called again with a non-stack value
+static void set_cur(struct ctx *c, char *b) { c->buf = b; }
+void set_then_clear(struct ctx *c) {
+  char tmp[32];
+  set_cur(c, tmp);
+  use_ctx(c);
+  set_cur(c, NULL);
+}
+
+// ---- 3. pointer differences are integers, whatever the element type
+ptrdiff_t g_len;
+uintptr_t g_off;
+void char_diff(void) { char a[8]; g_len = &a[4] - a; }
+void int_diff(void) { int a[8]; g_len = &a[4] - a; }
+void ptr_diff(const char *end) { char a[8]; char *p = a + 3; g_len = p - a; (void)end; }
+void uint_diff(void) { char a[8]; g_off = (uintptr_t)&a[5] - (uintptr_t)a; }
+static ptrdiff_t span(const char *b, const char *e) { return e - b; }
+void diff_via(void) { char a[8]; g_len = span(a, a + 4); }
+
+// ---- 5. a drained local list head: its elements reach a callee, the head never does
+struct q { struct q *next, *prev; };
+struct loop { struct q pending; struct q wq; };
+static void q_insert_tail(struct q *h, struct q *x) { x->next = h; x->prev = h->prev; x->prev->next = x; h->prev = x; }
+static void q_remove(struct q *x) { x->prev->next = x->next; x->next->prev = x->prev; }
+void drain(struct loop *loop) {
+  struct q wq;
+  if (loop->wq.next == &loop->wq) {
+    wq.next = wq.prev = &wq;
+  } else {
+    wq.next = loop->wq.next;
+    wq.prev = loop->wq.prev;
+    wq.next->prev = &wq;
+    wq.prev->next = &wq;
+    loop->wq.next = loop->wq.prev = &loop->wq;
+  }
+  while (wq.next != &wq) {
+    struct q *x = wq.next;
+    q_remove(x);
+    q_insert_tail(&loop->pending, x);
+  }
+}
+
+// ---- 6. thread handshakes: the creator waits on a semaphore / barrier / condition variable
+// reachable from the argument before it returns
+struct start { int value; sem_t ready; pthread_barrier_t bar; };
+static void *starter(void *arg) {
+  struct start *s = arg;
+  int v = s->value;
+  sem_post(&s->ready);
+  return (void *)(intptr_t)v;
+}
+int start_sem(pthread_t *t) {
+  struct start s;
+  s.value = 1;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s) != 0)
+    return -1;
+  sem_wait(&s.ready);
+  sem_destroy(&s.ready);
+  return 0;
+}
+int start_barrier(pthread_t *t) {
+  struct start s;
+  s.value = 2;
+  pthread_barrier_init(&s.bar, NULL, 2);
+  pthread_create(t, NULL, starter, &s);
+  pthread_barrier_wait(&s.bar);
+  return 0;
+}
+struct start2 { int value; int done; pthread_mutex_t *mu; pthread_cond_t *cv; };
+int start_cond(pthread_t *t) {
+  pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+  pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+  struct start2 s = {3, 0, &mu, &cv};
+  pthread_create(t, NULL, starter, &s);
+  pthread_mutex_lock(&mu);
+  while (!s.done)
+    pthread_cond_wait(&cv, &mu);
+  pthread_mutex_unlock(&mu);
+  return 0;
+}
+// threads created in a loop, each signalling the semaphore the creator waits on as often
+static pthread_t g_threads[4];
+static void *sem_starter(void *arg) { sem_post(arg); return 0; }
+void start_pool(unsigned n) {
+  sem_t sem;
+  sem_init(&sem, 0, 0);
+  for (unsigned i = 0; i < n; i++)
+    pthread_create(&g_threads[i], NULL, sem_starter, &sem);
+  for (unsigned i = 0; i < n; i++)
+    sem_wait(&sem);
+  sem_destroy(&sem);
+}
+
+// ---- 2. stores the call cannot reach: the callee keeps its argument only under a condition on
+// another parameter that this call's constant argument makes false
+static int *g_kept;
+enum { NO_CACHE = 0, CACHE = 2 };
+static void keep_if(int *p, int keep) { if (keep) g_kept = p; }
+static void keep_mode(int *p, int mode) {
+  if (mode != CACHE)
+    return;
+  g_kept = p;
+}
+static void keep_flag(int *p, _Bool keep) { if (keep) g_kept = p; }
+#define LOOKUP(p) keep_mode((p), NO_CACHE)
+int guarded_calls(void) {
+  int x = 0, y = 0, z = 0, w = 0;
+  keep_if(&x, 0);
+  keep_mode(&y, NO_CACHE);
+  keep_flag(&z, 0);
+  LOOKUP(&w);
+  return x + y + z + w;
+}
+
+// a local returned only when a guard has already replaced it
+char *strdup(const char *);
+void *malloc(unsigned long);
+void fill(char *buf, unsigned n);
+char *get_name(unsigned n) {
+  char tmp[64];
+  char *p = tmp;
+  if (n >= sizeof tmp)
+    p = malloc(n);
+  fill(p, n);
+  return p == tmp ? strdup(p) : p;
+}
+char *get_name_if(unsigned n) {
+  char tmp[64];
+  char *p = n < sizeof tmp ? tmp : malloc(n);
+  fill(p, n);
+  if (p != tmp)
+    return p;
+  return strdup(p);
+}
+#define OWNED(p, buf) ((p) == (buf) ? strdup(p) : (p))
+char *get_name_macro(unsigned n) {
+  char tmp[64];
+  char *p = n < sizeof tmp ? tmp : malloc(n);
+  fill(p, n);
+  return OWNED(p, tmp);
+}
+
+// linked into a parameter's memory by one callee, unlinked through the object the link made
+// current by another (lua's mainfunc: open_func(ls, fs, &bl) ... close_func(ls) runs
+// leaveblock(ls->fs))
+struct bcnt { struct bcnt *previous; int nactvar; };
+struct fst2 { struct fst2 *prev; struct bcnt *bl; };
+struct lex2 { struct fst2 *fs; int tok; };
+static void enter_bl(struct fst2 *fs, struct bcnt *bl) { bl->previous = fs->bl; fs->bl = bl; }
+static void leave_bl(struct fst2 *fs) { struct bcnt *bl = fs->bl; fs->bl = bl->previous; }
+static void open_f(struct lex2 *ls, struct fst2 *fs, struct bcnt *bl) {
+  fs->prev = ls->fs;
+  ls->fs = fs;
+  enter_bl(fs, bl);
+}
+static void close_f(struct lex2 *ls) {
+  struct fst2 *fs = ls->fs;
+  leave_bl(fs);
+  ls->fs = fs->prev;
+}
+void stat2(struct lex2 *ls);
+void main_f(struct lex2 *ls, struct fst2 *fs) {
+  struct bcnt bl;
+  open_f(ls, fs, &bl);
+  stat2(ls);
+  close_f(ls);
+}
+
+// a parse object initialised into the connection's current-parse slot and reset from it
+// (sqlite's sqlite3ParseObjectInit/sqlite3ParseObjectReset): reset reaches the connection
+// through the object itself
+struct conn;
+struct parse { struct conn *db; struct parse *outer; int rc; };
+struct conn { struct parse *cur; int flags; };
+static void parse_init(struct parse *p, struct conn *db) { p->outer = db->cur; db->cur = p; p->db = db; p->rc = 0; }
+static void parse_reset(struct parse *p) { struct conn *db = p->db; db->cur = p->outer; p->db = 0; }
+int run_parse(struct parse *p);
+int with_parse(struct conn *db) {
+  struct parse sp;
+  parse_init(&sp, db);
+  int rc = run_parse(&sp);
+  parse_reset(&sp);
+  return rc;
+}
+// the wait runs on every path where the thread exists: a status variable only the create's
+// failure path changes (musl's aio submit)
+int start_status(pthread_t *t) {
+  int ret = 0;
+  struct start s;
+  s.value = 4;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s)) {
+    ret = -1;
+  }
+  if (!ret) {
+    while (sem_wait(&s.ready))
+      ;
+  }
+  return ret;
+}

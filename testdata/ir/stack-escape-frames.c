@@ -1,0 +1,190 @@
+// The bad twins of stack-escape-frames-good.c: the same shapes where the address does outlive
+// its frame or block.
+// RUN: %clang -c -O0 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
+// RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify -Xclang -verify-ignore-unexpected=note %s -o %t.o
+#include <pthread.h>
+#include <semaphore.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct node { struct node *next; int *data; };
+struct list { struct node *head; };
+struct ctx { char *buf; struct list *l; int n; };
+int use_ctx(struct ctx *c);
+
+// ---- 1. the callee's destination is this function's parameter: the caller's memory outlives tmp
+static void set_buf(struct ctx *c, char *b) { c->buf = b; }
+static void set_buf_via(struct ctx *c, char *b) { set_buf(c, b); }
+void attach(struct ctx *c) {
+  char tmp[8];
+  set_buf_via(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'set_buf_via'}}
+}
+static struct ctx g_ctx;
+void attach_global(void) {
+  char tmp[8];
+  set_buf_via(&g_ctx, tmp); // expected-warning {{address of local 'tmp' escapes into global 'g_ctx' via call to 'set_buf_via'}}
+}
+// the parameter reaches the summary as an edge, judged again at the next call
+void attach_outer(struct ctx *c, char *b) { set_buf_via(c, b); }
+void attach_twice(struct ctx *c) {
+  char tmp[8];
+  attach_outer(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'attach_outer'}}
+}
+
+// ---- 4. linked by a callee, not unlinked on every path, or unlinked from somewhere else
+struct fstate { struct fstate *prev; int n; };
+struct lex { struct fstate *fs; int tok; };
+static void open_fs(struct lex *ls, struct fstate *fs) { fs->prev = ls->fs; ls->fs = fs; }
+static void close_fs(struct lex *ls) { struct fstate *fs = ls->fs; ls->fs = fs->prev; }
+int statement(struct lex *ls);
+void body_leak(struct lex *ls) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  statement(ls);
+}
+void body_early_return(struct lex *ls) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  if (statement(ls))
+    return;
+  close_fs(ls);
+}
+void body_other(struct lex *ls, struct lex *other) {
+  struct fstate fs = {0};
+  open_fs(ls, &fs); // expected-warning {{address of local 'fs' escapes into the memory parameter 'ls' points to via call to 'open_fs'}}
+  close_fs(other);
+}
+// a "reset" that only sometimes resets
+static void maybe_reset(struct ctx *c, int n) { if (n) c->buf = NULL; }
+void init_maybe_reset(struct ctx *c, int n) {
+  char tmp[32];
+  set_buf(c, tmp); // expected-warning {{address of local 'tmp' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+  maybe_reset(c, n);
+}
+// the second call stores a stack address again
+void set_twice(struct ctx *c) {
+  char a[8], b[8];
+  set_buf(c, a); // expected-warning {{address of local 'a' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+  set_buf(c, b); // expected-warning {{address of local 'b' escapes into the memory parameter 'c' points to via call to 'set_buf'}}
+}
+static struct fstate *g_top;
+static void push(struct fstate *f) { f->prev = g_top; g_top = f; }
+void pushed_only(void) {
+  struct fstate f = {0};
+  push(&f); // expected-warning {{address of local 'f' escapes into global 'g_top' via call to 'push'}}
+}
+
+// ---- 3. an address (not a difference) is still an address
+uintptr_t g_bits;
+void addr_int(void) { char a[8]; g_bits = (uintptr_t)&a[4]; } // expected-warning {{address of local 'a' escapes into global 'g_bits' (as an integer)}}
+void addr_minus_const(void) { char a[8]; g_bits = (uintptr_t)a - 1; } // expected-warning {{address of local 'a' escapes into global 'g_bits' (as an integer)}}
+
+// ---- 6. a handshake on something the thread cannot signal, or only on some paths
+struct start { int value; sem_t ready; };
+static void *starter(void *arg) { struct start *s = arg; sem_post(&s->ready); return 0; }
+static sem_t g_other;
+int start_other_sem(pthread_t *t) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  sem_wait(&g_other);
+  return 0;
+}
+int start_sem_sometimes(pthread_t *t, int c) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  if (c)
+    return 1;
+  sem_wait(&s.ready);
+  return 0;
+}
+
+// ---- 2. the guard holds at this call, or the argument is not a constant
+static int *g_kept;
+enum { NO_CACHE = 0, CACHE = 2 };
+static void keep_if(int *p, int keep) { if (keep) g_kept = p; }
+static void keep_mode(int *p, int mode) {
+  if (mode != CACHE)
+    return;
+  g_kept = p;
+}
+static void keep_twice(int *p, int keep) { if (keep) g_kept = p; else g_kept = p + 1; }
+int guard_true(int v) {
+  int x = 0, y = 0, z = 0, w = 0;
+  keep_if(&x, 1);         // expected-warning {{address of local 'x' escapes into global 'g_kept' via call to 'keep_if'}}
+  keep_mode(&y, CACHE);   // expected-warning {{address of local 'y' escapes into global 'g_kept' via call to 'keep_mode'}}
+  keep_if(&z, v);         // expected-warning {{address of local 'z' escapes into global 'g_kept' via call to 'keep_if'}}
+  keep_twice(&w, 0);      // expected-warning {{address of local 'w' escapes into global 'g_kept' via call to 'keep_twice'}}
+  return x + y + z + w;
+}
+
+// the guard compares with something else, or the arm is the one where p is the local
+char *strdup(const char *);
+void fill(char *buf, unsigned n);
+char *get_name_wrong(unsigned n, char *other) {
+  char tmp[64];
+  char *p = n ? tmp : other;
+  fill(p, n);
+  return p == other ? strdup(p) : p; // expected-warning {{address of local 'tmp' escapes through the return value of 'get_name_wrong'}}
+}
+char *get_name_inverted(unsigned n) {
+  char tmp[64];
+  char *p = tmp;
+  fill(p, n);
+  return p == tmp ? p : strdup(p); // expected-warning {{address of local 'tmp' escapes through the return value of 'get_name_inverted'}}
+}
+
+// ... not when the unlink goes through another parameter's object
+struct bcnt { struct bcnt *previous; int nactvar; };
+struct fst2 { struct fst2 *prev; struct bcnt *bl; };
+struct lex2 { struct fst2 *fs; int tok; };
+static void enter_bl(struct fst2 *fs, struct bcnt *bl) { bl->previous = fs->bl; fs->bl = bl; }
+static void leave_bl(struct fst2 *fs) { struct bcnt *bl = fs->bl; fs->bl = bl->previous; }
+static void open_f(struct lex2 *ls, struct fst2 *fs, struct bcnt *bl) {
+  fs->prev = ls->fs;
+  ls->fs = fs;
+  enter_bl(fs, bl);
+}
+static void close_f(struct lex2 *ls) {
+  struct fst2 *fs = ls->fs;
+  leave_bl(fs);
+  ls->fs = fs->prev;
+}
+void main_other(struct lex2 *ls, struct lex2 *other, struct fst2 *fs) {
+  struct bcnt bl;
+  open_f(ls, fs, &bl); // expected-warning {{address of local 'bl' escapes into the memory parameter 'fs' points to via call to 'open_f'}}
+  close_f(other);
+}
+
+// ... reset on another connection's object, or not at all
+struct conn;
+struct parse { struct conn *db; struct parse *outer; int rc; };
+struct conn { struct parse *cur; int flags; };
+static void parse_init(struct parse *p, struct conn *db) { p->outer = db->cur; db->cur = p; p->db = db; p->rc = 0; }
+static void parse_reset(struct parse *p) { struct conn *db = p->db; db->cur = p->outer; p->db = 0; }
+int run_parse(struct parse *p);
+int parse_not_reset(struct conn *db) {
+  struct parse sp;
+  parse_init(&sp, db); // expected-warning {{address of local 'sp' escapes into the memory parameter 'db' points to via call to 'parse_init'}}
+  return run_parse(&sp);
+}
+int parse_reset_other(struct conn *db, struct parse *other) {
+  struct parse sp;
+  parse_init(&sp, db); // expected-warning {{address of local 'sp' escapes into the memory parameter 'db' points to via call to 'parse_init'}}
+  parse_reset(other);
+  return 0;
+}
+// the status variable also changes on the success path
+int start_status_changed(pthread_t *t, int c) {
+  int ret = 0;
+  struct start s;
+  s.value = 4;
+  if (pthread_create(t, NULL, starter, &s)) // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+    ret = -1;
+  if (c)
+    ret = 1;
+  if (!ret)
+    sem_wait(&s.ready);
+  return ret;
+}
