@@ -35,9 +35,29 @@ void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn
     unsigned nbad = 0, int_bits = 0, ptr_bits = 0;
     int mixed = 0;
     (void)fn;
+    if (cast->type.per_target_unknown) {
+        /* a project typedef (`gsize`, `u32`): its definition on other targets is not known from this
+         * preprocessing, so the only claim is about the compiling target */
+        const char *here = ptrcheck_engine_compiling_triple(e);
+        ptrcheck_target_t t;
+        if (!here || !ptrcheck_target_parse(here, &t) || !cast->type.bits || cast->type.bits >= t.pointer_bits)
+            return;
+        ptrcheck_diag_t *d = ptrcheck_diag_create(
+            PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
+            "pointer converted to '%s', which is narrower than a pointer on the compiling target %s (%u < %u bits)",
+            cast->type.spelling ? cast->type.spelling : "integer", here, cast->type.bits, t.pointer_bits);
+        if (!d)
+            return;
+        ptrcheck_diag_add_note(d, cast->loc,
+                               "use 'uintptr_t' to hold a pointer, or cast through it ('(%s)(uintptr_t)p') "
+                               "if the truncation is intended",
+                               cast->type.spelling ? cast->type.spelling : "integer");
+        ptrcheck_engine_report(e, d);
+        return;
+    }
     for (size_t i = 0; i < cfg->ntargets; i++) {
         ptrcheck_target_t t;
-        if (!ptrcheck_target_parse(cfg->targets[i], &t))
+        if (!ptrcheck_engine_target_in_scope(e, cfg->targets[i]) || !ptrcheck_target_parse(cfg->targets[i], &t))
             continue;
         unsigned bits = ptrcheck_int_bits_on(&cast->type, &t);
         if (!bits || bits >= t.pointer_bits)
@@ -69,5 +89,6 @@ void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn
                                "use 'uintptr_t' to hold a pointer, or cast through it ('(%s)(uintptr_t)p') "
                                "if the truncation is intended",
                                cast->type.spelling ? cast->type.spelling : "integer");
+    ptrcheck_engine_note_scope(e, d, where);
     ptrcheck_engine_report(e, d);
 }

@@ -1,6 +1,7 @@
 // AST -> facts translation and the code-generation-order walk (see AstFacts.h).
 #include "AstFacts.h"
 #include "EscapeFacts.h"
+#include "PPFacts.h"
 #include "RecordFacts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -61,9 +62,11 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        Records(Ctx, E) {}
+        Records(Ctx, E, Opts.PP) {}
 
   void run() {
+    if (Opts.PP && Opts.PP->WindowsLoc.isValid())
+      ptrcheck_engine_note_windows_intent(E, loc(Opts.PP->WindowsLoc), Opts.PP->WindowsWhat.c_str());
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
@@ -214,6 +217,7 @@ private:
           Rank = PTRCHECK_R_FIXED;
       }
       Out.rank = Rank;
+      Out.per_target_unknown = typedefUnknownElsewhere(T);
     } else if (Out.kind == PTRCHECK_T_POINTER || Out.kind == PTRCHECK_T_ARRAY) {
       QualType P = Out.kind == PTRCHECK_T_POINTER ? T->getPointeeType()
                                                   : QualType(T->getPointeeOrArrayElementType(), 0);

@@ -42,6 +42,7 @@ void ptrcheck_ast_on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t 
 /* ---- ptrcheck-offset-assumption (checks/offset-assumption.c, in ptrcheck_layout) */
 void ptrcheck_ast_on_tu_begin(ptrcheck_engine_t *e, const char *triple)
 {
+    ptrcheck_engine_set_compiling_triple(e, triple);
     if (ptrcheck_engine_enabled(e, PTRCHECK_OFFSET_ASSUMPTION))
         ptrcheck_offset_assumption_tu_begin(e, triple);
 }

@@ -44,6 +44,9 @@ typedef struct ptrcheck_type_s {
     unsigned bits;          /* size on the compiling target; 0 if unknown/incomplete */
     int is_signed;
     ptrcheck_irank_t rank;  /* for PTRCHECK_T_INT */
+    int per_target_unknown; /* PTRCHECK_T_INT spelled through a typedef whose definition on other targets
+                               ptrcheck does not know (a project's `gsize`, `u32`, `time_t`): its width is
+                               known for the compiling target only */
     /* pointers and arrays */
     int pointee_const;
     unsigned pointee_bytes; /* 0 when void, incomplete or unknown */
@@ -144,6 +147,9 @@ typedef struct ptrcheck_rfield_s {
     unsigned long long here_bit_offset; /* clang's layout on the compiling target */
     unsigned long long here_bytes;      /* sizeof the field's type here (0 for a flexible array) */
     unsigned long long here_elem_bytes; /* arrays: element size here */
+    int per_target_unknown;    /* its size on other targets is not known from this preprocessing: an
+                                  integer typedef ptrcheck does not know per target, an array bound
+                                  computed from sizeof/_Alignof/offsetof or a target macro */
 } ptrcheck_rfield_t;
 
 struct ptrcheck_rdesc_s {
@@ -156,6 +162,8 @@ struct ptrcheck_rdesc_s {
     const ptrcheck_rfield_t *fields;
     unsigned nfields;
     unsigned long long here_size, here_align; /* bytes, on the compiling target */
+    int has_conditional;      /* a preprocessor conditional inside the definition: its fields on other
+                                 targets are not known from this preprocessing */
 };
 
 typedef enum ptrcheck_cmp_e {
