@@ -1,4 +1,5 @@
 // ptrcheck-ptr-truncation as written: pointers stored in integers narrower than a pointer.
+// The file tests _WIN32 (at its end), so 64-bit Windows is one of its targets.
 // RUN: %clang -fsyntax-only -Wno-int-conversion -Wno-pointer-to-int-cast -Wno-int-to-pointer-cast -fplugin=%ptrcheck_plugin -Xclang -verify %s
 #include <stdint.h>
 
@@ -26,3 +27,6 @@ void *back_direct(void *p) {
 long suppressed(void *p) {
   return (long)p; // NOLINT(ptrcheck-ptr-truncation)
 }
+
+#ifdef _WIN32 // expected-note 4 {{x86_64-pc-windows-msvc is checked because this translation unit tests '_WIN32' here (set 'targets' in .ptrcheck.yaml to choose the targets)}}
+#endif
