@@ -223,6 +223,29 @@ PTRCHECK_API void ptrcheck_ast_reset(ptrcheck_engine_t *e);
  * literals, calls, member accesses, casts), bounded in depth by the adapter. */
 PTRCHECK_API void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
 
+/* A pointer converted to an integer (ptrcheck-ptr-truncation), with how the integer is used: each use is
+ * the expression tree `top` around the value and `value`, the node in it that is the converted value
+ * (the cast itself, or a read of the local variable it was stored in).  The adapter climbs from the value
+ * through parentheses, integer casts, arithmetic, bitwise and comparison operators, `!` and the
+ * condition of `?:`. */
+typedef struct ptrcheck_int_use_s {
+    const ptrcheck_expr_t *top;
+    const ptrcheck_expr_t *value;
+    int as_condition; /* top is the condition of if/while/for/do/?: or an operand of && / || */
+} ptrcheck_int_use_t;
+
+typedef struct ptrcheck_ptr_to_int_fact_s {
+    const ptrcheck_expr_t *cast;
+    const ptrcheck_int_use_t *uses;
+    size_t nuses;
+    int uses_complete; /* 1: `uses` are every use of the value: it is used in place or kept only in a local
+                          variable whose address is never taken and whose every read is listed */
+    int operand_boxed; /* the pointer is a local variable (address never taken) every value of which is an
+                          integer converted to a pointer, never an object's address */
+} ptrcheck_ptr_to_int_fact_t;
+PTRCHECK_API void ptrcheck_ast_on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                             const ptrcheck_ptr_to_int_fact_t *fact);
+
 /* Start of a translation unit's AST pass: `triple` is the compiling target.  Loads what the checks need
  * once per TU (layout tables); problems are reported through the sink. */
 PTRCHECK_API void ptrcheck_ast_on_tu_begin(ptrcheck_engine_t *e, const char *triple);
