@@ -76,9 +76,11 @@ static use_kind_t classify_use(const ptrcheck_int_use_t *u, unsigned narrow, int
         if (a->kind == PTRCHECK_E_BINARY && a->nkids == 2)
             other = a->kids[0] == child ? a->kids[1] : a->kids[0];
         if (a->kind == PTRCHECK_E_CAST) {
-            if (!a->implicit && direct && first && a->cast == PTRCHECK_C_INTEGRAL && a->type.bits &&
-                a->type.bits <= u->value->type.bits)
-                return USE_ID; /* (gint)(glong)p: an ID made on purpose */
+            /* (gint)(glong)p: an ID made on purpose, no wider than the narrowed value where it narrows */
+            unsigned ob = a->type.rank == PTRCHECK_R_LONG && u->value->type.rank == PTRCHECK_R_LONG ? narrow
+                                                                                                   : a->type.bits;
+            if (!a->implicit && direct && first && a->cast == PTRCHECK_C_INTEGRAL && ob && ob <= narrow)
+                return USE_ID;
             child = a;
             continue;
         }
@@ -127,7 +129,7 @@ static int loses_nothing(const ptrcheck_ptr_to_int_fact_t *f, unsigned narrow)
     if (!f->uses_complete || !f->nuses)
         return 0;
     for (size_t i = 0; i < f->nuses; i++)
-        if (classify_use(&f->uses[i], narrow, f->uses[i].value == f->cast) == USE_KEEPS)
+        if (classify_use(&f->uses[i], narrow, f->uses[i].value->kind == PTRCHECK_E_CAST) == USE_KEEPS)
             return 0;
     return 1;
 }
