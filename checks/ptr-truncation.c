@@ -144,6 +144,15 @@ void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn
     unsigned nbad = 0, int_bits = 0, ptr_bits = 0, narrowest = 0;
     int mixed = 0;
     (void)fn;
+    {
+        /* `(void *)(int)p`: truncated and a pointer again in one expression; where that truncates on
+         * the compiling target the round trip is the hazard there, reported once as such */
+        const char *here = ptrcheck_engine_compiling_triple(e);
+        ptrcheck_target_t h;
+        if (fact->nuses == 1 && fact->uses[0].to_pointer && here && ptrcheck_target_parse(here, &h) &&
+            cast->type.bits && cast->type.bits < h.pointer_bits)
+            return;
+    }
     if (cast->type.per_target_unknown) {
         /* a project typedef (`gsize`, `u32`): its definition on other targets is not known from this
          * preprocessing, so the only claim is about the compiling target */

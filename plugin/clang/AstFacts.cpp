@@ -1414,6 +1414,8 @@ private:
   void use(const Expr *Top, const Expr *Value, bool AsCond, std::vector<ptrcheck_int_use_t> &Uses,
            ptrcheck_expr_t *CastNode) {
     ptrcheck_int_use_t U{};
+    if (const auto *PC = dyn_cast_or_null<CastExpr>(parentOf(Top)))
+      U.to_pointer = PC->getCastKind() == CK_IntegralToPointer;
     MarkX = Value;
     MarkR = nullptr;
     U.top = expr(Top, 0);

@@ -232,6 +232,7 @@ typedef struct ptrcheck_int_use_s {
     const ptrcheck_expr_t *top;
     const ptrcheck_expr_t *value;
     int as_condition; /* top is the condition of if/while/for/do/?: or an operand of && / || */
+    int to_pointer;   /* top is converted back to a pointer right away (`(void *)(int)p`) */
 } ptrcheck_int_use_t;
 
 typedef struct ptrcheck_ptr_to_int_fact_s {
