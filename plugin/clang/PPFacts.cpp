@@ -4,6 +4,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Token.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 
@@ -24,11 +27,24 @@ bool PPRecord::conditionalBetween(const SourceManager &SM, SourceLocation Begin,
   return It != Conditionals.end() && SM.isBeforeInTranslationUnit(*It, End);
 }
 
+static std::string absoluteDir(llvm::StringRef File) {
+  llvm::SmallString<256> P(File);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_filename(P);
+  return P.str().str() + "/";
+}
+
+bool PPFacts::ownFile(SourceLocation Loc) const {
+  SourceLocation F = SM.getExpansionLoc(Loc);
+  return F.isValid() && !SM.isInSystemHeader(F) && Own.count(SM.getFileID(F));
+}
+
 void PPFacts::macroTest(llvm::StringRef Name, SourceLocation Loc) {
   if (R->WindowsLoc.isValid() || !windowsMacro(Name))
     return;
   SourceLocation F = SM.getExpansionLoc(Loc);
-  if (F.isInvalid() || SM.isInSystemHeader(F))
+  if (!ownFile(F))
     return;
   R->WindowsLoc = F;
   R->WindowsWhat = "tests '" + Name.str() + "'";
@@ -37,7 +53,7 @@ void PPFacts::macroTest(llvm::StringRef Name, SourceLocation Loc) {
 // `#if _MSC_VER >= 1900`: an undefined macro in a condition calls no callback; read the identifiers.
 void PPFacts::conditionText(SourceLocation Loc, SourceRange Cond) {
   if (R->WindowsLoc.isValid() || Cond.isInvalid() || Cond.getBegin().isMacroID() || Cond.getEnd().isMacroID() ||
-      SM.isInSystemHeader(Loc))
+      !ownFile(Loc))
     return;
   bool Invalid = false;
   llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Cond), SM, LO, &Invalid);
@@ -94,22 +110,31 @@ void PPFacts::Else(SourceLocation Loc, SourceLocation) { directive(Loc); }
 
 void PPFacts::Endif(SourceLocation Loc, SourceLocation) { directive(Loc); }
 
-// #include <windows.h> from the TU's own files (a cross build with MinGW headers).
+// Tracks the TU's own files; an #include <windows.h> from one of them is Windows intent (a cross build
+// with MinGW headers).
 void PPFacts::FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind, FileID) {
-  if (Reason != EnterFile || R->WindowsLoc.isValid() || Loc.isInvalid())
+  if (Reason != EnterFile || Loc.isInvalid())
     return;
   FileID F = SM.getFileID(Loc);
+  if (F == SM.getMainFileID()) {
+    Own.insert(F);
+    return;
+  }
   SourceLocation Inc = SM.getIncludeLoc(F);
-  if (Inc.isInvalid() || SM.isInSystemHeader(Inc))
+  if (Inc.isInvalid() || !ownFile(Inc))
     return;
   llvm::StringRef Name = SM.getFilename(SM.getLocForStartOfFile(F));
-  size_t Slash = Name.find_last_of("/\\");
-  if (Slash != llvm::StringRef::npos)
-    Name = Name.substr(Slash + 1);
-  if (!Name.equals_insensitive("windows.h"))
+  if (Name.empty())
     return;
-  R->WindowsLoc = Inc;
-  R->WindowsWhat = "includes <windows.h>";
+  llvm::StringRef Base = llvm::sys::path::filename(Name);
+  if (Base.equals_insensitive("windows.h") && R->WindowsLoc.isInvalid()) {
+    R->WindowsLoc = SM.getExpansionLoc(Inc);
+    R->WindowsWhat = "includes <windows.h>";
+  }
+  std::string IncluderDir = absoluteDir(SM.getFilename(SM.getLocForStartOfFile(SM.getFileID(SM.getExpansionLoc(Inc)))));
+  std::string Dir = absoluteDir(Name);
+  if (Dir.compare(0, IncluderDir.size(), IncluderDir) == 0)
+    Own.insert(F);
 }
 
 } // namespace ptrcheck

@@ -7,6 +7,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <memory>
 #include <string>
@@ -49,7 +50,12 @@ private:
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   std::shared_ptr<PPRecord> R;
+  // The translation unit's own files: the main file and the headers an own file includes from its
+  // own directory or below it (`#include "x.h"`, `"sub/y.h"`); not headers found on the include
+  // path (a vendored library's, a public API's), whose portability is theirs, nor system headers.
+  llvm::DenseSet<clang::FileID> Own;
 
+  bool ownFile(clang::SourceLocation Loc) const;
   void directive(clang::SourceLocation Loc) { R->Conditionals.push_back(Loc); }
   void macroTest(llvm::StringRef Name, clang::SourceLocation Loc);
   void conditionText(clang::SourceLocation Loc, clang::SourceRange Cond);

@@ -7,6 +7,8 @@
 // RUN: %clang -target x86_64-linux-gnu -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -DTEST_SKIPPED -Xclang -verify=unix %s
 // RUN: %clang -target x86_64-linux-gnu -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -DTEST_SYSTEM_HEADER -isystem %S/Inputs/scope-sys -Xclang -verify=unix %s
 // RUN: %clang -target x86_64-linux-gnu -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -DTEST_PROJECT_HEADER -I %S/Inputs/scope-proj %s 2>&1 | FileCheck %s --check-prefix=PROJ
+// RUN: rm -rf %t.v && mkdir -p %t.v/src && cp -r %S/Inputs/scope-vendored/deps %t.v/ && cp %s %t.v/src/t.c
+// RUN: %clang -target x86_64-linux-gnu -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -DTEST_VENDORED -I %t.v/deps/lib -Xclang -verify=unix %t.v/src/t.c
 // RUN: %clang -target x86_64-pc-windows-msvc -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -Xclang -verify=win %s
 // RUN: rm -rf %t && mkdir -p %t && cp %s %t/t.c && printf 'targets: [x86_64-linux-gnu, x86_64-pc-windows-msvc]\n' > %t/.ptrcheck.yaml
 // RUN: %clang -target x86_64-linux-gnu -ffreestanding -fsyntax-only -Wno-pointer-to-int-cast -fplugin=%ptrcheck_plugin -Xclang -verify=explicit %t/t.c
@@ -15,6 +17,8 @@
 
 #if defined(TEST_SYSTEM_HEADER)
 #include <scope_sys.h>
+#elif defined(TEST_VENDORED)
+#include "vendored.h"
 #elif defined(TEST_PROJECT_HEADER)
 #include "scope_proj.h"
 #elif defined(TEST_IFDEF)
