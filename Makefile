@@ -19,7 +19,7 @@ DEB_PACKAGES := cmake ninja-build pkg-config make python3 git libyaml-dev libjan
 	clang-$(LLVM_VERSION) libclang-$(LLVM_VERSION)-dev llvm-$(LLVM_VERSION)-dev llvm-$(LLVM_VERSION)-tools \
 	clang-tidy-$(LLVM_VERSION) libclang-rt-$(LLVM_VERSION)-dev pre-commit python3-jsonschema
 
-.PHONY: all deps build demo check install stress bench clean
+.PHONY: all deps build demo check test-tools install stress bench clean
 
 all: build
 
@@ -46,7 +46,26 @@ build: deps $(BUILD_DIR)/build.ninja
 demo: build
 	@LLVM_PREFIX=$(LLVM_PREFIX) BUILD_DIR=$(BUILD_DIR) sh testdata/demo/run.sh
 
-check: build
+# Tools only the tests use: Microsoft's SARIF Multitool (npm, into $(BUILD_DIR)/tools) for
+# testdata/cli/sarif-multitool.test, and Debian's chromium for the --html browser test.  When one
+# cannot be installed (no network, not root), its test reports UNSUPPORTED and says why.
+SARIF_MULTITOOL_VERSION := 5.7.0
+SARIF_MULTITOOL := $(BUILD_DIR)/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+
+test-tools: deps
+	@if [ ! -x $(SARIF_MULTITOOL) ]; then \
+	  if command -v npm >/dev/null 2>&1 && npm install --prefix $(BUILD_DIR)/tools --no-audit --no-fund --silent \
+	       @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION) >/dev/null 2>&1 && chmod u+x $(SARIF_MULTITOOL); then \
+	    echo "ptrcheck: installed SARIF Multitool $(SARIF_MULTITOOL_VERSION) into $(BUILD_DIR)/tools"; \
+	  else echo "ptrcheck: could not install @microsoft/sarif-multitool-linux with npm; the SARIF Multitool test is skipped" >&2; fi; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; then \
+	    echo "ptrcheck: installed chromium for the --html test"; \
+	  else echo "ptrcheck: could not install chromium; the --html browser test is skipped" >&2; fi; \
+	fi
+
+check: build test-tools
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 install: build

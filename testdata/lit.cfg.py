@@ -39,12 +39,33 @@ config.substitutions.append(("%ptrcheck_obj", obj))
 config.substitutions.append(("%ptrcheck_both", "-fplugin=%s -fpass-plugin=%s" % (plugin, plugin)))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.available_features.add("llvm-" + config.llvm_major)
+# From LLVM 22 on clang loads -fpass-plugin libraries before it creates the frontend action (llvm
+# #173287), so the frontend plugin in the same .so registers itself and runs as well.
+if int(config.llvm_major) >= 22:
+    config.available_features.add("pass-plugin-loads-frontend")
 # Entry points (issue 6): programs some tests drive, as lit features (REQUIRES: pre-commit, ...).
 import shutil
 config.substitutions.append(("%python", config.python))
 for prog in ("git", "pre-commit", "cmake"):
     if shutil.which(prog):
         config.available_features.add(prog)
+# A clang of another LLVM major (the CMake package's mismatch tests).
+import glob
+for _c in sorted(glob.glob("/usr/lib/llvm-*/bin/clang")):
+    _m = _c.split("/")[3][5:]
+    if _m.isdigit() and _m != config.llvm_major:
+        config.available_features.add("other-clang")
+        config.substitutions.append(("%other_clang_major", _m))
+        config.substitutions.append(("%other_clang", _c))
+        break
+# A build tree of another LLVM major next to this one (build/llvm-M): the cross-major load test.
+_parent = os.path.dirname(os.path.abspath(obj))
+for _name in (os.listdir(_parent) if os.path.isdir(_parent) else []):
+    _d = os.path.join(_parent, _name)
+    if (_name != os.path.basename(os.path.abspath(obj)) and _name.startswith("llvm-") and _name[5:].isdigit()
+            and _name[5:] != config.llvm_major and os.path.exists(os.path.join(_d, "ptrcheck.so"))
+            and os.path.exists(os.path.join(_d, "testdata", "lit.site.cfg.py"))):
+        config.available_features.add("other-llvm-build")
 if config.clang_tidy and os.path.exists(os.path.join(obj, "ptrcheck-tidy.so")):
     config.available_features.add("ptrcheck-tidy")
 # The generator (and make program) of this build, for tests that configure a CMake project.
@@ -58,3 +79,12 @@ try:
 except OSError:
     pass
 config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_MAKE_PROGRAM=%s" % _make if _make else "")))
+# Test-only tools the Makefile's test-tools target installs (REQUIRES: sarif-multitool, chromium).
+_mt = os.path.join(obj, "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(_mt, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", _mt))
+if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-apply-replacements")):
+    config.available_features.add("clang-apply-replacements")
+if shutil.which("chromium"):
+    config.available_features.add("chromium")

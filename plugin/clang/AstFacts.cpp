@@ -3,6 +3,8 @@
 #include "EscapeFacts.h"
 #include "PPFacts.h"
 #include "RecordFacts.h"
+#define PTRCHECK_COMPAT_AST
+#include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -721,7 +723,7 @@ private:
     R.ntypedefs = static_cast<unsigned>(Typedefs.size());
     R.ir_name = str(recordIRName(RD));
     R.is_union = RD->isUnion();
-    R.bytes = bytesOf(Ctx.getRecordType(RD));
+    R.bytes = bytesOf(ptrcheck_compat::recordType(Ctx, RD));
     R.loc = loc(RD->getLocation());
     const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
     unsigned I = 0;

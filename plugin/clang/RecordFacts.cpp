@@ -1,6 +1,8 @@
 // Record descriptions for ptrcheck-offset-assumption (see RecordFacts.h).
 #include "RecordFacts.h"
 #include "PPFacts.h"
+#define PTRCHECK_COMPAT_AST
+#include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -152,7 +154,7 @@ static bool boundsDependOnTarget(TypeLoc TL, const SourceManager &SM, unsigned D
         return true;
       TL = A.getElementLoc();
     } else if (auto TD = TL.getAs<TypedefTypeLoc>()) {
-      const TypeSourceInfo *TSI = TD.getTypedefNameDecl()->getTypeSourceInfo();
+      const TypeSourceInfo *TSI = TD.getTypePtr()->getDecl()->getTypeSourceInfo();
       if (!TSI)
         return false;
       TL = TSI->getTypeLoc();
@@ -188,7 +190,7 @@ void RecordDescriber::field(const RecordDecl *RD, unsigned Index, const void *Fi
   Out.packed_attr = F->hasAttr<PackedAttr>();
   if (F->isBitField()) {
     Out.is_bitfield = 1;
-    Out.bit_width = F->getBitWidthValue(Ctx);
+    Out.bit_width = ptrcheck_compat::bitWidth(Ctx, F);
   }
   QualType Elem = T;
   unsigned long long Count = 1;

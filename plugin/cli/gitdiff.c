@@ -272,7 +272,7 @@ int ptrcheck_changes_load(ptrcheck_changes_t *ch, const char *rev, const char *c
     {
         char revarg[1024];
         char *argv[] = {"git", "-c", "core.quotepath=off", "diff", "-U0", "--no-color", "--no-ext-diff",
-                        "--no-renames", revarg, "--", NULL};
+                        "--find-renames", revarg, "--", NULL};
         snprintf(revarg, sizeof(revarg), "%s", rev);
         st = ptrcheck_run_capture(argv, top, &out, &len, &err);
         if (st != 0) {

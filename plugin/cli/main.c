@@ -56,7 +56,7 @@ static void usage(FILE *out)
           "\n"
           "Exit status: commands: 0 on success, 1 when a file cannot be read, 2 on a usage or configuration\n"
           "error.  Project mode: 0 no findings, 1 findings, 2 usage, configuration or compilation-database\n"
-          "error, or a file that could not be analysed when nothing was found.\n",
+          "error, 3 some files could not be analysed (the others' findings are still reported).\n",
           out);
 }
 

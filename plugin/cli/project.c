@@ -1,13 +1,13 @@
 /* ptrcheck project mode:
  *   ptrcheck [-p BUILD_DIR] [FILE...] [-j N] [--checks=GLOBS] [--format=text|sarif] [-o OUT]
- *            [--diff=REV] [--baseline=SARIF]
+ *            [--diff=REV] [--hook] [--baseline=SARIF] [--color=WHEN] [--export-fixes=FILE] [--docs-url=URL]
  * Reads compile_commands.json through libclang's compilation-database API and runs the clang this
  * build is for, with the plugin (AST checks) and the pass plugin (IR checks), on each entry's own
  * command line; the plugin writes its findings to a side file per TU, which are merged here.  So the
  * CLI reports exactly what the plugin reports in a build.
  *
- * Exit status: 0 no findings; 1 findings; 2 usage, configuration or compilation-database error, or
- * (when nothing was found) a translation unit that could not be analysed. */
+ * Exit status: 0 no findings; 1 findings; 2 usage, configuration or compilation-database error;
+ * 3 some translation units could not be analysed (the findings of the others are still reported). */
 #define _XOPEN_SOURCE 700
 
 #include <ptrcheck/ptrcheck.h>
@@ -23,10 +23,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <regex.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +51,14 @@ typedef struct options_s {
     const char *output;
     const char *diff_rev;
     const char *baseline;
+    const char *export_fixes;
+    const char *docs_url;
+    const char *color; /* auto, always, never */
+    const char **excludes; /* --exclude globs (relative to the current directory) */
+    size_t nexcludes;
+    const char *header_filter;
+    const char *html_dir;
+    int hook;          /* --hook: what the pre-commit hooks run */
     int quiet;
 } options_t;
 
@@ -56,7 +66,9 @@ void ptrcheck_project_usage(FILE *out)
 {
     fputs("Project mode (the default when no command is given):\n"
           "  ptrcheck [-p BUILD_DIR] [FILE...] [-j N] [--checks=GLOBS] [--format=text|sarif] [-o OUT]\n"
-          "           [--diff=REV] [--baseline=SARIF]\n"
+          "           [--diff=REV] [--hook] [--baseline=SARIF] [--color=auto|always|never]\n"
+          "           [--export-fixes=FILE] [--html=DIR] [--docs-url=URL] [--exclude=GLOB]\n"
+          "           [--header-filter=REGEX]\n"
           "  Analyses every entry of compile_commands.json (or only FILE...) by running the clang this\n"
           "  ptrcheck was built for, with the ptrcheck plugins, on each entry's own command line.\n"
           "  -p BUILD_DIR          directory holding compile_commands.json (default: the nearest one\n"
@@ -66,9 +78,23 @@ void ptrcheck_project_usage(FILE *out)
           "  --format=text|sarif   text (clang's format, default) or SARIF 2.1.0\n"
           "  -o OUT                write the report to OUT instead of standard output\n"
           "  --diff=REV            only files changed since REV (staged, unstaged and untracked), and\n"
-          "                        only findings on changed lines\n"
+          "                        only findings on changed lines; a changed header brings in every\n"
+          "                        file that includes it; renames are followed\n"
+          "  --hook                what the pre-commit hooks run: --diff against HEAD when every FILE\n"
+          "                        changed, else (pre-commit run --all-files) the FILEs in full\n"
           "  --baseline=SARIF      drop findings already present in a previous SARIF report\n"
-          "  -q, --quiet           no summary\n"
+          "  --color=WHEN          colours in text output: auto (a terminal, unless NO_COLOR is set),\n"
+          "                        always, never\n"
+          "  --export-fixes=FILE   write the fix-its as clang-apply-replacements YAML\n"
+          "  --html=DIR            also write a static HTML report to DIR/index.html\n"
+          "  --docs-url=URL        where the check docs are published (SARIF helpUri URL/checks/<id>.md)\n"
+          "  --exclude=GLOB        no findings in (and no analysis of) files matching GLOB, relative to\n"
+          "                        the current directory; repeatable; adds to .ptrcheck.yaml's exclude\n"
+          "  --header-filter=RE    findings in headers only when the header's path matches RE (POSIX\n"
+          "                        extended); replaces .ptrcheck.yaml's header-filter\n"
+          "  -q, --quiet           no summary, no notes, no progress line\n"
+          "  Exit status: 0 no findings, 1 findings, 2 usage/configuration/database error, 3 some files\n"
+          "  could not be analysed (the others' findings are still reported).\n"
           "  Environment: PTRCHECK_CLANG (a clang of the same LLVM major), PTRCHECK_PLUGIN.\n",
           out);
 }
@@ -116,7 +142,8 @@ static int parse_options(int argc, char **argv, options_t *o)
 
     memset(o, 0, sizeof(*o));
     o->files = calloc((size_t)argc + 1, sizeof(*o->files));
-    if (!o->files)
+    o->excludes = calloc((size_t)argc + 1, sizeof(*o->excludes));
+    if (!o->files || !o->excludes)
         return usage_error("%s", "out of memory");
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
@@ -128,6 +155,10 @@ static int parse_options(int argc, char **argv, options_t *o)
         }
         if (strcmp(a, "--") == 0) {
             only_files = 1;
+            continue;
+        }
+        if (strcmp(a, "--hook") == 0) {
+            o->hook = 1;
             continue;
         }
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -147,6 +178,17 @@ static int parse_options(int argc, char **argv, options_t *o)
         OPT(NULL, "--checks", "a glob list", checks)
         OPT(NULL, "--diff", "a git revision", diff_rev)
         OPT(NULL, "--baseline", "a SARIF file", baseline)
+        OPT(NULL, "--export-fixes", "a file name", export_fixes)
+        OPT(NULL, "--docs-url", "a URL", docs_url)
+        OPT(NULL, "--header-filter", "a regular expression", header_filter)
+        OPT(NULL, "--html", "a directory", html_dir)
+        v = value_of(argc, argv, &i, NULL, "--exclude", &m);
+        if (m) {
+            if (!v || !*v)
+                return usage_error("option '%s' needs a path glob", a);
+            o->excludes[o->nexcludes++] = v;
+            continue;
+        }
 #undef OPT
         v = value_of(argc, argv, &i, "-j", "--jobs", &m);
         if (m) {
@@ -167,8 +209,17 @@ static int parse_options(int argc, char **argv, options_t *o)
                 return usage_error("--format must be 'text' or 'sarif' (got '%s')", v ? v : "");
             continue;
         }
+        v = value_of(argc, argv, &i, NULL, "--color", &m);
+        if (m) {
+            if (!v || (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never")))
+                return usage_error("--color must be 'auto', 'always' or 'never' (got '%s')", v ? v : "");
+            o->color = v;
+            continue;
+        }
         return usage_error("unknown option '%s'", a);
     }
+    if (o->hook && o->diff_rev)
+        return usage_error("%s", "--hook chooses the revision itself; it cannot be combined with --diff");
     if (!o->jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o->jobs = n > 0 ? n : 1;
@@ -209,6 +260,15 @@ static void exe_dir(char *buf, size_t size)
         *slash = '\0';
     else
         buf[0] = '\0';
+}
+
+static int path_in(char *const *list, size_t n, const char *path)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (strcmp(list[i], path) == 0)
+            return 1;
+    return 0;
 }
 
 static int is_header(const char *path)
@@ -318,6 +378,9 @@ typedef struct job_s {
     pid_t pid;
     int status;    /* exit status of clang, -1 when it could not be run */
     int from_db;   /* 0: default flags */
+    int deps;      /* a dependency scan (clang -M) for --diff, not an analysis */
+    int finished;  /* clang has exited */
+    char *errtext; /* clang's error output when it failed */
 } job_t;
 
 typedef struct jobs_s {
@@ -334,6 +397,7 @@ static void job_delete(job_t *j)
     free(j->argv);
     free(j->dir);
     free(j->file);
+    free(j->errtext);
 }
 
 static void jobs_delete(jobs_t *js)
@@ -396,8 +460,10 @@ static int drop_arg(const char *a, int *skip_next)
     return 0;
 }
 
+/* A job running the entry's command line (from_db), or default flags on file; deps: a dependency
+ * scan writing make rules to side instead of an analysis writing findings there. */
 static int add_job(jobs_t *js, const char *dir, const char *file, const char *const *args, size_t nargs, int from_db,
-                   const tools_t *t, const options_t *o, const char *side)
+                   int deps, const tools_t *t, const options_t *o, const char *side)
 {
     job_t j;
     size_t i;
@@ -407,6 +473,7 @@ static int add_job(jobs_t *js, const char *dir, const char *file, const char *co
     j.dir = xstrdup(dir);
     j.file = xstrdup(file);
     j.from_db = from_db;
+    j.deps = deps;
     j.status = -1;
     if (!j.dir || !j.file || !push_arg(&j, t->clang))
         goto fail;
@@ -421,6 +488,13 @@ static int add_job(jobs_t *js, const char *dir, const char *file, const char *co
     }
     if (!from_db && !push_arg(&j, file))
         goto fail;
+    if (deps) {
+        /* the headers the file includes, as a make rule; missing (generated) headers are not errors */
+        if (!push_arg(&j, "-M") || !push_arg(&j, "-MG") || !push_arg(&j, "-w") || !push_arg(&j, "-o") ||
+            !push_arg(&j, side))
+            goto fail;
+        goto append;
+    }
     /* Bitcode to /dev/null: the frontend plugin sees the AST and the pass plugin the IR at
      * PipelineStart (every -O level) without paying for the backend. */
     if (!push_arg(&j, "-c") || !push_arg(&j, "-emit-llvm") || !push_arg(&j, "-o") || !push_arg(&j, "/dev/null"))
@@ -442,6 +516,7 @@ static int add_job(jobs_t *js, const char *dir, const char *file, const char *co
     /* -Werror in the project's flags would turn findings into a failed compile. */
     if (!push_arg(&j, "-Wno-error") || !push_arg(&j, "-fno-color-diagnostics"))
         goto fail;
+append:
     if (js->count == js->cap) {
         size_t cap = js->cap ? js->cap * 2 : 64;
         job_t *items = realloc(js->items, cap * sizeof(*items));
@@ -520,31 +595,78 @@ static char *take_cxstring(CXString s)
     return d;
 }
 
-/* Loads every entry through libclang; on failure explains why (with line:col from jansson when the
- * JSON itself is malformed). */
-static int db_load(db_t *db, const char *dir)
+/* The database as JSON, checked before libclang sees it (libclang prints its own parse message and
+ * returns an empty database for a truncated file): an array of objects with "directory", "file" and
+ * "command" or "arguments".  Prints one error naming the file (and line:col or the entry). */
+static int db_check_json(const char *path)
 {
-    CXCompilationDatabase_Error code = CXCompilationDatabase_NoError;
-    CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &code);
-    CXCompileCommands cmds;
-    unsigned i, n, k;
-    int ok = 1;
+    json_error_t jerr;
+    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr), *e;
+    size_t i;
+    int ok = 0;
 
-    db->items = NULL;
-    db->count = 0;
-    if (!cdb || code != CXCompilationDatabase_NoError) {
-        char path[PATH_MAX + 32];
-        json_error_t jerr;
-        json_t *j;
-        snprintf(path, sizeof(path), "%s/compile_commands.json", dir);
-        j = json_load_file(path, 0, &jerr);
-        if (!j)
+    if (!j) {
+        if (jerr.line > 0)
             fprintf(stderr, "%s:%d:%d: error: malformed compilation database: %s\n", path, jerr.line, jerr.column,
                     jerr.text);
         else
-            fprintf(stderr, "%s: error: cannot load the compilation database (libclang rejected it: every entry needs "
-                            "\"directory\", \"file\" and \"command\" or \"arguments\")\n", path);
-        json_decref(j);
+            fprintf(stderr, "%s: error: cannot read the compilation database: %s\n", path, jerr.text);
+        return 0;
+    }
+    if (!json_is_array(j)) {
+        fprintf(stderr, "%s: error: malformed compilation database: expected an array of entries\n", path);
+        goto done;
+    }
+    json_array_foreach(j, i, e) {
+        json_t *args = json_object_get(e, "arguments");
+        const char *what = NULL;
+        size_t k;
+        json_t *a;
+        if (!json_is_object(e))
+            what = "is not an object";
+        else if (!json_is_string(json_object_get(e, "directory")))
+            what = "has no \"directory\" string";
+        else if (!json_is_string(json_object_get(e, "file")))
+            what = "has no \"file\" string";
+        else if (args && !json_is_array(args))
+            what = "has \"arguments\" that is not an array";
+        else if (!args && !json_is_string(json_object_get(e, "command")))
+            what = "has neither \"command\" nor \"arguments\"";
+        json_array_foreach(args, k, a) {
+            if (!what && !json_is_string(a))
+                what = "has a non-string in \"arguments\"";
+        }
+        if (what) {
+            const char *file = json_string_value(json_object_get(e, "file"));
+            fprintf(stderr, "%s: error: malformed compilation database: entry %zu%s%s%s %s\n", path, i + 1,
+                    file ? " (" : "", file ? file : "", file ? ")" : "", what);
+            goto done;
+        }
+    }
+    ok = 1;
+done:
+    json_decref(j);
+    return ok;
+}
+
+/* Loads every entry through libclang; on failure explains why. */
+static int db_load(db_t *db, const char *dir)
+{
+    CXCompilationDatabase_Error code = CXCompilationDatabase_NoError;
+    CXCompilationDatabase cdb;
+    CXCompileCommands cmds;
+    unsigned i, n, k;
+    int ok = 1;
+    char path[PATH_MAX + 32];
+
+    db->items = NULL;
+    db->count = 0;
+    snprintf(path, sizeof(path), "%s/compile_commands.json", dir);
+    if (!db_check_json(path))
+        return 0;
+    cdb = clang_CompilationDatabase_fromDirectory(dir, &code);
+    if (!cdb || code != CXCompilationDatabase_NoError) {
+        fprintf(stderr, "%s: error: cannot load the compilation database (libclang rejected it)\n", path);
         if (cdb)
             clang_CompilationDatabase_dispose(cdb);
         return 0;
@@ -623,7 +745,11 @@ static const char *display_path(const char *path, const char *cwd)
     return rel ? rel : path;
 }
 
-static void run_jobs(jobs_t *js, long maxjobs, const char *tmpdir, const char *cwd, int progress)
+/* Called after each job ends (in completion order); the progress line is cleared before. */
+typedef void (*job_done_fn)(void *user, size_t index);
+
+static void run_jobs(jobs_t *js, long maxjobs, const char *tmpdir, const char *cwd, int progress, job_done_fn done_fn,
+                     void *user)
 {
     size_t next = 0, done = 0, running = 0, i;
     char errpath[PATH_MAX];
@@ -638,7 +764,10 @@ static void run_jobs(jobs_t *js, long maxjobs, const char *tmpdir, const char *c
             j->pid = spawn(j, errpath);
             if (j->pid < 0) {
                 j->status = -1;
+                j->finished = 1;
                 done++;
+                if (done_fn)
+                    done_fn(user, next);
             } else {
                 running++;
             }
@@ -657,10 +786,15 @@ static void run_jobs(jobs_t *js, long maxjobs, const char *tmpdir, const char *c
                 job_t *j = &js->items[i];
                 j->pid = 0;
                 j->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+                j->finished = 1;
                 running--;
                 done++;
                 if (progress)
-                    fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, js->count, display_path(j->file, cwd));
+                    fprintf(stderr, "\r\033[K");
+                if (done_fn)
+                    done_fn(user, i);
+                if (progress)
+                    fprintf(stderr, "[%zu/%zu] %s", done, js->count, display_path(j->file, cwd));
                 break;
             }
         }
@@ -669,27 +803,50 @@ static void run_jobs(jobs_t *js, long maxjobs, const char *tmpdir, const char *c
         fprintf(stderr, "\r\033[K");
 }
 
-/* Prints the captured stderr of a failed compile, indented, to stderr. */
-static void print_failure(const char *errpath, const char *file, int status, const char *cwd)
+/* clang's error output of a failed job (the err file), at most 64 lines; heap string or NULL. */
+static char *read_errtext(const char *errpath)
 {
     FILE *f = fopen(errpath, "r");
-    char line[4096];
+    char line[4096], *buf = NULL;
+    size_t len = 0, nlines = 0;
 
-    if (status == 127)
-        fprintf(stderr, "ptrcheck: error: %s: could not run clang:\n", display_path(file, cwd));
-    else
-        fprintf(stderr, "ptrcheck: error: %s: not analysed, clang exited with status %d:\n", display_path(file, cwd),
-                status);
     if (!f)
-        return;
-    while (fgets(line, sizeof(line), f)) {
+        return NULL;
+    while (nlines < 64 && fgets(line, sizeof(line), f)) {
         size_t n = strlen(line);
-        fputs("  ", stderr);
-        fputs(line, stderr);
+        char *p = realloc(buf, len + n + 2);
+        if (!p)
+            break;
+        buf = p;
+        memcpy(buf + len, line, n);
+        len += n;
         if (n && line[n - 1] != '\n')
-            fputc('\n', stderr);
+            buf[len++] = '\n';
+        buf[len] = '\0';
+        nlines++;
     }
     fclose(f);
+    while (buf && len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+        buf[--len] = '\0';
+    return buf;
+}
+
+/* Prints the captured stderr of a failed compile, indented, to stderr. */
+static void print_failure(const job_t *j, const char *cwd)
+{
+    const char *p;
+
+    if (j->status == 127 || j->status < 0)
+        fprintf(stderr, "ptrcheck: error: %s: could not run clang:\n", display_path(j->file, cwd));
+    else
+        fprintf(stderr, "ptrcheck: error: %s: not analysed, clang exited with status %d:\n", display_path(j->file, cwd),
+                j->status);
+    for (p = j->errtext; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "  %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
 }
 
 static void remove_tmpdir(const char *tmpdir, size_t njobs)
@@ -702,8 +859,183 @@ static void remove_tmpdir(const char *tmpdir, size_t njobs)
             unlink(path);
         if (tmp_path(path, sizeof(path), tmpdir, i, "jsonl"))
             unlink(path);
+        if (tmp_path(path, sizeof(path), tmpdir, i, "d"))
+            unlink(path);
     }
     rmdir(tmpdir);
+}
+
+/* ------------------------------------------------------------------ which entries */
+
+static const char *file_ext(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    return dot && (!slash || dot > slash) ? dot + 1 : "";
+}
+
+/* C and C++ (and Objective-C, which clang parses the same way); everything else in a database
+ * (assembly, CUDA, Fortran...) is skipped and counted.  An explicit -x decides over the extension. */
+static int c_family_name(const char *path)
+{
+    static const char *const exts[] = {"c",   "i",   "cc", "cp",  "cpp", "cxx", "c++", "C",   "CC",  "CPP", "ii",
+                                       "m",   "mm",  "M",  "mi",  "cppm", "ixx", "h",   "hh",  "hpp", "hxx", "h++",
+                                       NULL};
+    const char *ext = file_ext(path);
+    size_t i;
+
+    for (i = 0; exts[i]; i++)
+        if (strcmp(ext, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int entry_is_c_family(const entry_t *e)
+{
+    const char *lang = NULL;
+    size_t i;
+
+    for (i = 1; i < e->nargs; i++) {
+        if (strcmp(e->args[i], "-x") == 0 && i + 1 < e->nargs)
+            lang = e->args[++i];
+        else if (strncmp(e->args[i], "-x", 2) == 0 && e->args[i][2])
+            lang = e->args[i] + 2;
+    }
+    if (lang)
+        return strncmp(lang, "c", 1) == 0 || strncmp(lang, "objective-c", 11) == 0;
+    return c_family_name(e->file);
+}
+
+static int is_cxx_name(const char *path)
+{
+    const char *ext = file_ext(path);
+    return ext[0] && strcmp(ext, "c") != 0 && strcmp(ext, "h") != 0 && strcmp(ext, "i") != 0 && strcmp(ext, "m") != 0;
+}
+
+/* How many leading path components a and b share. */
+static size_t common_components(const char *a, const char *b)
+{
+    size_t n = 0, i = 0;
+
+    for (;; i++) {
+        if (a[i] == '/' || a[i] == '\0') {
+            if (b[i] != '/' && b[i] != '\0')
+                break;
+            n++;
+            if (!a[i] || !b[i])
+                break;
+        } else if (a[i] != b[i]) {
+            break;
+        }
+    }
+    return n;
+}
+
+/* The entry whose file is nearest to path in the directory tree (most shared leading components,
+ * then the same language, then the first in the database), as clangd infers flags for files
+ * without an entry; NULL when the database has no C-family entry. */
+static const entry_t *nearest_entry(const db_t *db, const char *path)
+{
+    const entry_t *best = NULL;
+    size_t bestscore = 0, i;
+    int cxx = is_cxx_name(path);
+
+    for (i = 0; i < db->count; i++) {
+        const entry_t *e = &db->items[i];
+        size_t score;
+        if (!entry_is_c_family(e))
+            continue;
+        score = common_components(path, e->file) * 2 + (is_cxx_name(e->file) == cxx);
+        if (!best || score > bestscore) {
+            best = e;
+            bestscore = score;
+        }
+    }
+    return best;
+}
+
+/* e's arguments with e's own file replaced by path (appended when it is not among them). */
+static char **borrow_args(const entry_t *e, const char *path, size_t *nargs)
+{
+    char **v = calloc(e->nargs + 2, sizeof(*v));
+    size_t i, n = 0;
+    int replaced = 0;
+
+    if (!v)
+        return NULL;
+    for (i = 0; i < e->nargs; i++) {
+        char *abs = i > 0 && e->args[i][0] != '-' ? ptrcheck_path_absolute(e->args[i], e->dir) : NULL;
+        int self = abs && strcmp(abs, e->file) == 0;
+        free(abs);
+        v[n++] = (char *)(self ? path : e->args[i]);
+        replaced |= self;
+    }
+    if (!replaced)
+        v[n++] = (char *)path;
+    *nargs = n;
+    return v;
+}
+
+/* ------------------------------------------------------------------ dependency scan (--diff headers) */
+
+/* Adds the absolute paths of every prerequisite in a make rule file (clang -M) to *out. */
+static int read_deps(const char *path, const char *dir, char ***out, size_t *nout)
+{
+    FILE *f = fopen(path, "r");
+    char *tok = NULL;
+    size_t len = 0, cap = 0;
+    int c, colon = 0, ok = 1;
+
+    if (!f)
+        return 0;
+    for (;;) {
+        c = fgetc(f);
+        if (c == '\\') {
+            int d = fgetc(f);
+            if (d == '\n')
+                c = ' ';
+            else if (d == ' ' || d == '#' || d == '\\')
+                c = d | 0x100; /* escaped: part of the name */
+            else {
+                ungetc(d, f);
+            }
+        }
+        if (c == EOF || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (len) {
+                tok[len] = '\0';
+                if (!colon && tok[len - 1] == ':') {
+                    colon = 1; /* the target */
+                } else if (colon) {
+                    char **v = realloc(*out, (*nout + 1) * sizeof(*v));
+                    char *abs = ptrcheck_path_absolute(tok, dir);
+                    if (!v || !abs) {
+                        free(abs);
+                        if (v)
+                            *out = v;
+                        ok = 0;
+                        break;
+                    }
+                    *out = v;
+                    (*out)[(*nout)++] = abs;
+                }
+                len = 0;
+            }
+            if (c == EOF)
+                break;
+            continue;
+        }
+        if (len + 2 > cap) {
+            char *t = realloc(tok, cap = cap ? cap * 2 : 256);
+            if (!t) {
+                ok = 0;
+                break;
+            }
+            tok = t;
+        }
+        tok[len++] = (char)(c & 0xff);
+    }
+    free(tok);
+    fclose(f);
+    return ok;
 }
 
 /* ------------------------------------------------------------------ filters */
@@ -715,19 +1047,16 @@ static int keep_changed(void *user, const ptrcheck_finding_t *f)
 
 /* Baseline matching: same rule, file and message; an exact line first, else the nearest unused
  * baseline entry with the same key (code above it moved), so a finding survives only when the
- * current run has more of that kind than the baseline had. */
-static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *base)
+ * current run has more of that kind than the baseline had.  used[] persists across batches. */
+static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *base, unsigned char *used,
+                           ptrcheck_findings_t *dropped)
 {
-    unsigned char *used = calloc(base->count ? base->count : 1, 1);
     unsigned char *drop = calloc(fs->count ? fs->count : 1, 1);
     size_t i, k, o = 0;
     int pass;
 
-    if (!used || !drop) {
-        free(used);
-        free(drop);
+    if (!drop)
         return;
-    }
     for (pass = 0; pass < 2; pass++) {
         for (i = 0; i < fs->count; i++) {
             const ptrcheck_finding_t *f = &fs->items[i];
@@ -755,51 +1084,518 @@ static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *b
     }
     for (i = 0; i < fs->count; i++) {
         if (drop[i]) {
-            ptrcheck_finding_delete(&fs->items[i]);
+            ptrcheck_error_t err;
+            if (!ptrcheck_findings_take(dropped, &fs->items[i], &err))
+                ptrcheck_finding_delete(&fs->items[i]);
             continue;
         }
         fs->items[o++] = fs->items[i];
     }
     fs->count = o;
-    free(used);
     free(drop);
+}
+
+/* ------------------------------------------------------------------ scope: exclude, header-filter, per-directory checks */
+
+/* The configuration governing findings located in one directory (its nearest .ptrcheck.yaml, with
+ * --checks after it), loaded once per directory. */
+typedef struct dircfg_s {
+    char *dir;
+    char *cfgdir; /* directory of the .ptrcheck.yaml, NULL for the defaults */
+    ptrcheck_config_t cfg;
+    int loaded;   /* 0: could not be loaded (reported by check_configs; governs nothing) */
+} dircfg_t;
+
+typedef struct scope_s {
+    const options_t *o;
+    const char *cwd;
+    dircfg_t *dirs;
+    size_t ndirs;
+    regex_t cli_filter;
+    int have_cli_filter;
+    regex_t *cfg_filters; /* compiled header-filter per dirs[i] (valid when cfg.header_filter) */
+    char **reported;      /* configuration files whose error was printed */
+    size_t nreported;
+    size_t config_errors;
+} scope_t;
+
+static scope_t *scope_create(const options_t *o, const char *cwd)
+{
+    scope_t *s = calloc(1, sizeof(*s));
+
+    if (!s)
+        return NULL;
+    s->o = o;
+    s->cwd = cwd;
+    if (o->header_filter) {
+        int rc = regcomp(&s->cli_filter, o->header_filter, REG_EXTENDED | REG_NOSUB);
+        if (rc != 0) {
+            char msg[256];
+            regerror(rc, &s->cli_filter, msg, sizeof(msg));
+            fprintf(stderr, "ptrcheck: --header-filter is not a valid regular expression: %s; see ptrcheck --help\n",
+                    msg);
+            free(s);
+            return NULL;
+        }
+        s->have_cli_filter = 1;
+    }
+    return s;
+}
+
+static void scope_destroy(scope_t *s)
+{
+    size_t i;
+
+    if (!s)
+        return;
+    for (i = 0; i < s->ndirs; i++) {
+        free(s->dirs[i].dir);
+        free(s->dirs[i].cfgdir);
+        if (s->dirs[i].loaded && s->dirs[i].cfg.header_filter)
+            regfree(&s->cfg_filters[i]);
+        ptrcheck_config_delete(&s->dirs[i].cfg);
+    }
+    free(s->dirs);
+    free(s->cfg_filters);
+    for (i = 0; i < s->nreported; i++)
+        free(s->reported[i]);
+    free(s->reported);
+    if (s->have_cli_filter)
+        regfree(&s->cli_filter);
+    free(s);
+}
+
+/* A .ptrcheck.yaml that does not load: printed once per file (whoever finds it first: the check
+ * before the compiles, or the scope of a header's directory), and the run ends with status 2. */
+static void scope_config_error(scope_t *s, const ptrcheck_error_t *err)
+{
+    char msg[2300];
+    char **v;
+
+    s->config_errors++;
+    if (err->file[0] && path_in(s->reported, s->nreported, err->file))
+        return;
+    fprintf(stderr, "%s\n", ptrcheck_error_format(err, msg, sizeof(msg)));
+    if (!err->file[0])
+        return;
+    v = realloc(s->reported, (s->nreported + 1) * sizeof(*v));
+    if (!v)
+        return;
+    s->reported = v;
+    s->reported[s->nreported] = xstrdup(err->file);
+    if (s->reported[s->nreported])
+        s->nreported++;
+}
+
+static size_t scope_dir(scope_t *s, const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    size_t n = slash ? (size_t)(slash - file) : 0, i;
+    dircfg_t *dirs, *d;
+    regex_t *filters;
+    char *found = NULL;
+    ptrcheck_error_t err;
+
+    for (i = 0; i < s->ndirs; i++)
+        if (strlen(s->dirs[i].dir) == n && strncmp(s->dirs[i].dir, file, n) == 0)
+            return i;
+    dirs = realloc(s->dirs, (s->ndirs + 1) * sizeof(*dirs));
+    if (!dirs)
+        return (size_t)-1;
+    s->dirs = dirs;
+    filters = realloc(s->cfg_filters, (s->ndirs + 1) * sizeof(*filters));
+    if (!filters)
+        return (size_t)-1;
+    s->cfg_filters = filters;
+    d = &s->dirs[s->ndirs];
+    memset(d, 0, sizeof(*d));
+    d->dir = malloc(n + 1);
+    if (!d->dir)
+        return (size_t)-1;
+    memcpy(d->dir, file, n);
+    d->dir[n] = '\0';
+    s->ndirs++;
+    ptrcheck_error_clear(&err);
+    if (!ptrcheck_config_init(&d->cfg, &err))
+        return s->ndirs - 1;
+    if (!ptrcheck_config_find(n ? d->dir : "/", &found, &err) && err.status == PTRCHECK_ERR_IO &&
+        strstr(err.message, "cannot look for")) {
+        ptrcheck_error_clear(&err); /* the directory does not exist: the defaults (clang will complain) */
+        found = NULL;
+    } else if (err.status != PTRCHECK_OK) {
+        scope_config_error(s, &err);
+        return s->ndirs - 1;
+    }
+    if ((!found || ptrcheck_config_load_file(&d->cfg, found, &err)) &&
+        (!s->o->checks || ptrcheck_config_add_check_globs(&d->cfg, s->o->checks, &err))) {
+        d->loaded = 1;
+        if (found) {
+            char *sl = strrchr(found, '/');
+            if (sl)
+                *sl = '\0';
+            d->cfgdir = xstrdup(found);
+        }
+        if (d->cfg.header_filter &&
+            regcomp(&s->cfg_filters[s->ndirs - 1], d->cfg.header_filter, REG_EXTENDED | REG_NOSUB) != 0) {
+            free(d->cfg.header_filter);
+            d->cfg.header_filter = NULL;
+        }
+    } else {
+        scope_config_error(s, &err);
+    }
+    ptrcheck_free(found);
+    return s->ndirs - 1;
+}
+
+/* path against a glob relative to base (third_party/..., *.pb.c; a star crosses slashes), or absolute. */
+static int glob_path(const char *glob, const char *base, const char *path)
+{
+    const char *rel;
+
+    if (glob[0] == '/')
+        return ptrcheck_glob_match(glob, path);
+    rel = base ? ptrcheck_path_under(path, base) : NULL;
+    if (!rel)
+        return 0;
+    if (glob[0] == '.' && glob[1] == '/')
+        glob += 2;
+    return ptrcheck_glob_match(glob, rel);
+}
+
+/* 1 when file is excluded (by its directory's .ptrcheck.yaml or --exclude). */
+static int scope_excluded(scope_t *s, const char *file)
+{
+    size_t i, d = scope_dir(s, file);
+
+    for (i = 0; i < s->o->nexcludes; i++)
+        if (glob_path(s->o->excludes[i], s->cwd, file))
+            return 1;
+    if (d == (size_t)-1 || !s->dirs[d].loaded)
+        return 0;
+    for (i = 0; i < s->dirs[d].cfg.nexclude; i++)
+        if (glob_path(s->dirs[d].cfg.exclude[i], s->dirs[d].cfgdir, file))
+            return 1;
+    return 0;
+}
+
+/* 1 when finding f, found while analysing tu, is in scope: not excluded, its check enabled by the
+ * configuration of the directory it is located in, and (in a header) matching the header filter. */
+static int scope_keep(scope_t *s, const ptrcheck_finding_t *f, const char *tu)
+{
+    size_t d;
+
+    if (!f->file)
+        return 1;
+    if (scope_excluded(s, f->file))
+        return 0;
+    d = scope_dir(s, f->file);
+    if (d == (size_t)-1 || !s->dirs[d].loaded)
+        return 1;
+    if (!ptrcheck_config_check_enabled(&s->dirs[d].cfg, f->check))
+        return 0;
+    if (tu && strcmp(f->file, tu) != 0) {
+        if (s->have_cli_filter)
+            return regexec(&s->cli_filter, f->file, 0, NULL, 0) == 0;
+        if (s->dirs[d].cfg.header_filter)
+            return regexec(&s->cfg_filters[d], f->file, 0, NULL, 0) == 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ a run: jobs reported in order */
+
+typedef struct run_s {
+    const options_t *o;
+    jobs_t *jobs;
+    const char *tmpdir, *cwd;
+    ptrcheck_findings_t fs; /* everything reported, in report order */
+    ptrcheck_findings_t dropped; /* matched by the baseline (not reported again by another TU) */
+    const ptrcheck_findings_t *base;
+    unsigned char *base_used;
+    const ptrcheck_changes_t *changes; /* NULL: no line filter */
+    size_t *seen;                      /* open-addressing set of indexes into fs (+1; 0 = empty; SEEN_DROPPED:
+                                        * into dropped) */
+    size_t seen_cap;
+    size_t next;                       /* the next job to report */
+    FILE *out;                         /* text output, NULL for SARIF (written at the end) */
+    int color;
+    ptrcheck_sources_t *src;
+    scope_t *scope;
+    size_t nfailed, njobfail;
+    ptrcheck_sarif_failure_t *failures;
+    size_t nfailures;
+    int nomem;
+} run_t;
+
+#define SEEN_DROPPED ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+static const ptrcheck_finding_t *seen_item(const run_t *r, size_t v)
+{
+    return v & SEEN_DROPPED ? &r->dropped.items[(v & ~SEEN_DROPPED) - 1] : &r->fs.items[v - 1];
+}
+
+static uint64_t finding_hash(const ptrcheck_finding_t *f)
+{
+    uint64_t h = 1469598103934665603ull;
+    const char *parts[2];
+    size_t i;
+
+    parts[0] = f->file ? f->file : "";
+    parts[1] = f->message;
+    for (i = 0; i < 2; i++) {
+        const unsigned char *p = (const unsigned char *)parts[i];
+        for (; *p; p++)
+            h = (h ^ *p) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;
+    }
+    h = (h ^ (uint64_t)f->check) * 1099511628211ull;
+    h = (h ^ (uint64_t)f->line) * 1099511628211ull;
+    h = (h ^ (uint64_t)f->col) * 1099511628211ull;
+    return h;
+}
+
+static int same_place(const ptrcheck_finding_t *a, const ptrcheck_finding_t *b)
+{
+    return a->check == b->check && a->line == b->line && a->col == b->col && strcmp(a->message, b->message) == 0 &&
+           ((!a->file && !b->file) || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* 1 if an equal finding was reported already (a header seen by several TUs). */
+static int seen_before(run_t *r, const ptrcheck_finding_t *f)
+{
+    size_t i;
+
+    if (!r->seen_cap)
+        return 0;
+    for (i = (size_t)(finding_hash(f) % r->seen_cap); r->seen[i]; i = (i + 1) % r->seen_cap)
+        if (same_place(seen_item(r, r->seen[i]), f))
+            return 1;
+    return 0;
+}
+
+/* v: index + 1, with SEEN_DROPPED for the dropped set */
+static int seen_add(run_t *r, size_t v)
+{
+    size_t i;
+
+    if ((r->fs.count + r->dropped.count + 1) * 2 > r->seen_cap) {
+        size_t cap = r->seen_cap ? r->seen_cap * 2 : 256, k;
+        size_t *s = calloc(cap, sizeof(*s));
+        if (!s)
+            return 0;
+        for (k = 0; k < r->seen_cap; k++) {
+            if (!r->seen[k])
+                continue;
+            for (i = (size_t)(finding_hash(seen_item(r, r->seen[k])) % cap); s[i]; i = (i + 1) % cap)
+                ;
+            s[i] = r->seen[k];
+        }
+        free(r->seen);
+        r->seen = s;
+        r->seen_cap = cap;
+    }
+    for (i = (size_t)(finding_hash(seen_item(r, v)) % r->seen_cap); r->seen[i]; i = (i + 1) % r->seen_cap)
+        ;
+    r->seen[i] = v;
+    return 1;
+}
+
+static void record_failure(run_t *r, const char *file, const char *message)
+{
+    r->failures[r->nfailures].file = file;
+    r->failures[r->nfailures++].message = message;
+    r->nfailed++;
+}
+
+/* Reports job i: its new findings (streamed in text mode), or its failure. */
+static void report_job(run_t *r, size_t i)
+{
+    job_t *j = &r->jobs->items[i];
+    ptrcheck_findings_t batch;
+    ptrcheck_error_t err;
+    char side[PATH_MAX], errpath[PATH_MAX];
+    size_t k;
+
+    tmp_path(side, sizeof(side), r->tmpdir, i, "jsonl");
+    tmp_path(errpath, sizeof(errpath), r->tmpdir, i, "err");
+    if (j->status != 0) {
+        size_t m;
+        j->errtext = read_errtext(errpath);
+        /* the same errors again (a broken shared header, a bad layout table): said once */
+        for (m = 0; m < i; m++) {
+            const job_t *p = &r->jobs->items[m];
+            if (p->status != 0 && p->errtext && j->errtext && strcmp(p->errtext, j->errtext) == 0)
+                break;
+        }
+        if (m < i)
+            fprintf(stderr, "ptrcheck: error: %s: not analysed, the same errors as %s\n",
+                    display_path(j->file, r->cwd), display_path(r->jobs->items[m].file, r->cwd));
+        else
+            print_failure(j, r->cwd);
+        record_failure(r, j->file, j->errtext ? j->errtext : j->status == 127 ? "clang could not be run"
+                                                                               : "clang failed to compile this file");
+        r->njobfail++;
+        return;
+    }
+    ptrcheck_findings_init(&batch);
+    ptrcheck_error_clear(&err);
+    if (!ptrcheck_side_read(&batch, side, &err)) {
+        char msg[2300];
+        fprintf(stderr, "ptrcheck: error: %s: %s\n", display_path(j->file, r->cwd),
+                ptrcheck_error_format(&err, msg, sizeof(msg)));
+        record_failure(r, j->file, "the plugin's findings could not be read");
+        r->njobfail++;
+    }
+    ptrcheck_findings_sort_unique(&batch);
+    if (r->changes)
+        ptrcheck_findings_filter(&batch, keep_changed, (void *)r->changes);
+    {
+        size_t o = 0;
+        for (k = 0; k < batch.count; k++) {
+            if (!scope_keep(r->scope, &batch.items[k], j->file))
+                ptrcheck_finding_delete(&batch.items[k]);
+            else
+                batch.items[o++] = batch.items[k];
+        }
+        batch.count = o;
+    }
+    /* drop what an earlier TU reported (headers) before the baseline sees it */
+    {
+        size_t o = 0;
+        for (k = 0; k < batch.count; k++) {
+            if (seen_before(r, &batch.items[k]))
+                ptrcheck_finding_delete(&batch.items[k]);
+            else
+                batch.items[o++] = batch.items[k];
+        }
+        batch.count = o;
+    }
+    if (r->base) {
+        size_t before = r->dropped.count;
+        apply_baseline(&batch, r->base, r->base_used, &r->dropped);
+        for (k = before; k < r->dropped.count; k++)
+            if (!seen_add(r, (k + 1) | SEEN_DROPPED))
+                r->nomem = 1;
+    }
+    for (k = 0; k < batch.count; k++) {
+        if (r->out)
+            ptrcheck_print_finding(r->out, &batch.items[k], r->cwd, r->src, r->color);
+        if (!ptrcheck_findings_take(&r->fs, &batch.items[k], &err) || !seen_add(r, r->fs.count))
+            r->nomem = 1;
+    }
+    if (r->out)
+        fflush(r->out);
+    ptrcheck_findings_delete(&batch);
+}
+
+static void job_done(void *user, size_t index)
+{
+    run_t *r = user;
+    (void)index;
+    while (r->next < r->jobs->count && r->jobs->items[r->next].finished)
+        report_job(r, r->next++);
 }
 
 /* ------------------------------------------------------------------ output */
 
-static void print_text(FILE *out, const ptrcheck_findings_t *fs, const char *cwd)
+static void print_summary(const run_t *r, size_t analysed, size_t skipped, size_t notc, size_t excluded)
 {
-    size_t i, k;
-
-    for (i = 0; i < fs->count; i++) {
-        const ptrcheck_finding_t *f = &fs->items[i];
-        const ptrcheck_check_info_t *info = ptrcheck_check_info(f->check);
-        fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file ? display_path(f->file, cwd) : "<unknown>", f->line,
-                f->col, f->message, info->full_id);
-        for (k = 0; k < f->nnotes; k++) {
-            const ptrcheck_fnote_t *n = &f->notes[k];
-            fprintf(out, "%s:%u:%u: note: %s\n", n->file ? display_path(n->file, cwd) : "<unknown>", n->line, n->col,
-                    n->message);
-        }
-    }
-}
-
-static void print_summary(const ptrcheck_findings_t *fs, size_t analysed, size_t failed, size_t skipped)
-{
+    const ptrcheck_findings_t *fs = &r->fs;
     size_t per[PTRCHECK_CHECK_COUNT] = {0}, i;
 
     for (i = 0; i < fs->count; i++)
         per[fs->items[i].check]++;
     fprintf(stderr, "ptrcheck: %zu finding%s; %zu file%s analysed", fs->count, fs->count == 1 ? "" : "s", analysed,
             analysed == 1 ? "" : "s");
-    if (failed)
-        fprintf(stderr, ", %zu failed", failed);
+    if (r->nfailed)
+        fprintf(stderr, ", %zu failed", r->nfailed);
     if (skipped)
         fprintf(stderr, ", %zu skipped", skipped);
+    if (notc)
+        fprintf(stderr, ", %zu not C/C++ (skipped)", notc);
+    if (excluded)
+        fprintf(stderr, ", %zu excluded", excluded);
     fputc('\n', stderr);
     for (i = 0; i < (size_t)PTRCHECK_CHECK_COUNT; i++)
         if (per[i])
             fprintf(stderr, "  %-28s %zu\n", ptrcheck_check_info((ptrcheck_check_t)i)->full_id, per[i]);
+}
+
+/* YAML single-quoted scalar. */
+static void yaml_quoted(FILE *out, const char *s)
+{
+    fputc('\'', out);
+    for (; s && *s; s++) {
+        if (*s == '\'')
+            fputs("''", out);
+        else if (*s == '\n')
+            fputs("\n\n", out); /* a line break inside a single-quoted scalar */
+        else
+            fputc(*s, out);
+    }
+    fputc('\'', out);
+}
+
+/* Byte offset of line:col in file, or -1. */
+static long file_offset(ptrcheck_sources_t *src, const char *file, unsigned line, unsigned col)
+{
+    size_t len;
+    const char *text = ptrcheck_sources_line(src, file, line, &len);
+    const char *start = ptrcheck_sources_line(src, file, 1, &len);
+
+    if (!text || !start || col == 0)
+        return -1;
+    return (long)(text - start) + (long)col - 1;
+}
+
+/* clang-apply-replacements' YAML (clang-tidy --export-fixes): one diagnostic per finding with fix-its. */
+static int write_fixes(const char *path, const ptrcheck_findings_t *fs, const char *cwd, ptrcheck_sources_t *src)
+{
+    FILE *out = fopen(path, "w");
+    size_t i, k;
+
+    if (!out) {
+        fprintf(stderr, "ptrcheck: error: cannot write %s: %s\n", path, strerror(errno));
+        return 0;
+    }
+    fputs("---\nMainSourceFile:  ''\nDiagnostics:\n", out);
+    for (i = 0; i < fs->count; i++) {
+        const ptrcheck_finding_t *f = &fs->items[i];
+        long off = f->file ? file_offset(src, f->file, f->line, f->col) : -1;
+        int any = 0;
+        for (k = 0; k < f->nfixits; k++)
+            any |= f->fixits[k].file != NULL;
+        if (!any)
+            continue;
+        fprintf(out, "  - DiagnosticName:  %s\n    DiagnosticMessage:\n      Message:         ",
+                ptrcheck_check_info(f->check)->full_id);
+        yaml_quoted(out, f->message);
+        fputs("\n      FilePath:        ", out);
+        yaml_quoted(out, f->file);
+        fprintf(out, "\n      FileOffset:      %ld\n      Replacements:\n", off < 0 ? 0 : off);
+        for (k = 0; k < f->nfixits; k++) {
+            const ptrcheck_ffix_t *x = &f->fixits[k];
+            long a = x->file ? file_offset(src, x->file, x->line, x->col) : -1;
+            long b = x->file ? file_offset(src, x->file, x->end_line, x->end_col) : -1;
+            if (a < 0 || b < a)
+                continue;
+            fputs("        - FilePath:        ", out);
+            yaml_quoted(out, x->file);
+            fprintf(out, "\n          Offset:          %ld\n          Length:          %ld\n"
+                         "          ReplacementText: ", a, b - a);
+            yaml_quoted(out, x->text);
+            fputc('\n', out);
+        }
+        fputs("    Level:           Warning\n    BuildDirectory:  ", out);
+        yaml_quoted(out, cwd);
+        fputc('\n', out);
+    }
+    fputs("...\n", out);
+    if (fclose(out) != 0) {
+        fprintf(stderr, "ptrcheck: error: cannot write %s\n", path);
+        return 0;
+    }
+    return 1;
 }
 
 /* ------------------------------------------------------------------ main */
@@ -813,28 +1609,92 @@ static int entry_listed(const db_t *db, const char *file)
     return 0;
 }
 
+/* Every .ptrcheck.yaml the jobs' files will load, checked once here, before any compile: an error
+ * is printed once, not once per translation unit. */
+static int check_configs(const jobs_t *js, scope_t *scope)
+{
+    size_t i, before = scope->config_errors;
+
+    for (i = 0; i < js->count; i++)
+        if (!js->items[i].deps)
+            scope_dir(scope, js->items[i].file);
+    return scope->config_errors == before;
+}
+
+static int color_wanted(const options_t *o, FILE *out)
+{
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    if (o->color && strcmp(o->color, "always") == 0)
+        return 1;
+    if (o->color && strcmp(o->color, "never") == 0)
+        return 0;
+    if (nc && *nc)
+        return 0;
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(fileno(out));
+}
+
+/* --hook: --diff against HEAD (the empty tree before the first commit) when every named file has
+ * changes; otherwise the files were named for another reason (pre-commit run --all-files / --files)
+ * and are analysed in full.  Returns 1 and sets *have_diff, or 0 after printing an error. */
+static int hook_mode(const options_t *o, char **named, const char *cwd, ptrcheck_changes_t *changes, int *have_diff)
+{
+    char *argv[] = {"git", "rev-parse", "--verify", "-q", "HEAD", NULL};
+    char *out = NULL, *err = NULL, msg[2048] = "";
+    const char *rev = "HEAD";
+    size_t len, i;
+    int st = ptrcheck_run_capture(argv, cwd, &out, &len, &err);
+
+    free(out);
+    free(err);
+    if (st != 0)
+        rev = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"; /* git's empty tree */
+    if (!ptrcheck_changes_load(changes, rev, cwd, msg, sizeof(msg))) {
+        fprintf(stderr, "ptrcheck: error: %s\n", msg);
+        return 0;
+    }
+    *have_diff = 1;
+    for (i = 0; i < o->nfiles; i++) {
+        if (!ptrcheck_changes_find(changes, named[i])) {
+            *have_diff = 0;
+            if (!o->quiet)
+                fprintf(stderr, "ptrcheck: note: %s has no changes: analysing the %zu named file%s in full "
+                                "(pre-commit run --all-files)\n", o->files[i], o->nfiles, o->nfiles == 1 ? "" : "s");
+            break;
+        }
+    }
+    return 1;
+}
+
 int ptrcheck_project_main(int argc, char **argv)
 {
     options_t o;
     tools_t tools;
     db_t db = {NULL, 0};
-    jobs_t jobs = {NULL, 0, 0};
-    ptrcheck_findings_t fs, base;
+    jobs_t jobs = {NULL, 0, 0}, scan = {NULL, 0, 0};
+    ptrcheck_findings_t base;
     ptrcheck_changes_t changes = {NULL, 0};
-    ptrcheck_sarif_failure_t *failures = NULL;
-    char cwd[PATH_MAX], tmpdir[PATH_MAX], side[PATH_MAX], errpath[PATH_MAX];
+    run_t r;
+    char cwd[PATH_MAX], tmpdir[PATH_MAX], scandir[PATH_MAX], side[PATH_MAX];
     char *dbdir = NULL;
-    char **named = NULL;
-    size_t i, k, nfailed = 0, nskipped = 0, nfailures = 0, njobfail = 0;
+    char **named = NULL, **wanted = NULL; /* wanted: headers whose includers are analysed */
+    size_t *scan_entry = NULL;
+    unsigned char *selected = NULL, *hit_header = NULL;
+    size_t i, k, nskipped = 0, nnotc = 0, nwanted = 0, nexcluded = 0, nmissing = 0;
     int rc = PTRCHECK_EXIT_USAGE, have_diff = 0, progress;
     FILE *out = NULL;
 
-    ptrcheck_findings_init(&fs);
+    memset(&r, 0, sizeof(r));
+    ptrcheck_findings_init(&r.fs);
+    ptrcheck_findings_init(&r.dropped);
     ptrcheck_findings_init(&base);
-    tmpdir[0] = '\0';
+    tmpdir[0] = scandir[0] = '\0';
     rc = parse_options(argc, argv, &o);
     if (rc != -1) {
         free(o.files);
+        free(o.excludes);
         return rc;
     }
     rc = PTRCHECK_EXIT_USAGE;
@@ -855,6 +1715,9 @@ int ptrcheck_project_main(int argc, char **argv)
             goto done;
         }
     }
+    r.scope = scope_create(&o, cwd);
+    if (!r.scope)
+        goto done;
     if (!find_tools(&tools))
         goto done;
     if (o.baseline) {
@@ -866,7 +1729,20 @@ int ptrcheck_project_main(int argc, char **argv)
             goto done;
         }
     }
-    if (o.diff_rev) {
+    if (o.nfiles) {
+        named = calloc(o.nfiles, sizeof(*named));
+        if (!named)
+            goto nomem;
+        for (i = 0; i < o.nfiles; i++) {
+            named[i] = ptrcheck_path_absolute(o.files[i], cwd);
+            if (!named[i])
+                goto nomem;
+        }
+    }
+    if (o.hook) {
+        if (!hook_mode(&o, named, cwd, &changes, &have_diff))
+            goto done;
+    } else if (o.diff_rev) {
         char msg[2048] = "";
         if (!ptrcheck_changes_load(&changes, o.diff_rev, cwd, msg, sizeof(msg))) {
             fprintf(stderr, "ptrcheck: error: %s\n", msg);
@@ -909,20 +1785,13 @@ int ptrcheck_project_main(int argc, char **argv)
         }
     }
 
-    failures = calloc(db.count + o.nfiles + 1, sizeof(*failures));
-    if (!failures)
+    r.failures = calloc(db.count + o.nfiles + 1, sizeof(*r.failures));
+    selected = calloc(db.count + 1, 1);
+    wanted = calloc(o.nfiles + changes.count + 1, sizeof(*wanted));
+    if (!r.failures || !selected || !wanted)
         goto nomem;
-    /* Jobs: the named files (their entries, or default flags), else every entry. */
-    if (o.nfiles) {
-        named = calloc(o.nfiles, sizeof(*named));
-        if (!named)
-            goto nomem;
-        for (i = 0; i < o.nfiles; i++) {
-            named[i] = ptrcheck_path_absolute(o.files[i], cwd);
-            if (!named[i])
-                goto nomem;
-        }
-    }
+    /* Which entries: the named files' (or every one), in --diff mode only changed ones; a file that is
+     * not an entry (a header) is analysed through the entries that include it (dependency scan). */
     for (i = 0; i < db.count; i++) {
         const entry_t *e = &db.items[i];
         int want = o.nfiles == 0;
@@ -930,114 +1799,224 @@ int ptrcheck_project_main(int argc, char **argv)
             want = strcmp(named[k], e->file) == 0;
         if (!want || (have_diff && !ptrcheck_changes_find(&changes, e->file)))
             continue;
+        if (!entry_is_c_family(e)) {
+            nnotc++;
+            continue;
+        }
+        if (scope_excluded(r.scope, e->file)) {
+            nexcluded++;
+            continue;
+        }
         /* the same file with the same arguments twice (build variants differ in arguments) */
         for (k = 0; k < i && want; k++) {
             const entry_t *p = &db.items[k];
             size_t a;
-            if (strcmp(p->file, e->file) || strcmp(p->dir, e->dir) || p->nargs != e->nargs)
+            if (!selected[k] || strcmp(p->file, e->file) || strcmp(p->dir, e->dir) || p->nargs != e->nargs)
                 continue;
             for (a = 0; a < e->nargs && strcmp(p->args[a], e->args[a]) == 0; a++)
                 ;
             if (a == e->nargs)
                 want = 0;
         }
-        if (!want)
+        selected[i] = (unsigned char)want;
+    }
+    if (have_diff) {
+        for (i = 0; i < changes.count; i++) {
+            const char *p = changes.files[i].path;
+            /* only what #include can bring in: C-family names and .inc/.def/.inl headers */
+            if (!entry_listed(&db, p) && (is_header(p) || c_family_name(p)) &&
+                (o.nfiles == 0 || path_in(named, o.nfiles, p)) && file_exists(p))
+                wanted[nwanted++] = changes.files[i].path;
+        }
+    } else {
+        for (i = 0; i < o.nfiles; i++)
+            if (is_header(named[i]) && !entry_listed(&db, named[i]) && file_exists(named[i]) &&
+                !path_in(wanted, nwanted, named[i]))
+                wanted[nwanted++] = named[i];
+    }
+    if (nwanted && db.count) {
+        /* One clang -M per entry not already selected; those that include a wanted file join. */
+        size_t added = 0, nhit = 0;
+        hit_header = calloc(nwanted, 1);
+        if (!hit_header)
+            goto nomem;
+        snprintf(scandir, sizeof(scandir), "%s/deps", tmpdir);
+        if (mkdir(scandir, 0700) != 0) {
+            fprintf(stderr, "ptrcheck: error: cannot create %s: %s\n", scandir, strerror(errno));
+            scandir[0] = '\0';
+            goto done;
+        }
+        scan_entry = calloc(db.count, sizeof(*scan_entry));
+        if (!scan_entry)
+            goto nomem;
+        for (i = 0; i < db.count; i++) {
+            const entry_t *e = &db.items[i];
+            if (selected[i] || !entry_is_c_family(e))
+                continue;
+            for (k = 0; k < i; k++)
+                if (selected[k] == 2 && strcmp(db.items[k].file, e->file) == 0 && strcmp(db.items[k].dir, e->dir) == 0)
+                    break;
+            if (k < i)
+                continue;
+            selected[i] = 2; /* scanned */
+            tmp_path(side, sizeof(side), scandir, scan.count, "d");
+            scan_entry[scan.count] = i;
+            if (!add_job(&scan, e->dir, e->file, (const char *const *)e->args, e->nargs, 1, 1, &tools, &o, side))
+                goto nomem;
+        }
+        run_jobs(&scan, o.jobs, scandir, cwd, isatty(STDERR_FILENO) && !o.quiet, NULL, NULL);
+        for (i = 0; i < scan.count; i++) {
+            char **deps = NULL;
+            size_t ndeps = 0, d;
+            int hit = 0;
+            const entry_t *e = &db.items[scan_entry[i]];
+            tmp_path(side, sizeof(side), scandir, i, "d");
+            if (scan.items[i].status == 0 && read_deps(side, e->dir, &deps, &ndeps)) {
+                for (d = 0; d < ndeps; d++) {
+                    size_t w;
+                    for (w = 0; w < nwanted; w++) {
+                        if (strcmp(wanted[w], deps[d]) == 0) {
+                            hit = 1;
+                            nhit += !hit_header[w];
+                            hit_header[w] = 1;
+                        }
+                    }
+                }
+            }
+            for (d = 0; d < ndeps; d++)
+                free(deps[d]);
+            free(deps);
+            unlink(side);
+            tmp_path(side, sizeof(side), scandir, i, "err");
+            unlink(side);
+            selected[scan_entry[i]] = (unsigned char)hit;
+            added += (size_t)hit;
+        }
+        rmdir(scandir);
+        if (!o.quiet && nhit)
+            fprintf(stderr, "ptrcheck: note: %zu file%s include%s the %s header%s\n", added, added == 1 ? "" : "s",
+                    added == 1 ? "s" : "", have_diff ? "changed" : "named", nhit == 1 ? "" : "s");
+    } else {
+        for (i = 0; i < db.count; i++)
+            selected[i] = selected[i] == 1;
+    }
+    for (i = 0; i < db.count; i++) {
+        const entry_t *e = &db.items[i];
+        if (selected[i] != 1)
             continue;
         tmp_path(side, sizeof(side), tmpdir, jobs.count, "jsonl");
-        if (!add_job(&jobs, e->dir, e->file, (const char *const *)e->args, e->nargs, 1, &tools, &o, side))
+        if (!add_job(&jobs, e->dir, e->file, (const char *const *)e->args, e->nargs, 1, 0, &tools, &o, side))
             goto nomem;
     }
     for (i = 0; i < o.nfiles; i++) {
         int dup = 0;
+        const entry_t *near;
         for (k = 0; k < i; k++)
             dup |= strcmp(named[k], named[i]) == 0;
         if (dup || entry_listed(&db, named[i]))
             continue;
         if (have_diff && !ptrcheck_changes_find(&changes, named[i]))
             continue;
+        if (scope_excluded(r.scope, named[i])) {
+            nexcluded++;
+            continue;
+        }
         if (!file_exists(named[i])) {
             fprintf(stderr, "ptrcheck: error: %s: no such file\n", o.files[i]);
-            failures[nfailures].file = named[i];
-            failures[nfailures++].message = "no such file";
-            nfailed++;
+            record_failure(&r, named[i], "no such file");
+            nmissing++; /* a usage error: exit 2 after the others are reported */
             continue;
         }
         if (is_header(named[i])) {
-            if (!o.quiet)
+            if (!db.count && !o.quiet)
                 fprintf(stderr, "ptrcheck: note: %s: a header is analysed through the files that include it\n",
                         o.files[i]);
-            nskipped++;
+            nskipped += !db.count;
+            continue;
+        }
+        near = nearest_entry(&db, named[i]);
+        tmp_path(side, sizeof(side), tmpdir, jobs.count, "jsonl");
+        if (near) {
+            size_t nargs;
+            char **args = borrow_args(near, named[i], &nargs);
+            if (!args)
+                goto nomem;
+            if (!o.quiet)
+                fprintf(stderr, "ptrcheck: note: %s: no entry in compile_commands.json; using the flags of %s "
+                                "(the nearest entry)\n", o.files[i], display_path(near->file, cwd));
+            k = add_job(&jobs, near->dir, named[i], (const char *const *)args, nargs, 1, 0, &tools, &o, side);
+            free(args);
+            if (!k)
+                goto nomem;
             continue;
         }
         if (!o.quiet)
             fprintf(stderr, "ptrcheck: note: %s: no entry in %s; analysing it with default flags\n", o.files[i],
                     dbdir ? "compile_commands.json" : "a compilation database (none found)");
-        tmp_path(side, sizeof(side), tmpdir, jobs.count, "jsonl");
-        if (!add_job(&jobs, cwd, named[i], NULL, 0, 0, &tools, &o, side))
+        if (!add_job(&jobs, cwd, named[i], NULL, 0, 0, 0, &tools, &o, side))
             goto nomem;
     }
-
-    progress = isatty(STDERR_FILENO) && !o.quiet;
-    run_jobs(&jobs, o.jobs, tmpdir, cwd, progress);
-
-    for (i = 0; i < jobs.count; i++) {
-        job_t *j = &jobs.items[i];
-        ptrcheck_error_t err;
-        tmp_path(side, sizeof(side), tmpdir, i, "jsonl");
-        tmp_path(errpath, sizeof(errpath), tmpdir, i, "err");
-        ptrcheck_error_clear(&err);
-        if (j->status != 0) {
-            print_failure(errpath, j->file, j->status, cwd);
-            failures[nfailures].file = j->file;
-            failures[nfailures++].message =
-                j->status == 127 ? "clang could not be run" : "clang failed to compile this file";
-            nfailed++;
-            njobfail++;
-            continue;
-        }
-        if (!ptrcheck_side_read(&fs, side, &err)) {
-            char msg[2300];
-            fprintf(stderr, "ptrcheck: error: %s: %s\n", display_path(j->file, cwd),
-                    ptrcheck_error_format(&err, msg, sizeof(msg)));
-            nfailed++;
-            njobfail++;
-        }
-    }
-    ptrcheck_findings_sort_unique(&fs);
-    if (have_diff)
-        ptrcheck_findings_filter(&fs, keep_changed, &changes);
-    if (o.baseline)
-        apply_baseline(&fs, &base);
+    if (!check_configs(&jobs, r.scope) || r.scope->config_errors)
+        goto done; /* configuration error: 2 */
 
     out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
         fprintf(stderr, "ptrcheck: error: cannot write %s: %s\n", o.output, strerror(errno));
         goto done;
     }
+    r.o = &o;
+    r.jobs = &jobs;
+    r.tmpdir = tmpdir;
+    r.cwd = cwd;
+    r.base = o.baseline ? &base : NULL;
+    r.base_used = calloc(base.count + 1, 1);
+    r.changes = have_diff ? &changes : NULL;
+    r.out = o.sarif ? NULL : out;
+    r.color = !o.sarif && color_wanted(&o, out);
+    r.src = ptrcheck_sources_create();
+    if (!r.base_used || !r.src)
+        goto nomem;
+    progress = isatty(STDERR_FILENO) && !o.quiet;
+    run_jobs(&jobs, o.jobs, tmpdir, cwd, progress, job_done, &r);
+    job_done(&r, 0);
+    if (r.nomem)
+        goto nomem;
+
     if (o.sarif) {
         ptrcheck_sarif_options_t so;
         ptrcheck_error_t err;
+        ptrcheck_findings_sort_unique(&r.fs);
         memset(&so, 0, sizeof(so));
         so.base_dir = cwd;
         so.docs_dir = tools.docs[0] ? tools.docs : NULL;
-        so.failures = failures;
-        so.nfailures = nfailures;
+        so.docs_url = o.docs_url;
+        so.failures = r.failures;
+        so.nfailures = r.nfailures;
         ptrcheck_error_clear(&err);
-        if (!ptrcheck_sarif_write(&fs, &so, out, &err)) {
+        if (!ptrcheck_sarif_write(&r.fs, &so, out, &err)) {
             char msg[2300];
             fprintf(stderr, "ptrcheck: %s\n", ptrcheck_error_format(&err, msg, sizeof(msg)));
             goto done;
         }
-    } else {
-        print_text(out, &fs, cwd);
     }
     if (fflush(out) != 0) {
         fprintf(stderr, "ptrcheck: error: cannot write the report: %s\n", strerror(errno));
         goto done;
     }
+    if (o.export_fixes && !write_fixes(o.export_fixes, &r.fs, cwd, r.src))
+        goto done;
+    if (o.html_dir) {
+        ptrcheck_findings_sort_unique(&r.fs);
+        if (!ptrcheck_write_html(o.html_dir, &r.fs, r.failures, r.nfailures, cwd, tools.docs[0] ? tools.docs : NULL,
+                                 r.src))
+            goto done;
+    }
     if (!o.quiet)
-        print_summary(&fs, jobs.count - njobfail, nfailed, nskipped);
-    rc = fs.count ? PTRCHECK_EXIT_FINDINGS : nfailed ? PTRCHECK_EXIT_USAGE : PTRCHECK_EXIT_OK;
+        print_summary(&r, jobs.count - r.njobfail, nskipped, nnotc, nexcluded);
+    rc = nmissing || r.scope->config_errors ? PTRCHECK_EXIT_USAGE
+         : r.nfailed ? PTRCHECK_EXIT_INCOMPLETE
+         : r.fs.count ? PTRCHECK_EXIT_FINDINGS
+                      : PTRCHECK_EXIT_OK;
     goto done;
 nomem:
     fprintf(stderr, "ptrcheck: error: out of memory\n");
@@ -1051,13 +2030,24 @@ done:
         for (i = 0; i < o.nfiles; i++)
             free(named[i]);
     free(named);
-    free(failures);
+    free(wanted);
+    free(selected);
+    free(hit_header);
+    free(scan_entry);
+    free(r.failures);
+    free(r.base_used);
+    free(r.seen);
+    ptrcheck_sources_destroy(r.src);
     free(dbdir);
     free(o.files);
+    free(o.excludes);
+    scope_destroy(r.scope);
     jobs_delete(&jobs);
+    jobs_delete(&scan);
     db_delete(&db);
     ptrcheck_changes_delete(&changes);
-    ptrcheck_findings_delete(&fs);
+    ptrcheck_findings_delete(&r.fs);
+    ptrcheck_findings_delete(&r.dropped);
     ptrcheck_findings_delete(&base);
     return rc;
 }

@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum { PTRCHECK_EXIT_OK = 0, PTRCHECK_EXIT_FINDINGS = 1, PTRCHECK_EXIT_USAGE = 2 };
+/* Exit status of project mode (docs/usage.md): findings are still printed when some TUs failed. */
+enum { PTRCHECK_EXIT_OK = 0, PTRCHECK_EXIT_FINDINGS = 1, PTRCHECK_EXIT_USAGE = 2, PTRCHECK_EXIT_INCOMPLETE = 3 };
+
+struct ptrcheck_finding_s;
 
 /* Runs project mode on the full command line; returns the process exit status. */
 int ptrcheck_project_main(int argc, char **argv);
@@ -43,5 +46,26 @@ int ptrcheck_changes_parse_diff(ptrcheck_changes_t *ch, const char *diff, size_t
 /* Runs argv (argv[0] looked up in PATH) in dir, capturing stdout (and stderr into err when given);
  * returns the exit status, or -1 if it could not be run.  *out is a heap string. */
 int ptrcheck_run_capture(char *const argv[], const char *dir, char **out, size_t *outlen, char **err);
+
+/* ------------------------------------------------------------------ text output (textout.c) */
+
+/* Source lines read on demand for carets and snippets; one per run. */
+typedef struct ptrcheck_sources_s ptrcheck_sources_t;
+ptrcheck_sources_t *ptrcheck_sources_create(void);
+void ptrcheck_sources_destroy(ptrcheck_sources_t *s);
+/* Line `line` (1-based) of path without its newline, or NULL when unreadable. */
+const char *ptrcheck_sources_line(ptrcheck_sources_t *s, const char *path, unsigned line, size_t *len);
+/* One finding in clang's format: location, warning, [id], source line, caret, fix-it text, notes. */
+void ptrcheck_print_finding(FILE *out, const struct ptrcheck_finding_s *f, const char *cwd, ptrcheck_sources_t *src,
+                            int color);
+
+/* ------------------------------------------------------------------ --html (html.c) */
+
+struct ptrcheck_findings_s;
+struct ptrcheck_sarif_failure_s;
+/* DIR/index.html and DIR/checks/<id>.html; 1 on success, else 0 after printing why. */
+int ptrcheck_write_html(const char *dir, const struct ptrcheck_findings_s *fs,
+                        const struct ptrcheck_sarif_failure_s *failures, size_t nfailures, const char *cwd,
+                        const char *docs_dir, ptrcheck_sources_t *src);
 
 #endif

@@ -8,7 +8,8 @@ target_link_libraries(ptrcheck_sarif PUBLIC ptrcheck_core PkgConfig::JANSSON)
 target_link_libraries(ptrcheck_plugin PRIVATE ptrcheck_sarif)
 
 # ---------------------------------------------------------------- CLI project mode (libclang's compilation database)
-target_sources(ptrcheck PRIVATE plugin/cli/project.c plugin/cli/gitdiff.c)
+target_sources(ptrcheck PRIVATE plugin/cli/project.c plugin/cli/gitdiff.c plugin/cli/textout.c
+                               plugin/cli/html.c)
 target_include_directories(ptrcheck PRIVATE ${CMAKE_SOURCE_DIR}/plugin/cli ${LLVM_INCLUDE_DIRS})
 target_link_libraries(ptrcheck PRIVATE ptrcheck_sarif ${PTRCHECK_LIBCLANG})
 get_filename_component(_ptrcheck_cli_libclang_dir "${PTRCHECK_LIBCLANG}" DIRECTORY)

@@ -1,11 +1,12 @@
 /* The one place where ptrcheck looks at LLVM_VERSION_MAJOR.  Every shim names the release that lets
  * us delete it ("TODO(LLVM NN)"): raise PTRCHECK_LLVM_MIN in CMakeLists.txt and remove the shim.
- * Usable from C (the IR analyses) and C++ (the adapters). */
+ * Usable from C (the IR analyses) and C++ (the adapters).  Optional parts are asked for by defining
+ * PTRCHECK_COMPAT_IR (C, LLVM-C), PTRCHECK_COMPAT_CLANG, PTRCHECK_COMPAT_AST or PTRCHECK_COMPAT_TIDY
+ * (C++) before including this header; each part has its own guard, so a second include with
+ * another part asked for still provides it. */
 #ifndef PTRCHECK_COMPAT_H
 #define PTRCHECK_COMPAT_H
-
 #include <llvm/Config/llvm-config.h>
-
 #ifdef __cplusplus
 /* TODO(LLVM 22): llvm/Passes/PassPlugin.h moved to llvm/Plugins/PassPlugin.h in LLVM 22. */
 #if __has_include(<llvm/Plugins/PassPlugin.h>)
@@ -13,8 +14,31 @@
 #else
 #define PTRCHECK_PASS_PLUGIN_HEADER <llvm/Passes/PassPlugin.h>
 #endif
+#endif /* __cplusplus */
+#endif /* PTRCHECK_COMPAT_H */
 
-#ifdef PTRCHECK_COMPAT_CLANG
+#if defined(PTRCHECK_COMPAT_IR) && !defined(PTRCHECK_COMPAT_IR_DONE)
+#define PTRCHECK_COMPAT_IR_DONE
+#include <llvm-c/Core.h>
+/* The opcode the IR analyses switch on: LLVM 22's ptrtoaddr (an instruction and a constant
+ * expression) reads a pointer's address bits like ptrtoint, without exposing its provenance; for
+ * every analysis here it is a pointer-to-integer conversion, so it is reported as ptrtoint.
+ * Wrap every LLVMGetInstructionOpcode / LLVMGetConstOpcode whose result is compared with
+ * LLVMPtrToInt (ptrcheck_ir_opcode in ir_util.c does).
+ * TODO(LLVM 22): from PTRCHECK_LLVM_MIN 22 on, the test needs no #if. */
+static inline LLVMOpcode ptrcheck_compat_opcode(LLVMOpcode op)
+{
+#if LLVM_VERSION_MAJOR >= 22
+    if (op == LLVMPtrToAddr)
+        return LLVMPtrToInt;
+#endif
+    return op;
+}
+#endif /* PTRCHECK_COMPAT_IR */
+
+#ifdef __cplusplus
+#if defined(PTRCHECK_COMPAT_CLANG) && !defined(PTRCHECK_COMPAT_CLANG_DONE)
+#define PTRCHECK_COMPAT_CLANG_DONE
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "llvm/ADT/StringRef.h"
@@ -26,7 +50,35 @@ inline unsigned customDiagID(clang::DiagnosticsEngine &D, clang::DiagnosticIDs::
 }
 } // namespace ptrcheck_compat
 #endif
-#ifdef PTRCHECK_COMPAT_TIDY
+#if defined(PTRCHECK_COMPAT_AST) && !defined(PTRCHECK_COMPAT_AST_DONE)
+#define PTRCHECK_COMPAT_AST_DONE
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+namespace ptrcheck_compat {
+// The type a struct/union declaration declares.
+// TODO(LLVM 22): LLVM 22 removed ASTContext::getRecordType (the types of tag declarations come from
+// getCanonicalTagType / getTagType since the TagType rework of LLVM 22).
+inline clang::QualType recordType(const clang::ASTContext &Ctx, const clang::RecordDecl *RD) {
+#if LLVM_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(RD);
+#else
+  return Ctx.getRecordType(RD);
+#endif
+}
+// The width of a bit-field.
+// TODO(LLVM 20): FieldDecl::getBitWidthValue lost its ASTContext parameter in LLVM 20 (llvm #117732).
+inline unsigned bitWidth(const clang::ASTContext &Ctx, const clang::FieldDecl *F) {
+#if LLVM_VERSION_MAJOR >= 20
+  (void)Ctx;
+  return F->getBitWidthValue();
+#else
+  return F->getBitWidthValue(Ctx);
+#endif
+}
+} // namespace ptrcheck_compat
+#endif
+#if defined(PTRCHECK_COMPAT_TIDY) && !defined(PTRCHECK_COMPAT_TIDY_DONE)
+#define PTRCHECK_COMPAT_TIDY_DONE
 /* TODO(LLVM 24): ClangTidyModuleRegistry.h was merged into ClangTidyModule.h (llvm #173231),
  * deprecated with a #warning in LLVM 22 and removed in LLVM 24; include it only while it exists. */
 #include "clang-tidy/ClangTidyCheck.h"
@@ -36,5 +88,3 @@ inline unsigned customDiagID(clang::DiagnosticsEngine &D, clang::DiagnosticIDs::
 #endif
 #endif
 #endif /* __cplusplus */
-
-#endif

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <regex.h>
 #include <sys/stat.h>
 
 #define CONFIG_FILE_NAME ".ptrcheck.yaml"
@@ -44,12 +45,15 @@ typedef enum config_key_e {
     KEY_INFER_SLICE_TYPES,
     KEY_RETAINING_FUNCTIONS,
     KEY_BORROWED_FUNCTIONS,
+    KEY_EXCLUDE,
+    KEY_HEADER_FILTER,
     KEY_COUNT
 } config_key_t;
 
 static const char *const top_keys[KEY_COUNT] = {
     "checks",      "targets",           "strict-provenance",   "layout-tables",     "report-portable-literals",
-    "slice-types", "infer-slice-types", "retaining-functions", "borrowed-functions",
+    "slice-types", "infer-slice-types", "retaining-functions", "borrowed-functions", "exclude",
+    "header-filter",
 };
 
 static const char *const slice_keys[] = {"type", "data", "len", "cap", "unit"};
@@ -299,6 +303,8 @@ static void config_free_contents(ptrcheck_config_t *cfg)
     free_slices(cfg->slice_types, cfg->nslice_types);
     free_retaining(cfg->retaining_functions, cfg->nretaining_functions);
     free_strv(cfg->borrowed_functions, cfg->nborrowed_functions);
+    free_strv(cfg->exclude, cfg->nexclude);
+    free(cfg->header_filter);
     memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -706,9 +712,27 @@ static int unknown_key(loader_t *ld, const node_t *k, const char *const *known, 
         return node_error(ld, k,
                           "unknown key '%s'%s (known keys: checks, targets, strict-provenance, layout-tables, "
                           "report-portable-literals, slice-types, infer-slice-types, retaining-functions, "
-                          "borrowed-functions)",
+                          "borrowed-functions, exclude, header-filter)",
                           shown(k->value, buf), where);
     return node_error(ld, k, "unknown key '%s'%s", shown(k->value, buf), where);
+}
+
+/* header-filter: a POSIX extended regular expression, checked here so a bad one is an error at its line. */
+static int parse_header_filter(loader_t *ld, const node_t *n, staged_t *st)
+{
+    regex_t re;
+    int rc;
+
+    if (!get_string(ld, n, "'header-filter' (a regular expression)", &st->c.header_filter))
+        return 0;
+    rc = regcomp(&re, st->c.header_filter, REG_EXTENDED | REG_NOSUB);
+    if (rc != 0) {
+        char msg[256];
+        regerror(rc, &re, msg, sizeof(msg));
+        return node_error(ld, n, "'header-filter' is not a valid regular expression: %s", msg);
+    }
+    regfree(&re);
+    return 1;
 }
 
 static int parse_checks(loader_t *ld, const node_t *n, staged_t *st)
@@ -984,6 +1008,12 @@ static int apply_tree(loader_t *ld, const node_t *root, staged_t *st)
         case KEY_BORROWED_FUNCTIONS:
             ok = get_string_list(ld, val, top_keys[k], &st->c.borrowed_functions, &st->c.nborrowed_functions);
             break;
+        case KEY_EXCLUDE:
+            ok = get_string_list(ld, val, top_keys[k], &st->c.exclude, &st->c.nexclude);
+            break;
+        case KEY_HEADER_FILTER:
+            ok = parse_header_filter(ld, val, st);
+            break;
         case KEY_COUNT:
             break;
         }
@@ -1042,6 +1072,15 @@ static void commit(ptrcheck_config_t *cfg, staged_t *st, char *path)
         free_strv(cfg->borrowed_functions, cfg->nborrowed_functions);
         MOVE_FIELD(cfg, s, borrowed_functions);
         MOVE_FIELD(cfg, s, nborrowed_functions);
+    }
+    if (st->first_line[KEY_EXCLUDE]) {
+        free_strv(cfg->exclude, cfg->nexclude);
+        MOVE_FIELD(cfg, s, exclude);
+        MOVE_FIELD(cfg, s, nexclude);
+    }
+    if (st->first_line[KEY_HEADER_FILTER]) {
+        free(cfg->header_filter);
+        MOVE_FIELD(cfg, s, header_filter);
     }
 }
 
@@ -1105,6 +1144,8 @@ done:
         free(st.c.retaining_functions[i].name);
     free(st.c.retaining_functions);
     free_strv(st.c.borrowed_functions, st.c.nborrowed_functions);
+    free_strv(st.c.exclude, st.c.nexclude);
+    free(st.c.header_filter);
     return ok;
 }
 

@@ -288,6 +288,11 @@ static const char *line_text(ptrcheck_engine_t *e, const char *file, unsigned li
     return f->text + start;
 }
 
+static const char *engine_line(void *user, const char *file, unsigned line, size_t *len)
+{
+    return line_text(user, file, line, len);
+}
+
 int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc)
 {
     const ptrcheck_check_info_t *info = ptrcheck_check_info(check);
@@ -303,7 +308,7 @@ int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptr
         if (text && ptrcheck_nolint_matches(text, len, info->full_id, 1))
             return 1;
     }
-    return 0;
+    return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
 }
 
 int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)

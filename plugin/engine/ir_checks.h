@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "ptrcheck/ir.h"
+#define PTRCHECK_COMPAT_IR
+#include "ptrcheck_compat.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,7 +30,8 @@ int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
 
 
 /* ---- instructions and constant expressions alike */
-/* The opcode of an instruction or a constant expression; 0 for anything else. */
+/* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
+ * ptrcheck_compat_opcode); 0 for anything else. */
 LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v);
 /* Strips bitcasts and address-space casts (not GEPs: see ptrcheck_ir_strip). */
 LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v);

@@ -366,7 +366,7 @@ static const eset_t *pts_get(fn_t *F, LLVMValueRef v, eset_t *tmp)
         return NULL;
     int asint = 0;
     for (unsigned guard = 0; v && guard < 16 && LLVMIsAConstantExpr(v); guard++) {
-        LLVMOpcode op = LLVMGetConstOpcode(v);
+        LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetConstOpcode(v));
         if (op == LLVMPtrToInt)
             asint = 1;
         else if (op == LLVMIntToPtr)
@@ -806,7 +806,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
 {
     eset_t tmp = {0};
     int ok = 1;
-    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in));
     switch (op) {
     case LLVMLoad: {
         LLVMValueRef p = LLVMGetOperand(in, 0);

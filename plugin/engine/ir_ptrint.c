@@ -498,7 +498,7 @@ static const pstate_t *state_of(ctx_t *c, LLVMValueRef v, unsigned depth)
     /* constant expressions */
     pstate_t out;
     memset(&out, 0, sizeof out);
-    LLVMOpcode op = LLVMGetConstOpcode(v);
+    LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetConstOpcode(v));
     LLVMTypeRef t = LLVMTypeOf(v);
     switch (op) {
     case LLVMPtrToInt:
@@ -1052,7 +1052,7 @@ static int pass_through_call(ctx_t *c, LLVMValueRef callee, LLVMValueRef call, p
 
 static void transfer(ctx_t *c, LLVMValueRef in)
 {
-    LLVMOpcode op = LLVMGetInstructionOpcode(in);
+    LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in));
     LLVMTypeRef t = LLVMTypeOf(in);
     pstate_t out;
     memset(&out, 0, sizeof out);

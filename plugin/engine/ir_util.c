@@ -113,9 +113,9 @@ int ptrcheck_ir_pmap_get(const ptrcheck_ir_pmap_t *m, const void *key, void **va
 LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v)
 {
     if (LLVMIsAInstruction(v))
-        return LLVMGetInstructionOpcode(v);
+        return ptrcheck_compat_opcode(LLVMGetInstructionOpcode(v));
     if (LLVMIsAConstantExpr(v))
-        return LLVMGetConstOpcode(v);
+        return ptrcheck_compat_opcode(LLVMGetConstOpcode(v));
     return (LLVMOpcode)0;
 }
 
@@ -629,7 +629,7 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
             int ok = 1;
-            switch (LLVMGetInstructionOpcode(in)) {
+            switch (ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in))) {
             case LLVMIntToPtr: ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_INTTOPTR], in); break;
             case LLVMPtrToInt: ok = ptrcheck_ir_valvec_push(&kinds[PTRCHECK_SITE_PTRTOINT], in); break;
             case LLVMAlloca: ok = ptrcheck_ir_valvec_push(&allocas, in); break;

@@ -5,10 +5,10 @@
 
 #include <jansson.h>
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define PTRCHECK_PROJECT_URL "https://github.com/ptrcheck/ptrcheck"
 
 /* ------------------------------------------------------------------ small helpers */
 
@@ -687,36 +687,85 @@ fail:
     return NULL;
 }
 
+/* GitHub code scanning's properties per check: security-severity (CVSS-like 0-10; >= 7 shows as
+ * "high") and precision (how often a report is a real bug), as docs/usage.md lists them. */
+static const struct {
+    const char *id, *severity, *precision;
+} rule_props[] = {
+    {"int-roundtrip", "5.0", "high"},  {"ptr-truncation", "7.5", "high"},   {"slice-forge", "7.5", "medium"},
+    {"offset-assumption", "6.5", "high"}, {"stack-escape", "8.0", "high"}, {"borrowed-escape", "7.0", "medium"},
+};
+
+/* The whole of a small text file, or NULL. */
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0, n;
+    char tmp[8192];
+
+    if (!f)
+        return NULL;
+    while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0 && len < (1u << 20)) {
+        char *p = realloc(buf, len + n + 1);
+        if (!p) {
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
+        buf = p;
+        memcpy(buf + len, tmp, n);
+        len += n;
+        buf[len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
 static json_t *rules(const ptrcheck_sarif_options_t *opt)
 {
     json_t *arr = json_array();
-    size_t i;
+    size_t i, k;
 
     if (!arr)
         return NULL;
     for (i = 0; i < (size_t)PTRCHECK_CHECK_COUNT; i++) {
         const ptrcheck_check_info_t *info = ptrcheck_check_info((ptrcheck_check_t)i);
-        char help[1024], *uri = NULL;
-        json_t *rule;
+        const char *severity = "5.0", *precision = "medium";
+        char text[1024], *markdown = NULL;
+        json_t *rule, *help;
 
+        for (k = 0; k < sizeof(rule_props) / sizeof(rule_props[0]); k++) {
+            if (strcmp(rule_props[k].id, info->id) == 0) {
+                severity = rule_props[k].severity;
+                precision = rule_props[k].precision;
+            }
+        }
         if (opt && opt->docs_dir) {
             char path[4096];
             snprintf(path, sizeof(path), "%s/checks/%s.md", opt->docs_dir, info->id);
-            uri = ptrcheck_path_to_uri(path, 1);
-        } else {
-            char url[512];
-            snprintf(url, sizeof(url), PTRCHECK_PROJECT_URL "/blob/main/docs/checks/%s.md", info->id);
-            uri = dup_str(url);
+            markdown = read_text(path);
         }
-        if (!uri)
+        snprintf(text, sizeof(text), "%s. Documentation: `ptrcheck --explain %s` (docs/checks/%s.md).", info->summary,
+                 info->id, info->id);
+        help = markdown ? json_pack("{s:s,s:s}", "text", text, "markdown", markdown) : json_pack("{s:s}", "text", text);
+        free(markdown);
+        rule = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:o,s:{s:s},s:{s:[s,s],s:s,s:s}}", "id", info->full_id, "name",
+                         info->id, "shortDescription", "text", info->summary, "fullDescription", "text", text, "help",
+                         help, "defaultConfiguration", "level", "warning", "properties", "tags", "security",
+                         "correctness", "security-severity", severity, "precision", precision);
+        if (!rule)
             goto fail;
-        snprintf(help, sizeof(help), "%s. Documentation: docs/checks/%s.md, or `ptrcheck --explain %s`.",
-                 info->summary, info->id, info->id);
-        rule = json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:s,s:{s:s},s:{s:s},s:{s:[s]}}", "id", info->full_id, "name",
-                         info->id, "shortDescription", "text", info->summary, "fullDescription", "text", help,
-                         "helpUri", uri, "help", "text", help, "defaultConfiguration", "level", "warning",
-                         "properties", "tags", "security");
-        free(uri);
+        if (opt && opt->docs_url) {
+            char url[2048];
+            size_t n = strlen(opt->docs_url);
+            snprintf(url, sizeof(url), "%s%schecks/%s.md", opt->docs_url, n && opt->docs_url[n - 1] == '/' ? "" : "/",
+                     info->id);
+            if (json_object_set_new(rule, "helpUri", json_string(url)) != 0) {
+                json_decref(rule);
+                goto fail;
+            }
+        }
         if (json_array_append_new(arr, rule) != 0)
             goto fail;
     }
@@ -782,7 +831,29 @@ fail:
     return NULL;
 }
 
-static json_t *result(const ptrcheck_finding_t *f, const ptrcheck_sarif_options_t *opt)
+/* The steps of a finding as a code flow: every note in order, then the finding itself. */
+static json_t *code_flows(const ptrcheck_finding_t *f, const ptrcheck_sarif_options_t *opt)
+{
+    json_t *steps = json_array();
+    size_t i;
+
+    if (!steps)
+        return NULL;
+    for (i = 0; i <= f->nnotes; i++) {
+        const char *file = i < f->nnotes ? f->notes[i].file : f->file;
+        unsigned line = i < f->nnotes ? f->notes[i].line : f->line, col = i < f->nnotes ? f->notes[i].col : f->col;
+        const char *msg = i < f->nnotes ? f->notes[i].message : f->message;
+        json_t *loc = location(file, line, col, msg, -1, opt);
+        if (!loc || json_array_append_new(steps, json_pack("{s:o,s:i,s:i}", "location", loc, "nestingLevel", 0,
+                                                           "executionOrder", (int)i + 1)) != 0) {
+            json_decref(steps);
+            return NULL;
+        }
+    }
+    return json_pack("[{s:{s:s},s:[{s:o}]}]", "message", "text", f->message, "threadFlows", "locations", steps);
+}
+
+static json_t *result(const ptrcheck_finding_t *f, const ptrcheck_sarif_options_t *opt, const char *fingerprint)
 {
     const ptrcheck_check_info_t *info = ptrcheck_check_info(f->check);
     json_t *r, *locs, *related;
@@ -806,6 +877,10 @@ static json_t *result(const ptrcheck_finding_t *f, const ptrcheck_sarif_options_
                                                         f->notes[i].message, (int)i + 1, opt)) != 0)
                 goto fail;
     }
+    if (f->nnotes && json_object_set_new(r, "codeFlows", code_flows(f, opt)) != 0)
+        goto fail;
+    if (fingerprint && json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", "ptrcheck/v1", fingerprint)) != 0)
+        goto fail;
     if (f->nfixits) {
         json_t *fx = fixes(f, opt);
         if (!fx || json_object_set_new(r, "fixes", fx) != 0)
@@ -820,18 +895,116 @@ fail:
     return NULL;
 }
 
+/* partialFingerprints["ptrcheck/v1"]: a hash of what identifies a finding independently of where the
+ * code around it moved: the rule, the file (relative to the base directory), the message, and the
+ * text of the finding's source line without its indentation; then ":N" counting equal hashes in
+ * the file (two identical lines). Line and column numbers are not part of it. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;
+}
+
+typedef struct srcline_cache_s {
+    char *path, *text;
+} srcline_cache_t;
+
+/* Line `line` of path, trimmed of surrounding blanks, from a one-file cache. */
+static const char *source_line(srcline_cache_t *c, const char *path, unsigned line, size_t *len)
+{
+    const char *p, *e;
+    unsigned n = 1;
+
+    if (!c->path || strcmp(c->path, path) != 0) {
+        free(c->path);
+        free(c->text);
+        c->path = dup_str(path);
+        c->text = read_text(path);
+    }
+    if (!c->text || line == 0)
+        return NULL;
+    for (p = c->text; *p && n < line; p++)
+        if (*p == '\n')
+            n++;
+    if (n != line)
+        return NULL;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    e = strchr(p, '\n');
+    if (!e)
+        e = p + strlen(p);
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    *len = (size_t)(e - p);
+    return p;
+}
+
+static char **fingerprints(const ptrcheck_findings_t *fs, const ptrcheck_sarif_options_t *opt)
+{
+    char **fp = calloc(fs->count + 1, sizeof(*fp));
+    uint64_t *h = calloc(fs->count + 1, sizeof(*h));
+    srcline_cache_t cache = {NULL, NULL};
+    size_t i, k;
+
+    if (!fp || !h)
+        goto fail;
+    for (i = 0; i < fs->count; i++) {
+        const ptrcheck_finding_t *f = &fs->items[i];
+        const char *id = ptrcheck_check_info(f->check)->full_id, *rel = NULL, *text = NULL;
+        size_t len = 0;
+        unsigned dup = 0;
+        if (f->file) {
+            rel = opt && opt->base_dir ? ptrcheck_path_under(f->file, opt->base_dir) : NULL;
+            text = source_line(&cache, f->file, f->line, &len);
+        }
+        h[i] = fnv(1469598103934665603ull, id, strlen(id));
+        h[i] = fnv(h[i], rel ? rel : f->file ? f->file : "", strlen(rel ? rel : f->file ? f->file : ""));
+        h[i] = fnv(h[i], f->message, strlen(f->message));
+        h[i] = fnv(h[i], text ? text : "", len);
+        for (k = 0; k < i; k++)
+            dup += h[k] == h[i];
+        fp[i] = malloc(32);
+        if (!fp[i])
+            goto fail;
+        snprintf(fp[i], 32, "%016llx:%u", (unsigned long long)h[i], dup + 1);
+    }
+    free(cache.path);
+    free(cache.text);
+    free(h);
+    return fp;
+fail:
+    free(cache.path);
+    free(cache.text);
+    free(h);
+    for (i = 0; fp && i < fs->count; i++)
+        free(fp[i]);
+    free(fp);
+    return NULL;
+}
+
 int ptrcheck_sarif_write(const ptrcheck_findings_t *fs, const ptrcheck_sarif_options_t *opt, FILE *out,
                          ptrcheck_error_t *err)
 {
+    char **fp = NULL;
     json_t *log = NULL, *run, *results, *invocation, *notes, *driver;
     size_t i;
     int rc = 0;
 
-    driver = json_pack("{s:s,s:s,s:s,s:s,s:o}", "name", "ptrcheck", "version", PTRCHECK_VERSION_STRING,
-                       "semanticVersion", PTRCHECK_VERSION_STRING, "informationUri", PTRCHECK_PROJECT_URL, "rules",
-                       rules(opt));
+    driver = json_pack("{s:s,s:s,s:s,s:o}", "name", "ptrcheck", "version", PTRCHECK_VERSION_STRING,
+                       "semanticVersion", PTRCHECK_VERSION_STRING, "rules", rules(opt));
     if (!driver)
         return nomem(err);
+    if (opt && opt->docs_url && json_object_set_new(driver, "informationUri", json_string(opt->docs_url)) != 0) {
+        json_decref(driver);
+        return nomem(err);
+    }
+    fp = fingerprints(fs, opt);
+    if (!fp) {
+        json_decref(driver);
+        return nomem(err);
+    }
     results = json_array();
     notes = json_array();
     invocation = json_pack("{s:b,s:o}", "executionSuccessful", !(opt && opt->nfailures), "toolExecutionNotifications",
@@ -839,8 +1012,10 @@ int ptrcheck_sarif_write(const ptrcheck_findings_t *fs, const ptrcheck_sarif_opt
     run = json_pack("{s:{s:o},s:o,s:[o]}", "tool", "driver", driver, "results", results, "invocations", invocation);
     log = json_pack("{s:s,s:s,s:[o]}", "$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version",
                     "2.1.0", "runs", run);
-    if (!log)
-        return nomem(err);
+    if (!log) {
+        rc = nomem(err);
+        goto done;
+    }
     if (opt && opt->base_dir) {
         char *base = NULL, *uri;
         size_t n = strlen(opt->base_dir);
@@ -859,7 +1034,7 @@ int ptrcheck_sarif_write(const ptrcheck_findings_t *fs, const ptrcheck_sarif_opt
         free(uri);
     }
     for (i = 0; i < fs->count; i++)
-        if (json_array_append_new(results, result(&fs->items[i], opt)) != 0)
+        if (json_array_append_new(results, result(&fs->items[i], opt, fp[i])) != 0)
             goto nomem;
     for (i = 0; opt && i < opt->nfailures; i++) {
         const ptrcheck_sarif_failure_t *fl = &opt->failures[i];
@@ -879,6 +1054,9 @@ nomem:
     rc = nomem(err);
 done:
     json_decref(log);
+    for (i = 0; fp && i < fs->count; i++)
+        free(fp[i]);
+    free(fp);
     return rc;
 }
 

@@ -2,8 +2,8 @@
  *   NOLINT                      every check, this line
  *   NOLINT(ptrcheck-x, ptrcheck-y*)   the listed checks (globs), this line
  *   NOLINTNEXTLINE[(...)]       the same for the following line
- * A '(' without a closing ')' on the line is malformed and suppresses nothing.  NOLINTBEGIN /
- * NOLINTEND are not supported (they suppress nothing here). */
+ *   NOLINTBEGIN[(...)] ... NOLINTEND[(...)]   the same for every line in between
+ * A '(' without a closing ')' on the line is malformed and suppresses nothing. */
 #include <ptrcheck/ptrcheck.h>
 
 #include <stdlib.h>
@@ -93,4 +93,51 @@ int ptrcheck_nolint_matches(const char *line, size_t len, const char *full_id, i
         return 1; /* bare NOLINT / NOLINTNEXTLINE: every check */
     }
     return 0;
+}
+
+/* The directive kw ("NOLINTBEGIN"/"NOLINTEND") at line[i..]: 1 if it applies to full_id (bare, or
+ * its list matches), 0 if not, -1 if it is not that directive (a longer word, a malformed list). */
+static int block_directive(const char *line, size_t len, size_t i, const char *kw, const char *full_id)
+{
+    size_t j = i + strlen(kw);
+
+    if (i > 0 && is_ident(line[i - 1]))
+        return -1;
+    if (j < len && is_ident(line[j]))
+        return -1;
+    if (j < len && line[j] == '(') {
+        const char *close = memchr(line + j + 1, ')', len - j - 1);
+        if (!close)
+            return -1;
+        return list_matches(line + j + 1, (size_t)(close - (line + j + 1)), full_id);
+    }
+    return 1;
+}
+
+int ptrcheck_nolint_in_block(ptrcheck_line_fn read, void *user, const char *file, unsigned line, const char *full_id)
+{
+    unsigned n;
+    int depth = 0;
+
+    if (!read || !file || !full_id || line == 0)
+        return 0;
+    for (n = 1; n <= line; n++) {
+        size_t len = 0, i;
+        const char *text = read(user, file, n, &len);
+        if (!text)
+            return 0;
+        for (i = 0; i + 9 <= len; i++) {
+            int r;
+            if (text[i] != 'N' || memcmp(text + i, "NOLINT", 6) != 0)
+                continue;
+            if (i + 11 <= len && memcmp(text + i, "NOLINTBEGIN", 11) == 0) {
+                if ((r = block_directive(text, len, i, "NOLINTBEGIN", full_id)) == 1)
+                    depth++;
+            } else if (n < line && memcmp(text + i, "NOLINTEND", 9) == 0) {
+                if ((r = block_directive(text, len, i, "NOLINTEND", full_id)) == 1 && depth > 0)
+                    depth--;
+            }
+        }
+    }
+    return depth > 0;
 }

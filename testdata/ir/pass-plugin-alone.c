@@ -11,3 +11,5 @@ void *tag(void *p) { return (void *)((uintptr_t)p | 1); }
 // NOG-DAG: pass-plugin-alone.c: warning: pointer bits set with '|' and used as a pointer; the result does not point at the original object (in function 'tag') [ptrcheck-int-roundtrip]
 // G-DAG: pass-plugin-alone.c:8:38: warning: pointer converted to an integer and back to a pointer
 // G-DAG: pass-plugin-alone.c:9:29: warning: pointer bits set with '|'
+// From LLVM 22 on -fpass-plugin also runs the frontend plugin (pass-plugin-alone-22.c).
+// UNSUPPORTED: pass-plugin-loads-frontend

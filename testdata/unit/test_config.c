@@ -302,7 +302,7 @@ static void test_errors(void)
     CHECK_STR(ERROR_OF("frobnicate: 1\n"),
               "t.yaml:1:1: error: unknown key 'frobnicate' (known keys: checks, targets, strict-provenance, "
               "layout-tables, report-portable-literals, slice-types, infer-slice-types, retaining-functions, "
-              "borrowed-functions)");
+              "borrowed-functions, exclude, header-filter)");
     CHECK_STR(ERROR_OF("? [a]\n: b\n"), "t.yaml:1:3: error: keys in .ptrcheck.yaml must be strings");
 
     /* wrong types */

@@ -15,6 +15,36 @@ static int next(const char *line, const char *id)
     return ptrcheck_nolint_matches(line, strlen(line), id, 1);
 }
 
+/* NOLINTBEGIN/NOLINTEND blocks: lines of a small in-memory file, read through the line callback. */
+static const char *const block_file[] = {
+    "int a;",                                  /* 1 */
+    "// NOLINTBEGIN(" "ptrcheck-int-roundtrip" ")", /* 2 */
+    "int b;",                                  /* 3 */
+    "// NOLINTEND(" "ptrcheck-int-roundtrip" ")",   /* 4 */
+    "int c;",                                  /* 5 */
+    "// NOLINTBEGIN",                          /* 6 */
+    "int d; // NOLINTEND(ptrcheck-stack-escape)", /* 7: closes nothing for int-roundtrip */
+    "int e;",                                  /* 8 */
+    "// NOLINTEND",                            /* 9 */
+    "int f; // NOLINTBEGINX NOLINTBEGIN(",     /* 10: neither is a directive */
+    "int g;",                                  /* 11 */
+};
+
+static const char *block_line(void *user, const char *file, unsigned line, size_t *len)
+{
+    (void)user;
+    (void)file;
+    if (line == 0 || line > sizeof(block_file) / sizeof(block_file[0]))
+        return NULL;
+    *len = strlen(block_file[line - 1]);
+    return block_file[line - 1];
+}
+
+static int in_block(unsigned line, const char *id)
+{
+    return ptrcheck_nolint_in_block(block_line, NULL, "f.c", line, id);
+}
+
 int main(void)
 {
     /* bare NOLINT: every check, this line only */
@@ -89,5 +119,15 @@ int main(void)
         CHECK(!ptrcheck_nolint_matches(buf, 13, RT, 0)); /* cut inside: "NOLINT(" without ')' */
     }
     CHECK(!ptrcheck_nolint_matches(NULL, 0, RT, 0));
+
+    CHECK(!in_block(1, RT));
+    CHECK(in_block(2, RT)); /* the NOLINTBEGIN line itself */
+    CHECK(in_block(3, RT));
+    CHECK(!in_block(3, TR)); /* another check's block */
+    CHECK(in_block(4, RT));  /* the NOLINTEND line itself */
+    CHECK(!in_block(5, RT));
+    CHECK(in_block(7, RT) && in_block(8, RT) && in_block(8, TR));
+    CHECK(!in_block(11, RT));
+    CHECK(!ptrcheck_nolint_in_block(NULL, NULL, "f.c", 3, RT));
     return UNIT_SUMMARY();
 }

@@ -115,6 +115,9 @@ typedef struct ptrcheck_config_s {
     size_t nretaining_functions;
     char **borrowed_functions; /* globs */
     size_t nborrowed_functions;
+    char **exclude;        /* path globs, relative to the config file's directory: no findings there */
+    size_t nexclude;
+    char *header_filter;   /* POSIX ERE over absolute paths: findings in headers only where it matches */
 } ptrcheck_config_t;
 
 /* Fills cfg with the defaults (all checks on, six default targets, strict-provenance off). */
@@ -234,6 +237,10 @@ PTRCHECK_API void ptrcheck_engine_set_check_state(ptrcheck_engine_t *e, ptrcheck
 /* NOLINT parsing on one line of text: does `line` suppress `full_id` for itself (next_line = 0)
  * or for the following line (next_line = 1)?  Exposed for unit tests. */
 PTRCHECK_API int ptrcheck_nolint_matches(const char *line, size_t len, const char *full_id, int next_line);
+/* 1 when line `line` of file is inside a NOLINTBEGIN[(globs)] ... NOLINTEND[(globs)] block whose
+ * globs cover full_id (lines read with read(user, ...), from the top of the file). */
+PTRCHECK_API int ptrcheck_nolint_in_block(ptrcheck_line_fn read, void *user, const char *file, unsigned line,
+                                          const char *full_id);
 
 /* ------------------------------------------------------------------ text output */
 

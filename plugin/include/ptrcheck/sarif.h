@@ -81,12 +81,13 @@ PTRCHECK_API int ptrcheck_side_read(ptrcheck_findings_t *fs, const char *path, p
 
 typedef struct ptrcheck_sarif_failure_s {
     const char *file;    /* absolute */
-    const char *message; /* "clang exited with status 1" */
+    const char *message; /* clang's error output, or why it could not run */
 } ptrcheck_sarif_failure_t;
 
 typedef struct ptrcheck_sarif_options_s {
     const char *base_dir;  /* absolute; files under it get uriBaseId SRCROOT and a relative uri */
-    const char *docs_dir;  /* absolute directory holding checks/<id>.md (helpUri); NULL: project URL */
+    const char *docs_dir;  /* absolute directory holding checks/<id>.md (rules' help.markdown); may be NULL */
+    const char *docs_url;  /* where those docs are published: helpUri URL/checks/<id>.md; NULL: no helpUri */
     const ptrcheck_sarif_failure_t *failures; /* TUs that could not be analysed (toolExecutionNotifications) */
     size_t nfailures;
 } ptrcheck_sarif_options_t;
