@@ -373,6 +373,12 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
             return;
         *out = *sa;
         join(out, sb);
+        /* one side full-width pointer bits: the result's high bits come from it (a colour bit
+         * OR-ed in, a distance from low bits added back); a round trip if anything */
+        if (!(sa->flags & F_TRUNC) != !(sb->flags & F_TRUNC)) {
+            out->flags &= ~F_TRUNC;
+            out->tbits = 0;
+        }
         out->flags &= ~(F_PLAIN | F_ADDC);
         out->addc_state = ADDC_NONE;
         out->flags |= op == LLVMXor ? F_XOR : F_MIX;

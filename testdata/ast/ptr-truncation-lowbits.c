@@ -90,3 +90,12 @@ void gsize_field(struct slot *s, void *p) { s->bits = (gsize)p; }
 u32 as_u32(void *p) {
   return (u32)p; // expected-warning {{pointer converted to 'u32', which is narrower than a pointer on the compiling target x86_64-unknown-linux-gnu (32 < 64 bits)}} expected-note {{use 'uintptr_t'}}
 }
+
+/* ---- 6. a colour bit from a truncated value OR-ed into a full-width pointer: not a truncation */
+struct rbn { struct rbn *link; };
+struct rbn *set_red(struct rbn *n, struct rbn *l) {
+  return (struct rbn *)((uintptr_t)l | (uintptr_t)(_Bool)((uintptr_t)n->link & 1));
+}
+void *still_truncated(void *p) {
+  return (void *)(uintptr_t)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits ('uint32_t') and converted back to a pointer}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}}
+}

@@ -43,3 +43,12 @@ void *wide_mask(void *p)
     unsigned v = (uintptr_t)p & 0xffffffffffull;
     return (void *)(uintptr_t)v;
 }
+
+/* A distance computed from the low bits, added back to the full-width value (jemalloc's cache_bin):
+ * the pointer's high bits come from the full-width side; not a truncation. */
+void **empty_position(void **head, uint16_t low_bits_empty)
+{
+    uint16_t diff = (uint16_t)(low_bits_empty - (uint16_t)(uintptr_t)head);
+    uintptr_t bits = (uintptr_t)head + diff;
+    return (void **)bits;
+}
