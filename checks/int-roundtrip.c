@@ -127,8 +127,18 @@ static void scan(scan_t *s, const ptrcheck_expr_t *x, unsigned depth)
         case PTRCHECK_OP_AND: s->ops |= (l && r) ? OP_MIX : OP_MASK; break;
         default: s->ops |= OP_OTHER; break;
         }
-        scan(s, x->kids[0], depth + 1);
-        scan(s, x->kids[1], depth + 1);
+        {
+            /* a truncated operand next to a full-width pointer (a colour bit OR-ed in, a distance
+             * computed from low bits and added back): the pointer comes from the full-width side;
+             * a round trip if anything, not a truncation */
+            const ptrcheck_expr_t *before = s->trunc, *tl, *tr;
+            scan(s, x->kids[0], depth + 1);
+            tl = s->trunc;
+            s->trunc = before;
+            scan(s, x->kids[1], depth + 1);
+            tr = s->trunc;
+            s->trunc = before ? before : (l && r && !(tl != before && tr != before)) ? NULL : (tl != before ? tl : tr);
+        }
         return;
     }
     case PTRCHECK_E_UNARY:

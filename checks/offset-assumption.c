@@ -73,9 +73,11 @@ static oa_state_t *state_create(ptrcheck_engine_t *e, const char *here_triple)
     st->targets = calloc(cfg->ntargets ? cfg->ntargets : 1, sizeof *st->targets);
     if (!st->computed || !st->targets)
         goto fail;
-    st->ntargets = cfg->ntargets;
     for (i = 0; i < cfg->ntargets; i++) {
-        oa_target_t *t = &st->targets[i];
+        oa_target_t *t;
+        if (!ptrcheck_engine_target_in_scope(e, cfg->targets[i]))
+            continue; /* a Windows default target in a TU that shows no Windows intent */
+        t = &st->targets[st->ntargets++];
         t->triple = cfg->targets[i];
         t->have_abi = ptrcheck_abi_for_triple(t->triple, &t->abi);
         t->computed = ptrcheck_layout_table_add_target(st->computed, t->triple);
@@ -163,8 +165,8 @@ void ptrcheck_offset_assumption_tu_begin(ptrcheck_engine_t *e, const char *tripl
         for (j = 0; j < ptrcheck_layout_table_ntargets(t); j++) {
             const char *tt = ptrcheck_layout_target_triple(ptrcheck_layout_table_target_at(t, j));
             int configured = 0;
-            for (k = 0; k < st->ntargets; k++)
-                configured |= ptrcheck_layout_triple_equal(tt, st->targets[k].triple);
+            for (k = 0; k < cfg->ntargets; k++)
+                configured |= ptrcheck_layout_triple_equal(tt, cfg->targets[k]);
             if (!configured) {
                 ptrcheck_loc_t loc = {0};
                 ptrcheck_diag_t *d;
@@ -190,6 +192,25 @@ void ptrcheck_offset_assumption_tu_begin(ptrcheck_engine_t *e, const char *tripl
         st->targets[k].table = ptrcheck_layout_table_find_target(st->tables, st->targets[k].triple);
 }
 
+/* 1 when r's layout on another target cannot be known from this preprocessing: a conditional inside
+ * its definition (or a nested record's), a field of a project integer typedef or with an array bound
+ * computed from sizeof.  Only a layout table can tell then. */
+static int unknown_elsewhere(const ptrcheck_rdesc_t *r, unsigned depth)
+{
+    unsigned i;
+    if (!r || depth > 32)
+        return 1;
+    if (r->has_conditional)
+        return 1;
+    for (i = 0; i < r->nfields; i++) {
+        if (r->fields[i].per_target_unknown)
+            return 1;
+        if (r->fields[i].record && unknown_elsewhere(r->fields[i].record, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* The layouts of r on every configured target (NULL where unknown) and, last, on the compiling target. */
 static const ptrcheck_layout_record_t *const *layouts_of(oa_state_t *st, const ptrcheck_rdesc_t *r)
 {
@@ -198,7 +219,7 @@ static const ptrcheck_layout_record_t *const *layouts_of(oa_state_t *st, const p
     oa_entry_t *en;
     ptrcheck_error_t err;
     size_t i;
-    int is_new = 0;
+    int is_new = 0, unknown;
 
     snprintf(key, sizeof key, "#%llx", (unsigned long long)r->id);
     ent = ptrcheck_strmap_insert(&st->cache, key, &is_new);
@@ -214,12 +235,13 @@ static const ptrcheck_layout_record_t *const *layouts_of(oa_state_t *st, const p
         return NULL;
     }
     ent->value = en;
+    unknown = unknown_elsewhere(r, 0);
     for (i = 0; i < st->ntargets; i++) {
         oa_target_t *t = &st->targets[i];
         ptrcheck_error_clear(&err);
         if (t->table && r->name)
             en->per[i] = ptrcheck_layout_target_find_record(t->table, r->name);
-        if (!en->per[i] && t->have_abi)
+        if (!en->per[i] && t->have_abi && !unknown)
             en->per[i] = ptrcheck_layout_add_described(t->computed, key, &t->abi, r, &err);
     }
     ptrcheck_error_clear(&err);
@@ -353,6 +375,7 @@ static void report_offset(ptrcheck_engine_t *e, ptrcheck_loc_t loc, const ptrche
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "%s", fmt_msg);
     if (!d)
         return;
+    ptrcheck_engine_note_scope(e, d, fmt_msg);
     if (lit && fix)
         ptrcheck_diag_add_fixit(d, lit->begin, lit->end, fix);
     ptrcheck_engine_report(e, d);

@@ -1,6 +1,7 @@
 // AST -> facts translation and the code-generation-order walk (see AstFacts.h).
 #include "AstFacts.h"
 #include "EscapeFacts.h"
+#include "PPFacts.h"
 #include "RecordFacts.h"
 #define PTRCHECK_COMPAT_AST
 #include "ptrcheck_compat.h"
@@ -64,9 +65,11 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E) {}
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP) {}
 
   void run() {
+    if (Opts.PP && Opts.PP->WindowsLoc.isValid())
+      ptrcheck_engine_note_windows_intent(E, loc(Opts.PP->WindowsLoc), Opts.PP->WindowsWhat.c_str());
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
@@ -220,6 +223,7 @@ private:
           Rank = PTRCHECK_R_FIXED;
       }
       Out.rank = Rank;
+      Out.per_target_unknown = typedefUnknownElsewhere(T);
     } else if (Out.kind == PTRCHECK_T_POINTER || Out.kind == PTRCHECK_T_ARRAY) {
       QualType P = Out.kind == PTRCHECK_T_POINTER ? T->getPointeeType()
                                                   : QualType(T->getPointeeOrArrayElementType(), 0);
@@ -367,6 +371,8 @@ private:
     ptrcheck_expr_t *R = ptrcheck_ast_new_expr(E, N);
     if (!R)
       return nullptr;
+    if (X == MarkX)
+      MarkR = R;
     R->loc = loc(X->getExprLoc());
     R->begin = loc(X->getBeginLoc());
     R->end = endLoc(X->getEndLoc());
@@ -1198,7 +1204,10 @@ private:
     for (const ParmVarDecl *P : FD->parameters())
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
+    FnBody = FD->getBody();
     stmt(FD->getBody());
+    FnBody = nullptr;
+    UsePM.reset();
     // stack-escape / borrowed-escape facts (STORE sites, scope events): only those checks read them,
     // so the extra walk is skipped when both are off.
     if (ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) || ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
@@ -1245,6 +1254,230 @@ private:
     return B ? 0 : 1;
   }
 
+  // ------------------------------------------------------------------ ptrcheck-ptr-truncation: how a
+  // pointer converted to an integer is used (ptrcheck_ptr_to_int_fact_t)
+  std::vector<const Stmt *> Stack; // stmt() ancestors of the statement being visited, innermost last
+  const Stmt *FnBody = nullptr;
+  std::unique_ptr<ParentMap> UsePM;
+  const Expr *MarkX = nullptr;     // expr(): the node to report back in MarkR
+  ptrcheck_expr_t *MarkR = nullptr;
+
+  const Stmt *parentOf(const Stmt *S) {
+    for (size_t I = Stack.size(); I-- > 1;)
+      if (Stack[I] == S)
+        return Stack[I - 1];
+    if (!FnBody)
+      return nullptr;
+    if (!UsePM)
+      UsePM.reset(new ParentMap(const_cast<Stmt *>(FnBody)));
+    return UsePM->getParent(S);
+  }
+
+  // Climbs from X through what keeps computing on its value; the outermost such expression.
+  const Expr *useTop(const Expr *X, bool &AsCondition) {
+    AsCondition = false;
+    const Stmt *Cur = X;
+    for (int Depth = 0; Depth < 16; ++Depth) {
+      const Stmt *P = parentOf(Cur);
+      if (!P)
+        break;
+      bool Up = false;
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
+        Up = true;
+      } else if (const auto *CS = dyn_cast<CStyleCastExpr>(P)) {
+        Up = CS->getType()->isIntegerType();
+      } else if (const auto *B = dyn_cast<BinaryOperator>(P)) {
+        if (B->isLogicalOp()) {
+          AsCondition = true;
+          break;
+        }
+        Up = !B->isAssignmentOp() && B->getOpcode() != BO_Comma;
+      } else if (const auto *U = dyn_cast<UnaryOperator>(P)) {
+        UnaryOperatorKind K = U->getOpcode();
+        Up = K == UO_Not || K == UO_LNot || K == UO_Minus || K == UO_Plus;
+      } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
+        Up = CO->getCond() == Cur;
+      } else if (const auto *I = dyn_cast<IfStmt>(P)) {
+        AsCondition = I->getCond() == Cur;
+      } else if (const auto *W = dyn_cast<WhileStmt>(P)) {
+        AsCondition = W->getCond() == Cur;
+      } else if (const auto *D = dyn_cast<DoStmt>(P)) {
+        AsCondition = D->getCond() == Cur;
+      } else if (const auto *F = dyn_cast<ForStmt>(P)) {
+        AsCondition = F->getCond() == Cur;
+      }
+      if (!Up)
+        break;
+      Cur = P;
+    }
+    return cast<Expr>(Cur);
+  }
+
+  // The local variable an expression's value is stored in (`long v = E;`, `v = E;`), or NULL.
+  const VarDecl *storedInLocal(const Expr *Top) {
+    const Stmt *P = parentOf(Top);
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P)) {
+      if (DS->isSingleDecl())
+        if (const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl()))
+          if (V->hasLocalStorage() && !isa<ParmVarDecl>(V) && V->getInit() == Top)
+            return V;
+      return nullptr;
+    }
+    if (const auto *B = dyn_cast_or_null<BinaryOperator>(P))
+      if (B->getOpcode() == BO_Assign && B->getRHS() == Top)
+        if (const auto *DR = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens()))
+          if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+            if (V->hasLocalStorage())
+              return V;
+    return nullptr;
+  }
+
+  // Every reference to V in the function body; false when V's address is taken or it is written
+  // other than by plain assignment.
+  bool localRefs(const VarDecl *V, const Stmt *S, std::vector<const DeclRefExpr *> &Reads, unsigned &Refs) {
+    if (!S)
+      return true;
+    if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+      if (DR->getDecl() != V)
+        return true;
+      ++Refs;
+      const Stmt *P = parentOf(DR);
+      while (P && isa<ParenExpr>(P))
+        P = parentOf(P);
+      if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P))
+        if (IC->getCastKind() == CK_LValueToRValue) {
+          Reads.push_back(DR);
+          return Reads.size() <= 16;
+        }
+      if (const auto *B = dyn_cast_or_null<BinaryOperator>(P))
+        if (B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == DR)
+          return true; // written; what is written is the value (or another one, judged at its cast)
+      return false;    // &v, v++, v += ..., passed by reference
+    }
+    for (const Stmt *C : S->children())
+      if (!localRefs(V, C, Reads, Refs))
+        return false;
+    return true;
+  }
+
+  // A local pointer variable every value of which is an integer converted to a pointer.
+  bool boxedLocal(const Expr *Operand) {
+    const auto *DR = dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts());
+    const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !FnBody)
+      return false;
+    std::vector<const Expr *> Values;
+    if (V->getInit())
+      Values.push_back(V->getInit());
+    if (!boxedWrites(V, FnBody, Values) || Values.empty())
+      return false;
+    for (const Expr *X : Values) {
+      const auto *C = dyn_cast<CastExpr>(X->IgnoreParens());
+      while (C && C->getCastKind() != CK_IntegralToPointer && (C->getCastKind() == CK_BitCast || C->getCastKind() == CK_NoOp))
+        C = dyn_cast<CastExpr>(C->getSubExpr()->IgnoreParens());
+      if (!C || C->getCastKind() != CK_IntegralToPointer)
+        return false;
+      if (madeFromPointer(C->getSubExpr()))
+        return false;
+    }
+    return true;
+  }
+
+  static bool madeFromPointer(const Expr *X) {
+    X = X->IgnoreParens();
+    if (const auto *C = dyn_cast<CastExpr>(X)) {
+      if (C->getCastKind() == CK_PointerToIntegral)
+        return true;
+      return madeFromPointer(C->getSubExpr());
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(X))
+      return madeFromPointer(B->getLHS()) || madeFromPointer(B->getRHS());
+    return false;
+  }
+
+  bool boxedWrites(const VarDecl *V, const Stmt *S, std::vector<const Expr *> &Values) {
+    if (!S)
+      return true;
+    if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+      if (DR->getDecl() != V)
+        return true;
+      const Stmt *P = parentOf(DR);
+      while (P && isa<ParenExpr>(P))
+        P = parentOf(P);
+      if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P))
+        return IC->getCastKind() == CK_LValueToRValue;
+      if (const auto *B = dyn_cast_or_null<BinaryOperator>(P))
+        if (B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == DR) {
+          Values.push_back(B->getRHS());
+          return true;
+        }
+      return false; // &p: filled through a pointer (pthread_join's result is judged nowhere here)
+    }
+    for (const Stmt *C : S->children())
+      if (!boxedWrites(V, C, Values))
+        return false;
+    return true;
+  }
+
+  void ptrToIntFact(const CastExpr *C) {
+    ptrcheck_ptr_to_int_fact_t F{};
+    std::vector<ptrcheck_int_use_t> Uses;
+    MarkX = C;
+    MarkR = nullptr;
+    ptrcheck_expr_t *X = expr(C, 0);
+    MarkX = nullptr;
+    if (!X)
+      return;
+    F.cast = X;
+    unsigned Bits = static_cast<unsigned>(Ctx.getTypeSize(C->getType()));
+    bool MaybeNarrow = X->type.rank != PTRCHECK_R_PTRSIZED && (Bits < 64 || X->type.rank == PTRCHECK_R_LONG);
+    if (MaybeNarrow) {
+      F.operand_boxed = boxedLocal(C->getSubExpr());
+      bool AsCond = false;
+      const Expr *Top = useTop(C, AsCond);
+      const VarDecl *V = Top == C || !AsCond ? storedInLocal(Top) : nullptr;
+      if (!V) {
+        use(Top, C, AsCond, Uses, X);
+        F.uses_complete = 1;
+      } else if (FnBody) {
+        std::vector<const DeclRefExpr *> Reads;
+        unsigned Refs = 0;
+        if (localRefs(V, FnBody, Reads, Refs)) {
+          F.uses_complete = 1;
+          for (const DeclRefExpr *R : Reads) {
+            bool RC = false;
+            const Expr *RT = useTop(R, RC);
+            if (storedInLocal(RT)) { // copied on: followed no further
+              F.uses_complete = 0;
+              break;
+            }
+            use(RT, R, RC, Uses, nullptr);
+          }
+        }
+      }
+    }
+    F.uses = Uses.data();
+    F.nuses = Uses.size();
+    ptrcheck_ast_on_ptr_to_int(E, &Fn, &F);
+  }
+
+  void use(const Expr *Top, const Expr *Value, bool AsCond, std::vector<ptrcheck_int_use_t> &Uses,
+           ptrcheck_expr_t *CastNode) {
+    ptrcheck_int_use_t U{};
+    if (const auto *PC = dyn_cast_or_null<CastExpr>(parentOf(Top)))
+      U.to_pointer = PC->getCastKind() == CK_IntegralToPointer;
+    MarkX = Value;
+    MarkR = nullptr;
+    U.top = expr(Top, 0);
+    U.value = MarkR;
+    MarkX = nullptr;
+    if (Top == Value && CastNode)
+      U.top = U.value = CastNode;
+    U.as_condition = AsCond;
+    if (U.top && U.value)
+      Uses.push_back(U);
+  }
+
   void castFact(const CastExpr *C) {
     CastKind K = C->getCastKind();
     if (K != CK_IntegralToPointer && K != CK_PointerToIntegral)
@@ -1256,6 +1489,12 @@ private:
       site(K == CK_IntegralToPointer ? PTRCHECK_SITE_INTTOPTR : PTRCHECK_SITE_PTRTOINT, C->getExprLoc());
     if (inSystemHeader(C->getExprLoc()))
       return;
+    if (K == CK_PointerToIntegral) {
+      if (ptrcheck_engine_enabled(E, PTRCHECK_PTR_TRUNCATION))
+        ptrToIntFact(C);
+      ptrcheck_ast_reset(E);
+      return;
+    }
     ptrcheck_expr_t *X = expr(C, 0);
     if (X)
       ptrcheck_ast_on_cast(E, &Fn, X);
@@ -1285,6 +1524,12 @@ private:
   void stmt(const Stmt *S) {
     if (!S)
       return;
+    Stack.push_back(S);
+    stmtIn(S);
+    Stack.pop_back();
+  }
+
+  void stmtIn(const Stmt *S) {
     if (const auto *X = dyn_cast<Expr>(S))
       offsetFacts(X);
     switch (S->getStmtClass()) {

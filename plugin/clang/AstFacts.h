@@ -14,9 +14,13 @@ class SourceManager;
 
 namespace ptrcheck {
 
+struct PPRecord;
+
 struct AnalyzeOptions {
   // Record per-function site tables for the IR pass (only useful when code is generated).
   bool RecordSites = true;
+  // What the preprocessor saw (PPFacts.h); NULL when no callbacks were registered.
+  const PPRecord *PP = nullptr;
 };
 
 // Walks every function body (and file-scope initialiser) of the translation unit in code-generation

@@ -3,6 +3,7 @@
 // engine diagnostics into clang diagnostics.  It runs before the main action so that the site
 // tables are complete when the pass plugin (same .so, -fpass-plugin) sees the IR.
 #include "AstFacts.h"
+#include "PPFacts.h"
 
 #define PTRCHECK_COMPAT_CLANG
 #include "ptrcheck_compat.h"
@@ -17,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -108,7 +110,9 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, ptrcheck_engine_t *E, std::unique_ptr<Reporter> R, bool CodeGen,
            std::unique_ptr<SideFile> Side = nullptr)
-      : E(E), R(std::move(R)), Side(std::move(Side)), CodeGen(CodeGen) {
+      : E(E), R(std::move(R)), Side(std::move(Side)), CodeGen(CodeGen), PP(std::make_shared<ptrcheck::PPRecord>()) {
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<ptrcheck::PPFacts>(CI.getSourceManager(), CI.getLangOpts(), PP));
     if (this->Side)
       ptrcheck_engine_set_sink(E, &SideFile::sink, this->Side.get());
     else
@@ -125,6 +129,7 @@ public:
       return;
     ptrcheck::AnalyzeOptions Opts;
     Opts.RecordSites = CodeGen;
+    Opts.PP = PP.get();
     ptrcheck::analyzeTranslationUnit(Ctx, E, Opts);
   }
 
@@ -133,6 +138,7 @@ private:
   std::unique_ptr<Reporter> R;
   std::unique_ptr<SideFile> Side;
   bool CodeGen;
+  std::shared_ptr<ptrcheck::PPRecord> PP; // shared with the callbacks the preprocessor owns
 };
 
 class Action : public PluginASTAction {

@@ -1,13 +1,17 @@
 // Record descriptions for ptrcheck-offset-assumption (see RecordFacts.h).
 #include "RecordFacts.h"
+#include "PPFacts.h"
 #define PTRCHECK_COMPAT_AST
 #include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/Type.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -31,6 +35,39 @@ const RecordDecl *RecordDescriber::recordOf(QualType T) {
   return nullptr;
 }
 
+// The typedefs whose definition on every target ptrcheck knows (their width follows the data model
+// or is fixed), by name.
+static bool knownTypedefName(llvm::StringRef N) {
+  static const char *const Known[] = {"intptr_t",  "uintptr_t",  "size_t",   "ssize_t",   "ptrdiff_t",
+                                      "__intptr_t", "__uintptr_t", "__size_t", "__ssize_t", "__ptrdiff_t",
+                                      "INT_PTR",   "UINT_PTR",   "LONG_PTR", "ULONG_PTR", "DWORD_PTR",
+                                      "SIZE_T",    "SSIZE_T",    "GoUintptr", "GoInt",    "GoUint",
+                                      "intmax_t",  "uintmax_t",  "__intmax_t", "__uintmax_t", "wchar_t",
+                                      "char16_t",  "char32_t",   "bool",     "_Bool"};
+  for (const char *K : Known)
+    if (N == K)
+      return true;
+  llvm::StringRef S = N;
+  while (S.consume_front("_")) {
+  }
+  S.consume_front("u");
+  S.consume_front("int_least");
+  S.consume_front("int");
+  return S == "8_t" || S == "16_t" || S == "32_t" || S == "64_t" || S == "128_t";
+}
+
+bool typedefUnknownElsewhere(QualType T) {
+  if (T.isNull())
+    return false;
+  const auto *TT = T->getAs<TypedefType>();
+  if (!TT)
+    return false; // a builtin type as written
+  QualType C = T.getCanonicalType();
+  if (!C->isBuiltinType() || !C->isIntegerType())
+    return false; // enums, pointers, records, floating types: known by their own rules
+  return !knownTypedefName(TT->getDecl()->getName());
+}
+
 // Scalar category of a type as written: the pointer-sized and fixed-width typedefs are recognised by
 // name (their builtin type differs between targets), everything else by its canonical builtin type.
 static ptrcheck_scalar_t byTypedefName(QualType T, const ASTContext &Ctx) {
@@ -48,7 +85,7 @@ static ptrcheck_scalar_t byTypedefName(QualType T, const ASTContext &Ctx) {
     while (S.consume_front("_")) {
     }
     S.consume_front("u");
-    if (S == "int8_t" || S == "int16_t" || S == "int32_t" || S == "int64_t") {
+    if (S == "int8_t" || S == "int16_t" || S == "int32_t" || S == "int64_t" || S == "intmax_t") {
       switch (Ctx.getTypeSize(T)) {
       case 8: return PTRCHECK_S_CHAR;
       case 16: return PTRCHECK_S_SHORT;
@@ -79,6 +116,59 @@ static ptrcheck_scalar_t builtinScalar(const BuiltinType *BT) {
   case BuiltinType::WChar_S: case BuiltinType::WChar_U: return PTRCHECK_S_WCHAR;
   default: return PTRCHECK_S_FIXED;
   }
+}
+
+// An array bound the preprocessor does not fix: computed from sizeof/_Alignof/offsetof (or from an
+// enumerator that is), or from one of the compiler's predefined target macros (__SIZEOF_POINTER__).
+static bool targetDependentExpr(const Expr *X, const SourceManager &SM, unsigned Depth) {
+  if (!X || Depth > 16)
+    return false;
+  X = X->IgnoreParens();
+  if (isa<UnaryExprOrTypeTraitExpr>(X) || isa<OffsetOfExpr>(X))
+    return true;
+  SourceLocation L = X->getBeginLoc();
+  if (L.isMacroID()) {
+    SourceLocation Sp = SM.getSpellingLoc(L);
+    PresumedLoc P = Sp.isValid() ? SM.getPresumedLoc(Sp) : PresumedLoc();
+    if (P.isValid() && llvm::StringRef(P.getFilename()) == "<built-in>")
+      return true;
+  }
+  if (const auto *DR = dyn_cast<DeclRefExpr>(X))
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(DR->getDecl()))
+      return targetDependentExpr(EC->getInitExpr(), SM, Depth + 1);
+  for (const Stmt *C : X->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C))
+      if (targetDependentExpr(CE, SM, Depth + 1))
+        return true;
+  return false;
+}
+
+static bool boundsDependOnTarget(TypeLoc TL, const SourceManager &SM, unsigned Depth) {
+  while (!TL.isNull() && Depth < 8) {
+    if (auto Q = TL.getAs<QualifiedTypeLoc>()) {
+      TL = Q.getUnqualifiedLoc();
+    } else if (auto P = TL.getAs<ParenTypeLoc>()) {
+      TL = P.getInnerLoc();
+    } else if (auto A = TL.getAs<ArrayTypeLoc>()) {
+      if (targetDependentExpr(A.getSizeExpr(), SM, 0))
+        return true;
+      TL = A.getElementLoc();
+    } else if (auto TD = TL.getAs<TypedefTypeLoc>()) {
+      const TypeSourceInfo *TSI = TD.getTypePtr()->getDecl()->getTypeSourceInfo();
+      if (!TSI)
+        return false;
+      TL = TSI->getTypeLoc();
+      ++Depth;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool RecordDescriber::boundDependsOnTarget(const FieldDecl *F) {
+  const TypeSourceInfo *TSI = F->getTypeSourceInfo();
+  return TSI && boundsDependOnTarget(TSI->getTypeLoc(), Ctx.getSourceManager(), 0);
 }
 
 void RecordDescriber::field(const RecordDecl *RD, unsigned Index, const void *FieldDeclPtr, ptrcheck_rfield_t &Out) {
@@ -119,6 +209,7 @@ void RecordDescriber::field(const RecordDecl *RD, unsigned Index, const void *Fi
     }
   }
   Out.count = Count;
+  Out.per_target_unknown = (Out.is_array && boundDependsOnTarget(F)) || typedefUnknownElsewhere(Elem);
   Out.type_spelling = intern(Elem.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
   Out.here_elem_bytes = Elem->isIncompleteType() ? 0 : static_cast<unsigned long long>(Ctx.getTypeSizeInChars(Elem).getQuantity());
   Out.here_bytes = Out.is_flexible ? 0 : (T->isIncompleteType() ? 0 : static_cast<unsigned long long>(Ctx.getTypeSizeInChars(T).getQuantity()));
@@ -174,6 +265,12 @@ const ptrcheck_rdesc_t *RecordDescriber::describe(const RecordDecl *RD) {
   const ASTRecordLayout &L = Ctx.getASTRecordLayout(RD);
   R->here_size = static_cast<unsigned long long>(L.getSize().getQuantity());
   R->here_align = static_cast<unsigned long long>(L.getAlignment().getQuantity());
+  if (PP) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceRange Braces = RD->getBraceRange();
+    R->has_conditional = PP->conditionalBetween(SM, SM.getExpansionLoc(Braces.getBegin()),
+                                                SM.getExpansionLoc(Braces.getEnd()));
+  }
   Fields.emplace_back();
   std::vector<ptrcheck_rfield_t> &Fs = Fields.back();
   unsigned I = 0;

@@ -15,15 +15,25 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class RecordDecl;
 class QualType;
 } // namespace clang
 
 namespace ptrcheck {
 
+struct PPRecord;
+
+// 1 when an integer type is spelled through a typedef whose definition on other targets ptrcheck does
+// not know: the outermost typedef is not one of the standard C/POSIX (and Windows) typedefs whose
+// per-target widths are known (size_t, intptr_t, int32_t, ...).  A project's `gsize` or `u32` may be
+// defined differently by another target's configuration.
+bool typedefUnknownElsewhere(clang::QualType T);
+
 class RecordDescriber {
 public:
-  RecordDescriber(clang::ASTContext &Ctx, ptrcheck_engine_t *E) : Ctx(Ctx), E(E) {}
+  RecordDescriber(clang::ASTContext &Ctx, ptrcheck_engine_t *E, const PPRecord *PP = nullptr)
+      : Ctx(Ctx), E(E), PP(PP) {}
   // NULL for incomplete, invalid or dependent records.  Descriptions live as long as this object.
   const ptrcheck_rdesc_t *describe(const clang::RecordDecl *RD);
   // "struct event", "union value", the typedef name of a typedef'd anonymous record; "" when unnamed.
@@ -34,11 +44,13 @@ public:
 private:
   clang::ASTContext &Ctx;
   ptrcheck_engine_t *E;
+  const PPRecord *PP;
   llvm::DenseMap<const clang::RecordDecl *, ptrcheck_rdesc_t *> Cache;
   std::deque<ptrcheck_rdesc_t> Recs;
   std::deque<std::vector<ptrcheck_rfield_t>> Fields;
 
   const char *intern(const std::string &S);
+  bool boundDependsOnTarget(const clang::FieldDecl *F);
   void field(const clang::RecordDecl *RD, unsigned Index, const void *FieldDeclPtr, ptrcheck_rfield_t &Out);
 };
 

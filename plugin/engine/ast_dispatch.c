@@ -8,8 +8,18 @@ void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, con
     if (cast->cast == PTRCHECK_C_INT_TO_PTR &&
         (ptrcheck_engine_enabled(e, PTRCHECK_INT_ROUNDTRIP) || ptrcheck_engine_enabled(e, PTRCHECK_PTR_TRUNCATION)))
         ptrcheck_int_roundtrip_on_cast(e, fn, cast);
-    if (cast->cast == PTRCHECK_C_PTR_TO_INT && ptrcheck_engine_enabled(e, PTRCHECK_PTR_TRUNCATION))
-        ptrcheck_ptr_truncation_on_cast(e, fn, cast);
+    if (cast->cast == PTRCHECK_C_PTR_TO_INT && ptrcheck_engine_enabled(e, PTRCHECK_PTR_TRUNCATION)) {
+        ptrcheck_ptr_to_int_fact_t f = {0};
+        f.cast = cast;
+        ptrcheck_ptr_truncation_on_cast(e, fn, &f);
+    }
+}
+
+void ptrcheck_ast_on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_ptr_to_int_fact_t *f)
+{
+    if (f && f->cast && f->cast->kind == PTRCHECK_E_CAST && f->cast->cast == PTRCHECK_C_PTR_TO_INT &&
+        ptrcheck_engine_enabled(e, PTRCHECK_PTR_TRUNCATION))
+        ptrcheck_ptr_truncation_on_cast(e, fn, f);
 }
 
 /* ---- ptrcheck-slice-forge (ptrcheck/slice.h) */
@@ -42,6 +52,7 @@ void ptrcheck_ast_on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t 
 /* ---- ptrcheck-offset-assumption (checks/offset-assumption.c, in ptrcheck_layout) */
 void ptrcheck_ast_on_tu_begin(ptrcheck_engine_t *e, const char *triple)
 {
+    ptrcheck_engine_set_compiling_triple(e, triple);
     if (ptrcheck_engine_enabled(e, PTRCHECK_OFFSET_ASSUMPTION))
         ptrcheck_offset_assumption_tu_begin(e, triple);
 }

@@ -7,7 +7,8 @@
 /* checks/int-roundtrip.c */
 void ptrcheck_int_roundtrip_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
 /* checks/ptr-truncation.c */
-void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
+void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                     const ptrcheck_ptr_to_int_fact_t *fact);
 /* Bits of an integer type on a target (0 when unknown); shared by the cross-target checks. */
 unsigned ptrcheck_int_bits_on(const ptrcheck_type_t *t, const ptrcheck_target_t *target);
 

@@ -1049,6 +1049,7 @@ static void commit(ptrcheck_config_t *cfg, staged_t *st, char *path)
         free_strv(cfg->targets, cfg->ntargets);
         MOVE_FIELD(cfg, s, targets);
         MOVE_FIELD(cfg, s, ntargets);
+        cfg->targets_given = 1;
     }
     if (st->first_line[KEY_STRICT_PROVENANCE])
         cfg->strict_provenance = s->strict_provenance;

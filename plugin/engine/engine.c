@@ -47,6 +47,9 @@ struct ptrcheck_engine_s {
     void *check_state[PTRCHECK_CHECK_COUNT]; /* ptrcheck_engine_set_check_state */
     void (*check_state_free[PTRCHECK_CHECK_COUNT])(void *);
     int analysis_only;           /* ptrcheck_engine_set_analysis_only */
+    ptrcheck_loc_t windows_loc;  /* first place the TU showed Windows intent (file interned) */
+    const char *windows_what;    /* "tests '_WIN32'" (interned); NULL: no intent seen */
+    const char *compiling_triple; /* interned */
 };
 
 static void free_fn_sites(void *p)
@@ -156,6 +159,66 @@ void ptrcheck_engine_set_check_state(ptrcheck_engine_t *e, ptrcheck_check_t chec
 size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check)
 {
     return (unsigned)check < PTRCHECK_CHECK_COUNT ? e->counts[check] : 0;
+}
+
+void ptrcheck_engine_note_windows_intent(ptrcheck_engine_t *e, ptrcheck_loc_t loc, const char *what)
+{
+    if (!e || e->windows_what)
+        return;
+    loc.file = ptrcheck_engine_intern(e, loc.file);
+    e->windows_loc = loc;
+    e->windows_what = ptrcheck_engine_intern(e, what && *what ? what : "shows Windows intent");
+}
+
+int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *triple)
+{
+    ptrcheck_target_t t;
+    if (!ptrcheck_target_parse(triple, &t))
+        return 0;
+    if (e->cfg.targets_given || !t.windows)
+        return 1;
+    if (e->windows_what)
+        return 1;
+    /* compiling for Windows is the plainest Windows intent */
+    return e->compiling_triple && ptrcheck_target_parse(e->compiling_triple, &t) && t.windows;
+}
+
+static int triple_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
+}
+
+void ptrcheck_engine_note_scope(const ptrcheck_engine_t *e, ptrcheck_diag_t *d, const char *triples)
+{
+    const ptrcheck_config_t *cfg = &e->cfg;
+    size_t i;
+    if (!d || !triples || cfg->targets_given || !e->windows_what)
+        return;
+    for (i = 0; i < cfg->ntargets; i++) {
+        ptrcheck_target_t t;
+        const char *hit;
+        size_t n = strlen(cfg->targets[i]);
+        if (!ptrcheck_target_parse(cfg->targets[i], &t) || !t.windows)
+            continue;
+        for (hit = strstr(triples, cfg->targets[i]); hit; hit = strstr(hit + 1, cfg->targets[i]))
+            if ((hit == triples || !triple_char(hit[-1])) && !triple_char(hit[n]))
+                break;
+        if (!hit)
+            continue;
+        ptrcheck_diag_add_note(d, e->windows_loc,
+                               "%s is checked because this translation unit %s here (set 'targets' in "
+                               ".ptrcheck.yaml to choose the targets)",
+                               cfg->targets[i], e->windows_what);
+        return;
+    }
+}
+
+const char *ptrcheck_engine_compiling_triple(const ptrcheck_engine_t *e) { return e->compiling_triple; }
+
+void ptrcheck_engine_set_compiling_triple(ptrcheck_engine_t *e, const char *triple)
+{
+    e->compiling_triple = ptrcheck_engine_intern(e, triple);
 }
 
 const char *ptrcheck_engine_intern(ptrcheck_engine_t *e, const char *s)

@@ -72,6 +72,8 @@ typedef struct pstate_s {
     unsigned origin_kind;
     LLVMValueRef via;      /* the last carrier: load instruction, callee, or argument */
     unsigned via_kind;
+    unsigned vbits;        /* the value fits in this many low bits (a constant mask or right shift made it
+                              so); 0: not known.  A trunc to at least vbits drops nothing. */
 } pstate_t;
 
 typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, LK_RET } lkind_t;
@@ -164,6 +166,12 @@ static int join(pstate_t *dst, const pstate_t *src)
     int ch = 0;
     if (!src || !src->flags)
         return 0;
+    if (!dst->flags)
+        dst->vbits = src->vbits;
+    else if (dst->vbits && (!src->vbits || src->vbits > dst->vbits)) {
+        dst->vbits = src->vbits;
+        ch = 1;
+    }
     if (src->flags & ~dst->flags) {
         dst->flags |= src->flags;
         ch = 1;
@@ -255,6 +263,13 @@ static int const_u64(LLVMValueRef v, uint64_t *out)
 }
 
 static uint64_t width_mask(unsigned w) { return w >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << w) - 1); }
+
+/* ptr-truncation: a trunc of pointer bits to w bits drops information unless it is a test (i1) or the
+ * value already fits in w bits (masked or shifted down on purpose: only low bits survive). */
+static int narrows(const pstate_t *x, unsigned w, unsigned ptr_bits)
+{
+    return w > 1 && w < ptr_bits && !(x && x->vbits && x->vbits <= w);
+}
 
 /* c == -(2^k) in w bits with 0 < k < w: returns k, else 0. */
 static unsigned align_mask_bits(uint64_t c, unsigned w)
@@ -517,8 +532,32 @@ static void binop(ctx_t *c, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b, unsig
     binop_g(c, global_getter, c, op, a, b, width, depth, out);
 }
 
+static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
+                        unsigned width, unsigned depth, pstate_t *out);
+
+/* The flags, then how many low bits the result can have (a constant mask, a logical right shift). */
 static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
                     unsigned width, unsigned depth, pstate_t *out)
+{
+    uint64_t k = 0;
+    binop_flags(c, get, g, op, a, b, width, depth, out);
+    out->vbits = 0;
+    if (!out->flags)
+        return;
+    if (op == LLVMAnd && (const_u64(b, &k) || const_u64(a, &k)) && k && k < ((uint64_t)1 << 62)) {
+        unsigned n = 0;
+        while (k) {
+            n++;
+            k >>= 1;
+        }
+        out->vbits = n;
+    } else if (op == LLVMLShr && const_u64(b, &k) && k > 0 && k < width) {
+        out->vbits = width - (unsigned)k;
+    }
+}
+
+static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
+                        unsigned width, unsigned depth, pstate_t *out)
 {
     const pstate_t *sa = get(g, a, depth + 1), *sb = get(g, b, depth + 1);
     memset(out, 0, sizeof *out);
@@ -697,7 +736,7 @@ static const pstate_t *state_of(ctx_t *c, LLVMValueRef v, unsigned depth)
         const pstate_t *x = state_of(c, LLVMGetOperand(v, 0), depth + 1);
         if (x) {
             out = *x;
-            if (op == LLVMTrunc && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+            if (op == LLVMTrunc && narrows(x, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
                 out.flags |= F_TRUNC;
                 if (!out.tbits || LLVMGetIntTypeWidth(t) < out.tbits)
                     out.tbits = LLVMGetIntTypeWidth(t);
@@ -1300,7 +1339,12 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
     }
     out->via = in;
     out->via_kind = VIA_LOAD;
-    if (is_int(t) && LLVMGetIntTypeWidth(t) < c->ptr_bits) {
+    /* a narrow read of a slot that held pointer bits: a truncation only when a pointer-derived
+     * value was stored there (a union or type pun in the source); bytes copied by memcpy (or
+     * clang's lowering of atomics and aggregate copies) are read a piece at a time, and a byte
+     * read inspects bytes, it does not keep a pointer */
+    if (is_int(t) && out->origin_kind != ORIGIN_MEMCPY && LLVMGetIntTypeWidth(t) > 8 &&
+        narrows(out, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
         out->flags |= F_TRUNC;
         if (!out->tbits || LLVMGetIntTypeWidth(t) < out->tbits)
             out->tbits = LLVMGetIntTypeWidth(t);
@@ -1316,7 +1360,7 @@ static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
     pstate_t out = *x;
     if (trunc) {
         unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(in));
-        if (w < c->ptr_bits) {
+        if (narrows(x, w, c->ptr_bits)) {
             out.flags |= F_TRUNC;
             if (!out.tbits || w < out.tbits)
                 out.tbits = w;
@@ -1426,7 +1470,7 @@ static const pstate_t *pt_eval_uncached(ptenv_t *env, LLVMValueRef v, unsigned d
         *out = *x;
         if (op == LLVMTrunc) {
             unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(v));
-            if (w < c->ptr_bits) {
+            if (narrows(x, w, c->ptr_bits)) {
                 out->flags |= F_TRUNC;
                 if (!out->tbits || w < out->tbits)
                     out->tbits = w;

@@ -44,7 +44,7 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
     const arch_t *arch = NULL;
     const char *p;
     size_t alen, i;
-    int llp64 = 0, x32 = 0;
+    int llp64 = 0, x32 = 0, windows = 0;
 
     if (!triple || !*triple)
         return 0;
@@ -73,8 +73,9 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
         if (strspn(c, "0123456789") >= clen)
             return 0; /* "x86-64-linux-gnu": a mistyped x86_64, not x86 */
         if (component_starts(c, clen, "windows") || component_starts(c, clen, "win32") ||
-            component_starts(c, clen, "msvc") || component_starts(c, clen, "mingw") ||
-            component_is(c, clen, "uefi"))
+            component_starts(c, clen, "msvc") || component_starts(c, clen, "mingw"))
+            llp64 = windows = 1;
+        if (component_is(c, clen, "uefi"))
             llp64 = 1;
         if (component_is(c, clen, "gnux32") || component_is(c, clen, "muslx32"))
             x32 = 1;
@@ -85,6 +86,7 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
         out->triple = triple;
         out->pointer_bits = arch->pointer_bits;
         out->int_bits = arch->pointer_bits == 16 ? 16 : 32;
+        out->windows = windows;
         if (arch->pointer_bits == 64 && x32) {
             out->pointer_bits = 32;
             out->long_bits = 32;

@@ -15,6 +15,7 @@
 // A bad value (or a bad .ptrcheck.yaml) is an error diagnostic, so clang-tidy exits non-zero instead
 // of running without the check.
 #include "AstFacts.h"
+#include "PPFacts.h"
 
 #define PTRCHECK_COMPAT_TIDY
 #include "ptrcheck_compat.h"
@@ -25,6 +26,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -47,6 +49,11 @@ public:
     Options.store(Opts, "Config", Config);
     Options.store(Opts, "Targets", Targets);
     Options.store(Opts, "StrictProvenance", StrictProvenance);
+  }
+
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP, Preprocessor *) override {
+    PPRec = std::make_shared<PPRecord>(); // one per translation unit
+    PP->addPPCallbacks(std::make_unique<PPFacts>(SM, PP->getLangOpts(), PPRec));
   }
 
   void registerMatchers(MatchFinder *Finder) override { Finder->addMatcher(translationUnitDecl().bind("tu"), this); }
@@ -72,6 +79,7 @@ public:
     ptrcheck_engine_set_sink(E, &Check::sink, this);
     AnalyzeOptions Opts;
     Opts.RecordSites = false; // no IR in clang-tidy
+    Opts.PP = PPRec.get();
     analyzeTranslationUnit(Ctx, E, Opts);
     ptrcheck_engine_destroy(E);
     SM = nullptr;
@@ -83,6 +91,7 @@ private:
   std::string Targets;
   std::string StrictProvenance;
   const SourceManager *SM = nullptr; // valid during check() only
+  std::shared_ptr<PPRecord> PPRec = std::make_shared<PPRecord>();
 
   static void sink(void *User, const ptrcheck_diag_t *D) { static_cast<Check *>(User)->emit(D); }
 

@@ -79,3 +79,7 @@ _Static_assert(sizeof(struct flags) == 12 && offsetof(struct flags, tail) == 8, 
 void local_assert(void) {
   _Static_assert(offsetof(struct item, link) == 8, "link"); // expected-warning {{fails on i686-linux-gnu, armv7-linux-gnueabihf (offsetof(struct item, link) is 4)}}
 }
+
+/* Written for Windows too: the tests above count x86_64-pc-windows-msvc. */
+#ifdef _WIN32 // expected-note 4 {{x86_64-pc-windows-msvc is checked because this translation unit tests '_WIN32' here}}
+#endif

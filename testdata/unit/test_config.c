@@ -69,6 +69,7 @@ static void test_defaults(void)
     CHECK(cfg.nchecks == 1);
     CHECK_STR(cfg.checks[0], "ptrcheck-*");
     CHECK(cfg.ntargets == 6);
+    CHECK(cfg.targets_given == 0); /* Windows counts only with Windows intent */
     CHECK_STR(cfg.targets[0], "x86_64-linux-gnu");
     CHECK_STR(cfg.targets[1], "aarch64-linux-gnu");
     CHECK_STR(cfg.targets[2], "i686-linux-gnu");
@@ -181,8 +182,10 @@ static void test_replace_and_layering(void)
 
     /* a key replaces the default list, it does not append */
     ptrcheck_config_init(&cfg, &err);
+    CHECK(cfg.targets_given == 0);
     CHECK(load(&cfg, "targets: [x86_64-linux-gnu]\n", &err));
     CHECK(cfg.ntargets == 1);
+    CHECK(cfg.targets_given == 1); /* used as given */
     CHECK_STR(cfg.targets[0], "x86_64-linux-gnu");
     CHECK(cfg.nchecks == 1); /* untouched */
 

@@ -17,8 +17,27 @@ static int model(const char *triple, unsigned ptr, unsigned lng, unsigned in)
     return 1;
 }
 
+/* Windows triples need Windows intent to count among the default targets (docs/config.md). */
+static int windows(const char *triple, int want)
+{
+    ptrcheck_target_t t;
+    if (!ptrcheck_target_parse(triple, &t) || t.windows != want) {
+        fprintf(stderr, "  %s: windows %d, expected %d\n", triple, t.windows, want);
+        return 0;
+    }
+    return 1;
+}
+
 int main(void)
 {
+    CHECK(windows("x86_64-pc-windows-msvc", 1));
+    CHECK(windows("x86_64-w64-mingw32", 1));
+    CHECK(windows("i686-pc-win32", 1));
+    CHECK(windows("aarch64-pc-windows-gnu", 1));
+    CHECK(windows("x86_64-unknown-uefi", 0));
+    CHECK(windows("x86_64-linux-gnu", 0));
+    CHECK(windows("arm64-apple-darwin", 0));
+
     /* the six default targets */
     CHECK(model("x86_64-linux-gnu", 64, 64, 32));
     CHECK(model("aarch64-linux-gnu", 64, 64, 32));

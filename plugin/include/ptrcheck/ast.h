@@ -44,6 +44,9 @@ typedef struct ptrcheck_type_s {
     unsigned bits;          /* size on the compiling target; 0 if unknown/incomplete */
     int is_signed;
     ptrcheck_irank_t rank;  /* for PTRCHECK_T_INT */
+    int per_target_unknown; /* PTRCHECK_T_INT spelled through a typedef whose definition on other targets
+                               ptrcheck does not know (a project's `gsize`, `u32`, `time_t`): its width is
+                               known for the compiling target only */
     /* pointers and arrays */
     int pointee_const;
     unsigned pointee_bytes; /* 0 when void, incomplete or unknown */
@@ -144,6 +147,9 @@ typedef struct ptrcheck_rfield_s {
     unsigned long long here_bit_offset; /* clang's layout on the compiling target */
     unsigned long long here_bytes;      /* sizeof the field's type here (0 for a flexible array) */
     unsigned long long here_elem_bytes; /* arrays: element size here */
+    int per_target_unknown;    /* its size on other targets is not known from this preprocessing: an
+                                  integer typedef ptrcheck does not know per target, an array bound
+                                  computed from sizeof/_Alignof/offsetof or a target macro */
 } ptrcheck_rfield_t;
 
 struct ptrcheck_rdesc_s {
@@ -156,6 +162,8 @@ struct ptrcheck_rdesc_s {
     const ptrcheck_rfield_t *fields;
     unsigned nfields;
     unsigned long long here_size, here_align; /* bytes, on the compiling target */
+    int has_conditional;      /* a preprocessor conditional inside the definition: its fields on other
+                                 targets are not known from this preprocessing */
 };
 
 typedef enum ptrcheck_cmp_e {
@@ -215,6 +223,30 @@ PTRCHECK_API void ptrcheck_ast_reset(ptrcheck_engine_t *e);
  * For INT_TO_PTR the operand subtree is complete down to the leaves that matter (declrefs,
  * literals, calls, member accesses, casts), bounded in depth by the adapter. */
 PTRCHECK_API void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast);
+
+/* A pointer converted to an integer (ptrcheck-ptr-truncation), with how the integer is used: each use is
+ * the expression tree `top` around the value and `value`, the node in it that is the converted value
+ * (the cast itself, or a read of the local variable it was stored in).  The adapter climbs from the value
+ * through parentheses, integer casts, arithmetic, bitwise and comparison operators, `!` and the
+ * condition of `?:`. */
+typedef struct ptrcheck_int_use_s {
+    const ptrcheck_expr_t *top;
+    const ptrcheck_expr_t *value;
+    int as_condition; /* top is the condition of if/while/for/do/?: or an operand of && / || */
+    int to_pointer;   /* top is converted back to a pointer right away (`(void *)(int)p`) */
+} ptrcheck_int_use_t;
+
+typedef struct ptrcheck_ptr_to_int_fact_s {
+    const ptrcheck_expr_t *cast;
+    const ptrcheck_int_use_t *uses;
+    size_t nuses;
+    int uses_complete; /* 1: `uses` are every use of the value: it is used in place or kept only in a local
+                          variable whose address is never taken and whose every read is listed */
+    int operand_boxed; /* the pointer is a local variable (address never taken) every value of which is an
+                          integer converted to a pointer, never an object's address */
+} ptrcheck_ptr_to_int_fact_t;
+PTRCHECK_API void ptrcheck_ast_on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+                                             const ptrcheck_ptr_to_int_fact_t *fact);
 
 /* Start of a translation unit's AST pass: `triple` is the compiling target.  Loads what the checks need
  * once per TU (layout tables); problems are reported through the sink. */

@@ -101,6 +101,9 @@ typedef struct ptrcheck_config_s {
     size_t nchecks;
     char **targets;        /* target triples the cross-target checks reason about */
     size_t ntargets;
+    int targets_given;     /* 1: `targets` came from a file/option and is used as given; 0: the default
+                              list, whose Windows triples count only where a translation unit shows
+                              Windows intent (ptrcheck_engine_target_in_scope) */
     int strict_provenance; /* report alignment idioms and stack-depth probes too */
     char **layout_tables;  /* paths, resolved against the config file's directory */
     size_t nlayout_tables;
@@ -236,6 +239,21 @@ PTRCHECK_API int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d
 /* True if a NOLINT / NOLINTNEXTLINE comment suppresses check at loc. */
 PTRCHECK_API int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptrcheck_loc_t loc);
 PTRCHECK_API size_t ptrcheck_engine_count(const ptrcheck_engine_t *e, ptrcheck_check_t check);
+
+/* Which targets a translation unit is written for (docs/config.md, "targets").  The adapter tells
+ * the engine the first place in the TU's own files that shows Windows intent (a test of _WIN32,
+ * _WIN64, _MSC_VER or __MINGW32__, or an #include of <windows.h>); `what` says which ("tests
+ * '_WIN32'"), copied.  Only the first call counts. */
+PTRCHECK_API void ptrcheck_engine_note_windows_intent(ptrcheck_engine_t *e, ptrcheck_loc_t loc, const char *what);
+/* 1 when the configured target triple counts for this TU: every target of an explicit `targets`
+ * list; of the default list, the Unix ones always and the Windows ones only with Windows intent. */
+PTRCHECK_API int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *triple);
+/* Adds the note naming the line that showed Windows intent when the default targets were used and
+ * `triples` (", "-separated, as in a message) names a Windows target. */
+PTRCHECK_API void ptrcheck_engine_note_scope(const ptrcheck_engine_t *e, ptrcheck_diag_t *d, const char *triples);
+/* The compiling target of the TU (set by ptrcheck_ast_on_tu_begin); NULL before. */
+PTRCHECK_API const char *ptrcheck_engine_compiling_triple(const ptrcheck_engine_t *e);
+PTRCHECK_API void ptrcheck_engine_set_compiling_triple(ptrcheck_engine_t *e, const char *triple);
 /* Per-translation-unit private state of a check (e.g. what its AST pass learnt for its IR pass).
  * NULL until set; the engine calls destroy(state) when it is replaced or the engine is destroyed. */
 PTRCHECK_API void *ptrcheck_engine_check_state(const ptrcheck_engine_t *e, ptrcheck_check_t check);
@@ -262,6 +280,7 @@ typedef struct ptrcheck_target_s {
     unsigned pointer_bits;
     unsigned long_bits;
     unsigned int_bits;
+    int windows;           /* a Windows triple (windows, win32, msvc, mingw*) */
 } ptrcheck_target_t;
 
 /* Data model of a triple (LP64 / LLP64 / ILP32); 0 when the triple is not understood. */
