@@ -369,27 +369,16 @@ static void outcome_on(const ptrcheck_layout_record_t *r, uint64_t o, uint64_t a
     }
 }
 
-static void report_offset(ptrcheck_engine_t *e, ptrcheck_loc_t loc, const ptrcheck_expr_t *lit, const char *fix,
-                          const char *fmt_msg)
+/* One finding, with the note on why a target is in scope.  A fix-it that spells offsetof needs
+ * <stddef.h> when the translation unit does not define the macro yet (f says; NULL: no fix-it). */
+static void report_offset(ptrcheck_engine_t *e, const ptrcheck_offset_fact_t *f, ptrcheck_loc_t loc,
+                          const ptrcheck_expr_t *lit, const char *fix, const char *fmt_msg)
 {
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "%s", fmt_msg);
     if (!d)
         return;
     ptrcheck_engine_note_scope(e, d, fmt_msg);
-    if (lit && fix)
-        ptrcheck_diag_add_fixit(d, lit->begin, lit->end, fix);
-    ptrcheck_engine_report(e, d);
-}
-
-/* The same, for a fix-it that spells offsetof: the fixed file needs <stddef.h> when the translation
- * unit does not define the macro yet. */
-static void report_offset_fix(ptrcheck_engine_t *e, const ptrcheck_offset_fact_t *f, ptrcheck_loc_t loc,
-                              const ptrcheck_expr_t *lit, const char *fix, const char *fmt_msg)
-{
-    ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "%s", fmt_msg);
-    if (!d)
-        return;
-    if (lit && fix && ptrcheck_diag_add_fixit(d, lit->begin, lit->end, fix) && !f->offsetof_defined &&
+    if (f && lit && fix && ptrcheck_diag_add_fixit(d, lit->begin, lit->end, fix) && !f->offsetof_defined &&
         strstr(fix, "offsetof("))
         ptrcheck_diag_require_include(d, "stddef.h");
     ptrcheck_engine_report(e, d);
@@ -445,12 +434,12 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
     case PTRCHECK_LAYOUT_HIT_PADDING:
         snprintf(msg, sizeof msg, "byte offset %lld into '%s' lands in padding on the compiling target", off,
                  rec_name(r));
-        report_offset(e, loc, NULL, NULL, msg);
+        report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
     default:
         snprintf(msg, sizeof msg, "byte offset %lld is past the end of '%s' (sizeof is %llu) on the compiling target",
                  off, rec_name(r), (unsigned long long)here->size);
-        report_offset(e, loc, NULL, NULL, msg);
+        report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
     }
     memset(&g, 0, sizeof g);
@@ -479,13 +468,13 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
             return;
         snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s on every configured target%s%s", off, rec_name(r),
                  here_desc, fix[0] ? "; use " : "", fix);
-        report_offset_fix(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
+        report_offset(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
     snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s here but %s%s%s", off, rec_name(r), here_desc, rest,
              fix[0] ? "; use " : "", fix);
-    report_offset_fix(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
+    report_offset(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
 }
 
 static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offset_fact_t *f, long long off,
@@ -519,7 +508,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                  "container_of arithmetic subtracts %lld from a pointer to '%s', but no member of '%s' of that type "
                  "is at offset %lld on the compiling target",
                  off, f->base_pointee_spelling ? f->base_pointee_spelling : "?", rec_name(r), off);
-        report_offset(e, loc, NULL, NULL, msg);
+        report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
     }
     if (fld->offset != o) {
@@ -527,7 +516,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                  "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', but its offset is %llu "
                  "on the compiling target%s%s",
                  off, fld->name, rec_name(r), (unsigned long long)fld->offset, fix[0] ? "; use " : "", fix);
-        report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
+        report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
     memset(&g, 0, sizeof g);
@@ -554,7 +543,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                  "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', its offset on every "
                  "configured target%s%s",
                  off, fld->name, rec_name(r), fix[0] ? "; use " : "", fix);
-        report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
+        report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
@@ -562,7 +551,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
              "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s': offsetof is %lld here but "
              "%s%s%s",
              off, fld->name, rec_name(r), off, rest, fix[0] ? "; use " : "", fix);
-    report_offset_fix(e, f, loc, lit, fix[0] ? fix : NULL, msg);
+    report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
 }
 
 void ptrcheck_offset_assumption_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
@@ -744,7 +733,7 @@ void ptrcheck_offset_assumption_on_static_assert(ptrcheck_engine_t *e, const ptr
     }
     snprintf(msg, sizeof msg, "static assertion%s%s%s holds here but fails on %s", cond->text ? " '" : "",
              cond->text ? cond->text : "", cond->text ? "'" : "", rest);
-    report_offset(e, loc, NULL, NULL, msg);
+    report_offset(e, NULL, loc, NULL, NULL, msg);
 }
 
 /* ---------------------------------------------------------------- testing aid */
