@@ -1,6 +1,7 @@
 // Preprocessor facts (see PPFacts.h).
 #include "PPFacts.h"
 
+#include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Token.h"

@@ -7,6 +7,8 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Lex/PPCallbacks.h"
+#define PTRCHECK_COMPAT_PP
+#include "ptrcheck_compat.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <memory>
@@ -45,6 +47,9 @@ public:
   void Endif(clang::SourceLocation Loc, clang::SourceLocation IfLoc) override;
   void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason, clang::SrcMgr::CharacteristicKind FileType,
                    clang::FileID PrevFID) override;
+  // Nothing to record; overridden so that the vtable names no symbol of another major's ABI.
+  void HasInclude(clang::SourceLocation, llvm::StringRef, bool, ptrcheck_compat::OptionalFileEntryRef,
+                  clang::SrcMgr::CharacteristicKind) override {}
 
 private:
   const clang::SourceManager &SM;

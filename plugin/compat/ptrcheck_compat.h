@@ -50,6 +50,22 @@ inline unsigned customDiagID(clang::DiagnosticsEngine &D, clang::DiagnosticIDs::
 }
 } // namespace ptrcheck_compat
 #endif
+#if defined(PTRCHECK_COMPAT_PP) && !defined(PTRCHECK_COMPAT_PP_DONE)
+#define PTRCHECK_COMPAT_PP_DONE
+#include "clang/Basic/FileEntry.h"
+namespace ptrcheck_compat {
+// The file argument of PPCallbacks::HasInclude.  Its mangled name differs between majors, so a
+// callback class overrides HasInclude itself: a vtable slot left to the base class would name a
+// symbol the other majors lack, and the dynamic loader would refuse the plugin before the loading
+// guard (LoadGuard.cpp) could say why.
+// TODO(LLVM 16): from LLVM 16 on this is clang::OptionalFileEntryRef everywhere.
+#if LLVM_VERSION_MAJOR < 16
+using OptionalFileEntryRef = llvm::Optional<clang::FileEntryRef>;
+#else
+using OptionalFileEntryRef = clang::OptionalFileEntryRef;
+#endif
+} // namespace ptrcheck_compat
+#endif
 #if defined(PTRCHECK_COMPAT_AST) && !defined(PTRCHECK_COMPAT_AST_DONE)
 #define PTRCHECK_COMPAT_AST_DONE
 #include "clang/AST/ASTContext.h"
