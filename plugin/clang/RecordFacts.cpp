@@ -145,7 +145,10 @@ static bool targetDependentExpr(const Expr *X, const SourceManager &SM, unsigned
 
 static bool boundsDependOnTarget(TypeLoc TL, const SourceManager &SM, unsigned Depth) {
   while (!TL.isNull() && Depth < 8) {
-    if (auto Q = TL.getAs<QualifiedTypeLoc>()) {
+    TypeLoc Named = ptrcheck_compat::unelaborated(TL);
+    if (Named != TL) {
+      TL = Named;
+    } else if (auto Q = TL.getAs<QualifiedTypeLoc>()) {
       TL = Q.getUnqualifiedLoc();
     } else if (auto P = TL.getAs<ParenTypeLoc>()) {
       TL = P.getInnerLoc();

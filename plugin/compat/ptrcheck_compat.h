@@ -70,6 +70,7 @@ using OptionalFileEntryRef = clang::OptionalFileEntryRef;
 #define PTRCHECK_COMPAT_AST_DONE
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/TypeLoc.h"
 namespace ptrcheck_compat {
 // The type a struct/union declaration declares.
 // TODO(LLVM 22): LLVM 22 removed ASTContext::getRecordType (the types of tag declarations come from
@@ -90,6 +91,16 @@ inline unsigned bitWidth(const clang::ASTContext &Ctx, const clang::FieldDecl *F
 #else
   return F->getBitWidthValue(Ctx);
 #endif
+}
+// A type name as written, without the elaboration (`struct`, a qualifier) that clang 16 to 21
+// wrap around every type name; a TypeLoc that is not one stays as it is.
+// TODO(LLVM 22): LLVM 22 removed ElaboratedType (the qualifier lives in the named type itself).
+inline clang::TypeLoc unelaborated(clang::TypeLoc TL) {
+#if LLVM_VERSION_MAJOR < 22
+  if (auto E = TL.getAs<clang::ElaboratedTypeLoc>())
+    return E.getNamedTypeLoc();
+#endif
+  return TL;
 }
 } // namespace ptrcheck_compat
 #endif

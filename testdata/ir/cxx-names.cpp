@@ -1,10 +1,9 @@
 // C++: messages name functions, callees, globals and static members as the source spells them
 // (demangled through the host LLVM on the IR side, qualified names on the AST side), never by their
 // mangled symbols; `this` is named; lambda bodies have their own locations.  -O0 and -O2, both
-// plugins; the pass plugin alone names functions the same way.
+// plugins; the pass plugin alone names functions the same way (cxx-names-alone.test).
 // RUN: %clang -x c++ -c -O0 %ptrcheck_both -Wno-return-stack-address %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=_Z
 // RUN: %clang -x c++ -c -O2 %ptrcheck_both -Wno-return-stack-address %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=_Z
-// RUN: %clang -x c++ -c -O0 -fpass-plugin=%ptrcheck_plugin -Wno-return-stack-address %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ALONE --implicit-check-not=_Z
 // RUN: %clang -x c++ -fsyntax-only -fplugin=%ptrcheck_plugin %s 2>&1 | FileCheck %s --check-prefix=AST --implicit-check-not=_Z
 #include <stdint.h>
 #include <stdlib.h>
