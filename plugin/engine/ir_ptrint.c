@@ -1343,8 +1343,12 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
      * value was stored there (a union or type pun in the source); bytes copied by memcpy (or
      * clang's lowering of atomics and aggregate copies) are read a piece at a time, and a byte
      * read inspects bytes, it does not keep a pointer */
+    /* and only when the pointer went to these bytes: what was stored at varying offsets of the
+     * object (l's group) may lie anywhere in it, so a narrow field read next to it is not a claim */
+    lview_t exact;
+    loc_content(c, l, &exact);
     if (is_int(t) && out->origin_kind != ORIGIN_MEMCPY && LLVMGetIntTypeWidth(t) > 8 &&
-        narrows(out, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
+        (exact.st.flags || exact.has_ptr_store) && narrows(out, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
         out->flags |= F_TRUNC;
         if (!out->tbits || LLVMGetIntTypeWidth(t) < out->tbits)
             out->tbits = LLVMGetIntTypeWidth(t);

@@ -1,0 +1,33 @@
+// ptr-truncation: pointers stored at varying offsets of an object (a node's payload after a
+// bit-field header, written and read with memcpy or through a computed slot) do not make a narrow
+// read of the header a truncated pointer: nothing says the pointer went to those bytes.
+// RUN: %clang -c -O0 %ptrcheck_both %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning:
+// RUN: %clang -c -O2 %ptrcheck_both %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning:
+#include <stdint.h>
+#include <string.h>
+
+typedef struct node {
+  uint32_t iskey : 1, isnull : 1, size : 30;
+  unsigned char data[];
+} node;
+
+static size_t node_len(const node *n) { return sizeof(node) + n->size + (n->iskey ? sizeof(void *) : 0); }
+
+void node_set(node *n, void *p) {
+  n->iskey = 1;
+  memcpy((char *)n + node_len(n) - sizeof p, &p, sizeof p);
+}
+
+void *node_get(node *n) {
+  void *p;
+  if (n->isnull)
+    return 0;
+  memcpy(&p, n->data + n->size, sizeof p);
+  return p;
+}
+
+node *node_child(node *n, unsigned i) {
+  node **slot = (node **)(n->data + n->size + i * sizeof(node *));
+  node *h = *slot;
+  return h->iskey ? h + h->size : 0;
+}
