@@ -907,6 +907,22 @@ static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t
     return 1;
 }
 
+/* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
+ * the entry block or a join of several predecessors. */
+static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
+{
+    LLVMValueRef term = NULL;
+    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+            continue;
+        if (term && user != term)
+            return NULL;
+        term = user;
+    }
+    return term;
+}
+
 /* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
  * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
 static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
@@ -915,15 +931,7 @@ static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
     eset_t tmp = {0};
     uint32_t found = 0;
     for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
-        LLVMValueRef term = NULL;
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
-            LLVMValueRef user = LLVMGetUser(u);
-            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
-                continue;
-            if (term && user != term)
-                goto done;
-            term = user;
-        }
+        LLVMValueRef term = sole_pred_terminator(b);
         if (!term)
             goto done;
         LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
@@ -2222,17 +2230,9 @@ static int guard_of(fn_t *F, LLVMValueRef in, guard_t *g)
 {
     LLVMBasicBlockRef b = in ? inst_block(in) : NULL;
     for (unsigned guard = 0; b && guard < 32; guard++) {
-        LLVMValueRef term = NULL;
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
-            LLVMValueRef user = LLVMGetUser(u);
-            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
-                continue;
-            if (term && user != term)
-                return 0; /* a join: no single condition */
-            term = user;
-        }
+        LLVMValueRef term = sole_pred_terminator(b);
         if (!term)
-            return 0;
+            return 0; /* the entry, or a join: no single condition */
         if (LLVMIsABranchInst(term) && LLVMIsConditional(term) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
             param_cond(F, LLVMGetCondition(term), g)) {
             g->want = LLVMGetSuccessor(term, 0) == b;

@@ -1140,6 +1140,16 @@ static void view_flags_to(ctx_t *c, loc_t *dst, const lview_t *v, int whole)
         loc_mark1(c, dst, what, v->bits_origin);
 }
 
+/* What cell fc holds (its content and pointer flags) joins cell tc. */
+static void cell_copy(ctx_t *c, loc_t *tc, loc_t *fc)
+{
+    lview_t v;
+    memset(&v, 0, sizeof v);
+    view_add(c, &v, fc);
+    loc_join(c, tc, &v.st);
+    view_flags_to(c, tc, &v, 1);
+}
+
 /* y is a parameter's memory (its callee's stores) and x the memory an argument points to, at
  * element xoff.  Element by element: x's cells go to the cells of what y's callers put there, y's
  * cells come back into x's cells; the stores through varying indices likewise; the wholes without
@@ -1177,20 +1187,14 @@ static void loc_link_cells(ctx_t *c, loc_t *x, loc_t *y, uint64_t xoff)
             loc_t *tc = loc_get_cell(c, y->kind, y->a, y->b, (cb - xoff) | CELL_IN);
             if (!tc)
                 return;
-            memset(&v, 0, sizeof v);
-            view_add(c, &v, fc);
-            loc_join(c, tc, &v.st);
-            view_flags_to(c, tc, &v, 1);
+            cell_copy(c, tc, fc);
         }
     /* the callee's stores into cells */
     for (loc_t *fc = y->cells; fc; fc = fc->next_cell) {
         loc_t *tc = loc_get_cell(c, x->kind, x->a, x->b, fc->cell + xoff);
         if (!tc)
             return;
-        memset(&v, 0, sizeof v);
-        view_add(c, &v, fc);
-        loc_join(c, tc, &v.st);
-        view_flags_to(c, tc, &v, 1);
+        cell_copy(c, tc, fc);
     }
 }
 
