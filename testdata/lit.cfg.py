@@ -26,6 +26,10 @@ if config.sanitize:
     rt = subprocess.run([config.build_cc, "-print-file-name=" + rt_name], capture_output=True, text=True).stdout.strip()
     config.environment["LD_PRELOAD"] = rt
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0:verify_asan_link_order=0"
+# Third-party programs (the SARIF validator, chromium) run without the preloaded sanitizer runtime:
+# they are not ptrcheck's code, and some (the .NET validator: new/free mismatch) abort under it.
+without_sanitizer = "env -u LD_PRELOAD -u ASAN_OPTIONS -u UBSAN_OPTIONS"
+config.substitutions.append(("%without_sanitizer", without_sanitizer))
 
 config.substitutions.append(("%clang_cc1", config.clang + " -cc1"))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
@@ -84,7 +88,7 @@ config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_M
 _mt = os.path.join(obj, "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
 if os.access(_mt, os.X_OK):
     config.available_features.add("sarif-multitool")
-    config.substitutions.append(("%sarif_multitool", _mt))
+    config.substitutions.append(("%sarif_multitool", without_sanitizer + " " + _mt))
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-apply-replacements")):
     config.available_features.add("clang-apply-replacements")
 if shutil.which("chromium"):
