@@ -5,8 +5,8 @@
 #include <string.h>
 
 static const ptrcheck_check_info_t check_table[PTRCHECK_CHECK_COUNT] = {
-#define PTRCHECK_CHECK(E, id, layers, on, summary) \
-    {PTRCHECK_##E, id, "ptrcheck-" id, (layers), (on), summary},
+#define PTRCHECK_CHECK(E, sym, id, ast, ir, on, summary) \
+    {PTRCHECK_##E, id, "ptrcheck-" id, ((ast) ? PTRCHECK_LAYER_AST : 0u) | ((ir) ? PTRCHECK_LAYER_IR : 0u), (on), summary},
 #include "checks.def"
 };
 

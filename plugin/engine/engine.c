@@ -6,7 +6,7 @@
 
 #include "ptrcheck/ast.h"
 #include "ptrcheck/ptrcheck.h"
-#include "util.h"
+#include "ptrcheck_private/util.h"
 
 typedef struct site_vec_s {
     ptrcheck_site_t *items;

@@ -1,4 +1,4 @@
-#include "util.h"
+#include "ptrcheck_private/util.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@ set(_ptrcheck_layout_dir ${CMAKE_CURRENT_LIST_DIR})
 add_library(ptrcheck_layout STATIC
   ${_ptrcheck_layout_dir}/table.c
   ${CMAKE_SOURCE_DIR}/plugin/engine/layout_compute.c
-  ${CMAKE_SOURCE_DIR}/checks/offset-assumption.c)
+  ${CMAKE_SOURCE_DIR}/checks/offset-assumption/ast.c)
 target_include_directories(ptrcheck_layout PUBLIC ${PTRCHECK_INCLUDES})
 target_link_libraries(ptrcheck_layout PUBLIC ptrcheck_core PkgConfig::YAML)
 

@@ -28,7 +28,7 @@ extern "C" {
 #define PTRCHECK_LAYER_IR 2u
 
 typedef enum ptrcheck_check_e {
-#define PTRCHECK_CHECK(E, id, layers, on, summary) PTRCHECK_##E,
+#define PTRCHECK_CHECK(E, sym, id, ast, ir, on, summary) PTRCHECK_##E,
 #include "checks.def"
     PTRCHECK_CHECK_COUNT
 } ptrcheck_check_t;

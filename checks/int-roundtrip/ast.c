@@ -13,7 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../plugin/engine/checks_private.h"
+#include "ptrcheck_private/hooks.h"
+#include "int-roundtrip.h"
 
 enum {
     OP_ARITH = 1u << 0,   /* + - */
@@ -322,7 +323,7 @@ static void add_char_fixit(ptrcheck_diag_t *d, const ptrcheck_expr_t *operand, u
     ptrcheck_diag_add_fixit(d, c->type_begin, c->type_end, pt->pointee_const ? "(const char *)" : "(char *)");
 }
 
-void ptrcheck_int_roundtrip_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast)
+void ptrcheck_int_roundtrip_on_int_to_ptr(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast)
 {
     scan_t s;
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
@@ -390,3 +391,13 @@ void ptrcheck_int_roundtrip_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_
         ptrcheck_diag_add_note(d, s.ptoi[i]->loc, "pointer converted to integer here");
     ptrcheck_engine_report(e, d);
 }
+
+static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast)
+{
+    if (cast->cast == PTRCHECK_C_INT_TO_PTR)
+        ptrcheck_int_roundtrip_on_int_to_ptr(e, fn, cast);
+}
+
+const ptrcheck_ast_hooks_t ptrcheck_int_roundtrip_ast_hooks = {
+    .on_cast = on_cast,
+};

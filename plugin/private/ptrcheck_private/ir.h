@@ -1,5 +1,5 @@
-/* Private to the IR side of the engine (plugin/engine/ir_*.c): the IR checks that ptrcheck_ir_run
- * dispatches to, and small helpers they share.  Not installed, not part of the public API. */
+/* Private to the IR side: the IR part of a check (checks/<id>/ir.c) and the shared, check-agnostic IR
+ * analyses it runs (plugin/analysis/), with the small helpers they share.  Not installed. */
 #ifndef PTRCHECK_IR_CHECKS_H
 #define PTRCHECK_IR_CHECKS_H
 
@@ -17,17 +17,36 @@
 extern "C" {
 #endif
 
-/* ---- the IR checks.  Each returns 1 on success, 0 on failure (out of memory); each checks
- * ptrcheck_engine_enabled itself and never modifies the module.
- * Add new checks here and in the table in ir_run.c. */
+/* ---- one IR run over one module (checks/registry_ir.c) */
 
-/* ptrcheck-int-roundtrip and ptrcheck-ptr-truncation (IR part): plugin/engine/ir_ptrint.c */
-int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m);
-/* ptrcheck-slice-forge (IR part): plugin/engine/ir_slice.c */
-int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m);
-/* ptrcheck-stack-escape and ptrcheck-borrowed-escape: plugin/engine/ir_escape.c */
-int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
+/* What the IR parts of the checks share during one ptrcheck_ir_run: the engine, the module, and the
+ * results of the shared analyses, each computed the first time a check asks for it. */
+typedef struct ptrcheck_ir_module_s ptrcheck_ir_module_t;
 
+ptrcheck_engine_t *ptrcheck_ir_module_engine(const ptrcheck_ir_module_t *m);
+LLVMModuleRef ptrcheck_ir_module_llvm(const ptrcheck_ir_module_t *m);
+/* The result the analysis identified by key (the address of its compute function's static tag)
+ * computed for this module; computes it on first use.  compute returns NULL on failure (out of
+ * memory), which is remembered: every later call returns NULL too.  destroy frees a result at the
+ * end of the run. */
+void *ptrcheck_ir_module_result(ptrcheck_ir_module_t *m, const void *key, void *(*compute)(ptrcheck_ir_module_t *m),
+                                void (*destroy)(void *result));
+
+/* The IR part of a check (checks/<id>/ir.c defines ptrcheck_<sym>_ir_hooks).  run turns the shared
+ * analyses' results into the check's findings; it runs only when the check is enabled, never
+ * modifies the module, and returns 0 on failure (out of memory), 1 otherwise. */
+typedef struct ptrcheck_ir_hooks_s {
+    int (*run)(ptrcheck_ir_module_t *m);
+} ptrcheck_ir_hooks_t;
+
+/* ---- shared analyses still reporting for their checks (being split into results + checks/<id>/ir.c).
+ * Each runs at most once per module, whichever of its checks asks first; 0 on failure. */
+/* int-roundtrip and ptr-truncation: plugin/analysis/roundtrip.c */
+int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
+/* slice-forge: plugin/analysis/slice.c */
+int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
+/* stack-escape and borrowed-escape: plugin/analysis/escape.c */
+int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:

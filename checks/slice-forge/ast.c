@@ -27,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../plugin/engine/checks_private.h"
-#include "../plugin/engine/util.h"
+#include "ptrcheck_private/hooks.h"
+#include "ptrcheck_private/util.h"
 #include "ptrcheck/slice.h"
 #include "slice-forge.h"
 
@@ -1089,3 +1089,10 @@ void ptrcheck_slice_forge_on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_as
         ptrcheck_engine_report(e, d);
     (void)fn;
 }
+
+const ptrcheck_ast_hooks_t ptrcheck_slice_forge_ast_hooks = {
+    .on_record = ptrcheck_slice_forge_on_record,
+    .on_record_write = ptrcheck_slice_forge_on_record_write,
+    .on_reinterpret = ptrcheck_slice_forge_on_reinterpret,
+    .on_function_end = ptrcheck_slice_forge_on_function_end,
+};

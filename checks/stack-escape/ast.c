@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptrcheck/ast.h"
+#include "ptrcheck_private/hooks.h"
 
 #define MAX_HOLDS 4
 
@@ -108,13 +108,11 @@ static void report_use(ptrcheck_engine_t *e, const ptrcheck_scope_event_t *x, co
     ptrcheck_engine_report(e, d);
 }
 
-void ptrcheck_ast_on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
-                                  const ptrcheck_scope_event_t *ev, size_t n)
+static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_scope_event_t *ev,
+                            size_t n)
 {
     unsigned maxid = 0;
     replay_t R;
-    if (!ptrcheck_engine_enabled(e, PTRCHECK_STACK_ESCAPE) || !n)
-        return;
     memset(&R, 0, sizeof R);
     for (size_t i = 0; i < n; i++) {
         if (ev[i].var > maxid)
@@ -214,3 +212,7 @@ void ptrcheck_ast_on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t 
     free(R.log);
     free(R.marks);
 }
+
+const ptrcheck_ast_hooks_t ptrcheck_stack_escape_ast_hooks = {
+    .on_scope_events = on_scope_events,
+};

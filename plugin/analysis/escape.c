@@ -45,7 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir_checks.h"
+#include "ptrcheck_private/ir.h"
 
 /* ------------------------------------------------------------------ element sets */
 
@@ -2923,7 +2923,22 @@ done:
     return ok;
 }
 
-int ptrcheck_ir_check_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
+static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
+
+/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
+static char escape_tag;
+static void *escape_compute(ptrcheck_ir_module_t *mod)
+{
+    /* Any non-NULL pointer marks success; the result is not freed. */
+    return run_escape(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&escape_tag : NULL;
+}
+
+int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *mod)
+{
+    return ptrcheck_ir_module_result(mod, &escape_tag, escape_compute, NULL) != NULL;
+}
+
+static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
 {
     mod_t M;
     ptrcheck_ir_valvec_t order = {0};

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../plugin/engine/checks_private.h"
+#include "ptrcheck_private/hooks.h"
+#include "../int-roundtrip/int-roundtrip.h"
 
 unsigned ptrcheck_int_bits_on(const ptrcheck_type_t *t, const ptrcheck_target_t *target)
 {
@@ -134,7 +135,7 @@ static int loses_nothing(const ptrcheck_ptr_to_int_fact_t *f, unsigned narrow)
     return 1;
 }
 
-void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                      const ptrcheck_ptr_to_int_fact_t *fact)
 {
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
@@ -213,3 +214,20 @@ void ptrcheck_ptr_truncation_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn
     ptrcheck_engine_note_scope(e, d, where);
     ptrcheck_engine_report(e, d);
 }
+
+static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast)
+{
+    if (cast->cast == PTRCHECK_C_PTR_TO_INT) {
+        ptrcheck_ptr_to_int_fact_t f = {0};
+        f.cast = cast;
+        on_ptr_to_int(e, fn, &f);
+    } else if (cast->cast == PTRCHECK_C_INT_TO_PTR && !ptrcheck_engine_enabled(e, PTRCHECK_INT_ROUNDTRIP)) {
+        /* The truncated round trip is found by int-roundtrip's scan; when that check is on it reports both. */
+        ptrcheck_int_roundtrip_on_int_to_ptr(e, fn, cast);
+    }
+}
+
+const ptrcheck_ast_hooks_t ptrcheck_ptr_truncation_ast_hooks = {
+    .on_cast = on_cast,
+    .on_ptr_to_int = on_ptr_to_int,
+};

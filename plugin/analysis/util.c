@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir_checks.h"
+#include "ptrcheck_private/ir.h"
 
 /* ------------------------------------------------------------------ pointer hash map */
 

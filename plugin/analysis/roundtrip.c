@@ -42,7 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir_checks.h"
+#include "ptrcheck_private/ir.h"
 
 enum {
     F_PLAIN = 1u << 0,
@@ -2034,7 +2034,22 @@ static void report_function(ctx_t *c, LLVMValueRef fn)
 
 #define MAX_SWEEPS 64
 
-int ptrcheck_ir_check_ptrint(ptrcheck_engine_t *e, LLVMModuleRef m)
+static int run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m);
+
+/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
+static char roundtrip_tag;
+static void *roundtrip_compute(ptrcheck_ir_module_t *mod)
+{
+    /* Any non-NULL pointer marks success; the result is not freed. */
+    return run_roundtrip(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&roundtrip_tag : NULL;
+}
+
+int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *mod)
+{
+    return ptrcheck_ir_module_result(mod, &roundtrip_tag, roundtrip_compute, NULL) != NULL;
+}
+
+static int run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
 {
     ctx_t c;
     int ok = 0;

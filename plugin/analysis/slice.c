@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir_checks.h"
-#include "slice-forge.h"
+#include "ptrcheck_private/ir.h"
+#include "slice-forge/slice-forge.h"
 
 #define MAX_OBJS 16
 #define MAX_DEPTH 12
@@ -575,7 +575,22 @@ static int run_block(sctx_t *c, LLVMBasicBlockRef bb)
     return 1;
 }
 
-int ptrcheck_ir_check_slice_forge(ptrcheck_engine_t *e, LLVMModuleRef m)
+static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m);
+
+/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
+static char slice_tag;
+static void *slice_compute(ptrcheck_ir_module_t *mod)
+{
+    /* Any non-NULL pointer marks success; the result is not freed. */
+    return run_slice(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&slice_tag : NULL;
+}
+
+int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *mod)
+{
+    return ptrcheck_ir_module_result(mod, &slice_tag, slice_compute, NULL) != NULL;
+}
+
+static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m)
 {
     if (!ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
         return 1;

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../plugin/engine/checks_private.h"
-#include "../plugin/engine/util.h"
+#include "ptrcheck_private/hooks.h"
+#include "ptrcheck_private/util.h"
 #include "ptrcheck/layout_compute.h"
 
 /* ---------------------------------------------------------------- per-TU state */
@@ -142,7 +142,7 @@ static void report_error(ptrcheck_engine_t *e, const ptrcheck_error_t *err, cons
     }
 }
 
-void ptrcheck_offset_assumption_tu_begin(ptrcheck_engine_t *e, const char *triple)
+static void tu_begin(ptrcheck_engine_t *e, const char *triple)
 {
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
     oa_state_t *st = ptrcheck_engine_check_state(e, PTRCHECK_OFFSET_ASSUMPTION);
@@ -554,7 +554,7 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
     report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
 }
 
-void ptrcheck_offset_assumption_on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+static void on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                           const ptrcheck_offset_fact_t *f)
 {
     oa_state_t *st = state_get(e);
@@ -688,7 +688,7 @@ static void leaf_text(const ptrcheck_expr_t *x, char *out, size_t size)
         snprintf(out, size, "%s(%s)", x->trait == PTRCHECK_TRAIT_ALIGNOF ? "_Alignof" : "sizeof", name);
 }
 
-void ptrcheck_offset_assumption_on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
+static void on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                                  const ptrcheck_expr_t *cond, ptrcheck_loc_t loc)
 {
     oa_state_t *st = state_get(e);
@@ -767,3 +767,9 @@ out:
     ptrcheck_layout_table_destroy(t);
     return ok;
 }
+
+const ptrcheck_ast_hooks_t ptrcheck_offset_assumption_ast_hooks = {
+    .tu_begin = tu_begin,
+    .on_offset = on_offset,
+    .on_static_assert = on_static_assert,
+};
