@@ -1,8 +1,9 @@
-// AST -> facts translation and the code-generation-order walk (see AstFacts.h).
+// AST -> facts translation and the one code-generation-order walk (see AstFacts.h); the per-check
+// collectors of facts/<id>.cpp hook into the walk (WalkHooks.h).
 #include "AstFacts.h"
-#include "EscapeFacts.h"
 #include "PPFacts.h"
 #include "RecordFacts.h"
+#include "WalkHooks.h"
 #define PTRCHECK_COMPAT_AST
 #include "ptrcheck_compat.h"
 
@@ -65,7 +66,10 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP) {}
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP) {
+    if (auto H = stackEscapeHooks(Ctx, E))
+      Hooks.push_back(std::move(H));
+  }
 
   void run() {
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
@@ -91,6 +95,8 @@ private:
   ptrcheck_ast_fn_t Fn{};
   bool Sites = false;
   RecordDescriber Records;                            // ptrcheck-offset-assumption
+  std::vector<std::unique_ptr<WalkHooks>> Hooks;      // the per-check collectors on this walk
+  bool HooksOn = false; // walking code the function emits (not a static local's initialiser)
   llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
 
   // ------------------------------------------------------------------ locations
@@ -1204,14 +1210,16 @@ private:
     for (const ParmVarDecl *P : FD->parameters())
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
+    for (auto &H : Hooks)
+      H->functionBegin(FD, &Fn, Sites);
     FnBody = FD->getBody();
+    HooksOn = !Hooks.empty();
     stmt(FD->getBody());
+    HooksOn = false;
     FnBody = nullptr;
     UsePM.reset();
-    // stack-escape / borrowed-escape facts (STORE sites, scope events): only those checks read them,
-    // so the extra walk is skipped when both are off.
-    if (ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) || ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
-      recordEscapeFacts(Ctx, E, FD, &Fn, Sites);
+    for (auto &H : Hooks)
+      H->functionEnd();
     sliceFunctionEnd();
     if (Sites)
       ptrcheck_sites_end_function(E);
@@ -1484,8 +1492,8 @@ private:
       return;
     if (C->getSubExpr()->isValueDependent() || C->getType()->isDependentType())
       return;
-    bool Const = C->getSubExpr()->isEvaluatable(Ctx) || C->getSubExpr()->isConstantInitializer(Ctx, false);
-    if (!Const)
+    // A constant operand is folded by the code generator: no instruction, so no site.
+    if (Sites && !C->getSubExpr()->isEvaluatable(Ctx) && !C->getSubExpr()->isConstantInitializer(Ctx, false))
       site(K == CK_IntegralToPointer ? PTRCHECK_SITE_INTTOPTR : PTRCHECK_SITE_PTRTOINT, C->getExprLoc());
     if (inSystemHeader(C->getExprLoc()))
       return;
@@ -1525,7 +1533,13 @@ private:
     if (!S)
       return;
     Stack.push_back(S);
+    if (HooksOn)
+      for (auto &H : Hooks)
+        H->pre(S);
     stmtIn(S);
+    if (HooksOn)
+      for (auto &H : Hooks)
+        H->post(S);
     Stack.pop_back();
   }
 
@@ -1611,15 +1625,22 @@ private:
         sliceVarDecl(V);
         if (V->hasLocalStorage()) {
           localSite(V, 0);
+          if (HooksOn)
+            for (auto &H : Hooks)
+              H->localBegin(V);
           if (V->getInit())
             stmt(V->getInit());
-        } else if (V->getInit() && !V->isStaticLocal()) {
-          stmt(V->getInit());
+          if (HooksOn)
+            for (auto &H : Hooks)
+              H->localEnd(V);
         } else if (V->getInit()) {
-          bool WasSites = Sites;
-          Sites = false; // static locals are initialised as constants, outside the function body
+          bool WasSites = Sites, WasHooks = HooksOn;
+          HooksOn = false; // static locals are initialised as constants, outside the function body
+          if (V->isStaticLocal())
+            Sites = false;
           stmt(V->getInit());
           Sites = WasSites;
+          HooksOn = WasHooks;
         }
       }
       return;
