@@ -66,10 +66,12 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP) {
-    if (auto H = stackEscapeHooks(Ctx, E))
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP), Locs(SM, E) {
+    ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
+    if (auto H = stackEscapeHooks(Ctx, E, Locs))
       Hooks.push_back(std::move(H));
   }
+  ~Facts() { ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr); } // lazy locations are AST facts only
 
   void run() {
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
@@ -90,33 +92,17 @@ private:
   std::unique_ptr<MangleContext> Mangler;
   bool ShowSystemHeaders;
   std::vector<const CXXMethodDecl *> Lambdas; // call operators met in the function being walked
-  llvm::DenseMap<FileID, const char *> FileNames;
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
   bool Sites = false;
   RecordDescriber Records;                            // ptrcheck-offset-assumption
+  SourceLocs Locs;
   std::vector<std::unique_ptr<WalkHooks>> Hooks;      // the per-check collectors on this walk
   bool HooksOn = false; // walking code the function emits (not a static local's initialiser)
   llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
 
   // ------------------------------------------------------------------ locations
-  ptrcheck_loc_t loc(SourceLocation L) {
-    ptrcheck_loc_t R{};
-    if (L.isInvalid())
-      return R;
-    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
-    SourceLocation X = SM.getExpansionLoc(L);
-    FileID FID = SM.getFileID(X);
-    auto It = FileNames.find(FID);
-    if (It == FileNames.end()) {
-      std::string Name = SM.getFilename(X).str();
-      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
-    }
-    R.file = It->second;
-    R.line = SM.getExpansionLineNumber(L);
-    R.col = SM.getExpansionColumnNumber(L);
-    return R;
-  }
+  ptrcheck_loc_t loc(SourceLocation L) { return Locs.full(L); }
 
   ptrcheck_loc_t endLoc(SourceLocation L) {
     if (L.isInvalid() || L.isMacroID())

@@ -10,7 +10,11 @@
 
 #include "ptrcheck/ast.h"
 
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
 #include <memory>
+#include <string>
 
 namespace clang {
 class ASTContext;
@@ -21,6 +25,50 @@ class VarDecl;
 } // namespace clang
 
 namespace ptrcheck {
+
+// Engine locations of clang source locations: the expansion's file (interned once per FileID),
+// line and column, and the raw encoding (+1) as the adapter cookie.  lazy() gives only the cookie;
+// the engine fills in the rest through resolve() when a reported diagnostic names it
+// (ptrcheck_engine_set_loc_resolver), so facts that are seldom reported cost no line lookups.
+class SourceLocs {
+public:
+  SourceLocs(const clang::SourceManager &SM, ptrcheck_engine_t *E) : SM(SM), E(E) {}
+
+  ptrcheck_loc_t full(clang::SourceLocation L) {
+    ptrcheck_loc_t R = lazy(L);
+    if (R.raw)
+      fill(R, L);
+    return R;
+  }
+  static ptrcheck_loc_t lazy(clang::SourceLocation L) {
+    ptrcheck_loc_t R{};
+    if (L.isValid())
+      R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
+    return R;
+  }
+  static void resolve(void *User, ptrcheck_loc_t *R) {
+    static_cast<SourceLocs *>(User)->fill(
+        *R, clang::SourceLocation::getFromRawEncoding(static_cast<clang::SourceLocation::UIntTy>(R->raw - 1)));
+  }
+
+private:
+  const clang::SourceManager &SM;
+  ptrcheck_engine_t *E;
+  llvm::DenseMap<clang::FileID, const char *> FileNames;
+
+  void fill(ptrcheck_loc_t &R, clang::SourceLocation L) {
+    clang::SourceLocation X = SM.getExpansionLoc(L);
+    clang::FileID FID = SM.getFileID(X);
+    auto It = FileNames.find(FID);
+    if (It == FileNames.end()) {
+      std::string Name = SM.getFilename(X).str();
+      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
+    }
+    R.file = It->second;
+    R.line = SM.getExpansionLineNumber(L);
+    R.col = SM.getExpansionColumnNumber(L);
+  }
+};
 
 class WalkHooks {
 public:
@@ -41,7 +89,7 @@ public:
 
 // plugin/clang/facts/stack-escape.cpp: STORE sites, borrowed parameters and block-scope events for
 // ptrcheck-stack-escape and ptrcheck-borrowed-escape; NULL when neither check is enabled.
-std::unique_ptr<WalkHooks> stackEscapeHooks(clang::ASTContext &Ctx, ptrcheck_engine_t *E);
+std::unique_ptr<WalkHooks> stackEscapeHooks(clang::ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs);
 // PTRCHECK_SITE_F_BORROWED for a pointer parameter marked annotate("ptrcheck_borrowed") on itself or
 // on its function, else 0.
 unsigned escapeParamFlags(const clang::FunctionDecl *FD, const clang::ParmVarDecl *P);

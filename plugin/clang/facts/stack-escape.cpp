@@ -37,7 +37,7 @@ namespace {
 
 class EscapeHooks : public WalkHooks {
 public:
-  EscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E) : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E) {}
+  EscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) : Ctx(Ctx), E(E), Locs(Locs) {}
 
   void functionBegin(const FunctionDecl *FD, const ptrcheck_ast_fn_t *F, bool S) override {
     Fn = F;
@@ -73,8 +73,8 @@ public:
 
 private:
   ASTContext &Ctx;
-  SourceManager &SM;
   ptrcheck_engine_t *E;
+  SourceLocs &Locs;
   const ptrcheck_ast_fn_t *Fn = nullptr;
   bool Sites = false;
   const Stmt *Top = nullptr;
@@ -87,7 +87,6 @@ private:
     bool Known = false;
   };
   std::vector<VarInfo> Vars;
-  llvm::DenseMap<FileID, const char *> FileNames;
   std::vector<ptrcheck_scope_event_t> Events;
   // the compound literals of each open block, innermost last (their storage ends with the block)
   std::vector<std::vector<const CompoundLiteralExpr *>> Literals;
@@ -99,23 +98,9 @@ private:
     const VarDecl *Copy = nullptr;
   };
 
-  ptrcheck_loc_t loc(SourceLocation L) {
-    ptrcheck_loc_t R{};
-    if (L.isInvalid())
-      return R;
-    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
-    SourceLocation X = SM.getExpansionLoc(L);
-    FileID FID = SM.getFileID(X);
-    auto It = FileNames.find(FID);
-    if (It == FileNames.end()) {
-      std::string Name = SM.getFilename(X).str();
-      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
-    }
-    R.file = It->second;
-    R.line = SM.getExpansionLineNumber(L);
-    R.col = SM.getExpansionColumnNumber(L);
-    return R;
-  }
+  // Event places are looked up only if the engine reports one (SourceLocs::lazy); STORE sites map
+  // IR instructions to places, so they get theirs now.
+  static ptrcheck_loc_t loc(SourceLocation L) { return SourceLocs::lazy(L); }
 
   unsigned idOf(const void *V) {
     auto It = Ids.find(V);
@@ -132,8 +117,9 @@ private:
       Vars.resize(Id + 1);
     VarInfo &I = Vars[Id];
     if (!I.Known) {
-      std::string Name = V->getNameAsString();
-      I.Name = ptrcheck_engine_intern(E, Name.c_str());
+      // an identifier's name is NUL-terminated in clang's identifier table; no printing needed
+      I.Name = V->getIdentifier() ? ptrcheck_engine_intern(E, V->getIdentifier()->getNameStart())
+                                  : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
       I.Decl = loc(V->getLocation());
       I.Known = true;
     }
@@ -277,7 +263,7 @@ private:
     if (!Sites)
       return;
     ptrcheck_site_t S{};
-    S.loc = loc(L);
+    S.loc = Locs.full(L);
     for (unsigned I = 0; I < N; ++I)
       ptrcheck_sites_add(E, PTRCHECK_SITE_STORE, &S);
   }
@@ -476,10 +462,10 @@ void EscapeHooks::post(const Stmt *S) {
 
 } // namespace
 
-std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E) {
+std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) {
   if (!ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) && !ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
     return nullptr;
-  return std::make_unique<EscapeHooks>(Ctx, E);
+  return std::make_unique<EscapeHooks>(Ctx, E, Locs);
 }
 
 } // namespace ptrcheck

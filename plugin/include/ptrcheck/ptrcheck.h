@@ -229,6 +229,12 @@ PTRCHECK_API int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e);
  * clang-tidy module install a reader of clang's own buffers (plugin/clang/SourceLines.h); without
  * one (the pass plugin alone) the engine reads source files from disk (cached). */
 PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
+/* Fills in a location that carries only its adapter cookie (raw set, file NULL, line 0).  The clang
+ * adapter makes such locations for facts whose places are seldom shown (stack-escape's scope events,
+ * one per pointer read), so that a line and column are looked up only when a reported diagnostic
+ * (its location, notes or fix-its) names one; ptrcheck_engine_report resolves them first. */
+typedef void (*ptrcheck_loc_fn)(void *user, ptrcheck_loc_t *loc);
+PTRCHECK_API void ptrcheck_engine_set_loc_resolver(ptrcheck_engine_t *e, ptrcheck_loc_fn fn, void *user);
 PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
 /* Turns a linker symbol into the name the source spells ("_Z1gv" -> "g()", "_ZL5saved" -> "saved");
  * returns a heap string (free()) or NULL when sym is not a mangled name.  Set by the adapter that
