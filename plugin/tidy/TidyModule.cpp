@@ -51,7 +51,9 @@ struct CheckOptions {
 };
 
 CheckOptions readOptions(const tidy::ClangTidyCheck::OptionsView &V) {
-  return CheckOptions{V.get("Config", ""), V.get("Targets", ""), V.get("StrictProvenance", "")};
+  // std::string(...): get() returns std::string on LLVM 14 and StringRef on 19 and 22
+  return CheckOptions{std::string(V.get("Config", "")), std::string(V.get("Targets", "")),
+                      std::string(V.get("StrictProvenance", ""))};
 }
 
 class Check : public tidy::ClangTidyCheck {
