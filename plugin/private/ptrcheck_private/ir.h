@@ -45,8 +45,6 @@ typedef struct ptrcheck_ir_hooks_s {
 int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
 /* slice-forge: plugin/analysis/slice.c */
 int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
-/* stack-escape and borrowed-escape: plugin/analysis/escape.c */
-int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
