@@ -87,9 +87,11 @@ static void report_use(ptrcheck_engine_t *e, const ptrcheck_scope_event_t *x, co
     ptrcheck_diag_t *d;
     snprintf(tbuf, sizeof tbuf, MSG(SE_THE_NAMED), tn);
     if (lit)
-        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_LITERAL_USED_AFTER_BLOCK), pn);
+        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_LITERAL_USED_AFTER_BLOCK),
+                                 pn);
     else
-        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_USED_AFTER_BLOCK), tn, pn, tn);
+        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_USED_AFTER_BLOCK), tn,
+                                 pn, tn);
     if (!d)
         return;
     if (lit)

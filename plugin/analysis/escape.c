@@ -2026,38 +2026,36 @@ static const char *el_name(fn_t *F, uint32_t el)
     return ptrcheck_ir_fn_local_name(F->f, o->v);
 }
 
-/* The steps a chain of summarised callees takes, from the call to callee passing it as argument param. */
+/* The steps of the chain of summarised callees from the call to callee passing it as argument
+ * param (two passes: count, then fill). */
 static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param, ptrcheck_escape_t *x)
 {
+    ptrcheck_escape_step_t *steps = NULL;
     size_t n = 0;
     for (int pass = 0; pass < 2; pass++) {
         LLVMValueRef c = callee;
         unsigned k = param;
-        size_t i = 0;
+        n = 0;
         for (unsigned depth = 0; c && depth < 16; depth++) {
             summary_t *cs = summary_of(F->mod, c);
             if (!cs || k >= cs->nparams || !cs->esc[k].escapes)
                 break;
             esc_info_t *ei = &cs->esc[k];
-            if (ei->step && pass == 1) {
-                ptrcheck_escape_step_t *st = (ptrcheck_escape_step_t *)&x->steps[i];
-                st->loc = ei->loc;
-                st->text = ei->step;
+            if (ei->step && steps) {
+                steps[n].loc = ei->loc;
+                steps[n].text = ei->step;
             }
-            i += ei->step != NULL;
+            n += ei->step != NULL;
             c = ei->next;
             k = ei->next_param;
         }
-        if (pass == 0) {
-            n = i;
-            if (!n)
-                return 1;
-            x->steps = ptrcheck_arena_alloc(&R->arena, n * sizeof *x->steps);
-            if (!x->steps)
-                return 0;
-            x->nsteps = n;
-        }
+        if (!n)
+            return 1;
+        if (!steps && !(steps = ptrcheck_arena_alloc(&R->arena, n * sizeof *steps)))
+            return 0;
     }
+    x->steps = steps;
+    x->nsteps = n;
     return 1;
 }
 
@@ -2086,7 +2084,8 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
     x.fn = F->fn;
     x.inst = in;
     x.value = o->v;
-    x.fn_name = ptrcheck_engine_intern(e, ptrcheck_ir_fn_name(F->f));
+    const char *fnm = ptrcheck_ir_fn_name(F->f);
+    x.fn_name = ptrcheck_engine_intern(e, fnm);
     x.loc = report_loc(F, in, el);
     x.decl_loc = el_decl_loc(F, el);
     x.route = ptrcheck_engine_intern(e, how);
@@ -2094,7 +2093,8 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
         x.has_heap = 1;
         x.heap_loc = inst_loc(F, heap_at, NULL);
     }
-    if ((nm && !x.name) || !x.fn_name || !x.route || (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
+    if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
+        (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
         F->oom = 1;
         return;
     }
