@@ -43,8 +43,6 @@ typedef struct ptrcheck_ir_hooks_s {
  * Each runs at most once per module, whichever of its checks asks first; 0 on failure. */
 /* int-roundtrip and ptr-truncation: plugin/analysis/roundtrip.c */
 int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
-/* slice-forge: plugin/analysis/slice.c */
-int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
 /* stack-escape and borrowed-escape: plugin/analysis/escape.c */
 int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 
@@ -54,6 +52,46 @@ int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v);
 /* Strips bitcasts and address-space casts (not GEPs: see ptrcheck_ir_strip). */
 LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v);
+
+/* ---- walking a GEP's indices (plugin/analysis/gep.c) */
+typedef enum ptrcheck_ir_gep_kind_e {
+    PTRCHECK_IR_GEP_LEADING = 0, /* operand 1: whole objects of the source element type */
+    PTRCHECK_IR_GEP_FIELD,       /* a field of a struct (the index is a constant) */
+    PTRCHECK_IR_GEP_ARRAY,       /* an element of an array */
+    PTRCHECK_IR_GEP_VECTOR       /* an element of a vector */
+} ptrcheck_ir_gep_kind_t;
+
+typedef struct ptrcheck_ir_gep_step_s {
+    ptrcheck_ir_gep_kind_t kind;
+    unsigned operand;      /* the index's operand number (1 for the leading index) */
+    LLVMValueRef index;
+    int is_const;          /* the index is a ConstantInt; value is then its (sign-extended) value */
+    long long value;
+    LLVMTypeRef in;        /* the type the index steps in (the source element type for LEADING) */
+    LLVMTypeRef type;      /* the type it reaches (LEADING: the source element type itself) */
+    unsigned field;        /* FIELD: the field's number */
+    unsigned long long field_offset; /* FIELD: its byte offset (0 without a data layout) */
+    unsigned long long elem_bytes;   /* LEADING, ARRAY, VECTOR: bytes per index unit (0 when unsized) */
+} ptrcheck_ir_gep_step_t;
+
+typedef struct ptrcheck_ir_gep_it_s {
+    LLVMTargetDataRef td;
+    LLVMValueRef gep;
+    unsigned next, n;
+    LLVMTypeRef type;
+    int stuck; /* the walk stopped at an index it cannot follow (see ptrcheck_ir_gep_next) */
+} ptrcheck_ir_gep_it_t;
+
+/* Starts walking the indices of gep (a GEP instruction or constant expression; anything else has
+ * none) with the data layout td (may be NULL: offsets and sizes are then 0). */
+void ptrcheck_ir_gep_begin(ptrcheck_ir_gep_it_t *it, LLVMTargetDataRef td, LLVMValueRef gep);
+/* Fills *s with the next index and returns 1; returns 0 at the end, or (it->stuck set) at an index
+ * into a type that is neither a struct, an array nor a vector, or a struct index that is not a
+ * constant within the struct. */
+int ptrcheck_ir_gep_next(ptrcheck_ir_gep_it_t *it, ptrcheck_ir_gep_step_t *s);
+/* The constant byte offset gep adds to its pointer: 1 and *off when every index is a constant and
+ * steps over sized types (not into a vector), else 0.  0 without a data layout. */
+int ptrcheck_ir_gep_const_offset(LLVMTargetDataRef td, LLVMValueRef gep, long long *off);
 
 /* ---- growable vector of LLVM values */
 typedef struct ptrcheck_ir_valvec_s {
