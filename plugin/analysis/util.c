@@ -152,7 +152,7 @@ LLVMValueRef ptrcheck_ir_called_function(LLVMValueRef call)
     return callee && LLVMIsAFunction(callee) ? callee : NULL;
 }
 
-static int is_lifetime_call(LLVMValueRef v)
+int ptrcheck_ir_is_lifetime_marker(LLVMValueRef v)
 {
     LLVMValueRef callee = LLVMIsACallInst(v) ? ptrcheck_ir_called_function(v) : NULL;
     size_t len = 0;
@@ -162,12 +162,12 @@ static int is_lifetime_call(LLVMValueRef v)
 
 int ptrcheck_ir_is_lifetime_use(LLVMValueRef user)
 {
-    if (is_lifetime_call(user))
+    if (ptrcheck_ir_is_lifetime_marker(user))
         return 1;
     if (!LLVMIsABitCastInst(user) || !LLVMGetFirstUse(user))
         return 0;
     for (LLVMUseRef u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
-        if (!is_lifetime_call(LLVMGetUser(u)))
+        if (!ptrcheck_ir_is_lifetime_marker(LLVMGetUser(u)))
             return 0;
     return 1;
 }

@@ -121,8 +121,11 @@ int ptrcheck_ir_pmap_get(const ptrcheck_ir_pmap_t *m, const void *key, void **va
 
 /* The function a call instruction calls directly (looking through pointer casts), or NULL. */
 LLVMValueRef ptrcheck_ir_called_function(LLVMValueRef call);
-/* 1 when user (a user of an alloca) is only there for llvm.lifetime.start/end: a lifetime call,
- * or (typed pointers) a bitcast used only by lifetime calls.  -O1+ adds these; -O0 does not. */
+/* The lifetime-marker tests of the tree (clang adds llvm.lifetime.start/end from -O1 on, never at
+ * -O0; no finding may depend on them).  ptrcheck_ir_is_lifetime_marker: v is a call of
+ * llvm.lifetime.*.  ptrcheck_ir_is_lifetime_use: user (a user of an alloca) is only there for the
+ * markers: a marker, or (typed pointers) a bitcast that has uses and is used by markers only. */
+int ptrcheck_ir_is_lifetime_marker(LLVMValueRef v);
 int ptrcheck_ir_is_lifetime_use(LLVMValueRef user);
 /* 1 when fn is an LLVM intrinsic (llvm.*). */
 int ptrcheck_ir_is_intrinsic(LLVMValueRef fn);
