@@ -638,11 +638,11 @@ static int exceeds(const ptrcheck_slice_layout_t *l, const header_t *h, int k, f
     const char *name = k == 0 ? l->len_name : l->cap_name;
     if (!h->data.known || !val || !val->known || val->v <= 0)
         return 0;
-    char what[200], claim[512];
+    char what[200];
     sf_amount(what, sizeof what, l, name, val->v);
     if (h->data.is_null) {
-        snprintf(claim, sizeof claim, SF_CLAIM_NULL_DATA, what, l->data_name);
-        snprintf(f->msg, sizeof f->msg, SF_MSG_HEADER, l->display, claim);
+        size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+        snprintf(f->msg + at, sizeof f->msg - at, SF_CLAIM_NULL_DATA, what, l->data_name);
         return 1;
     }
     long long avail = (long long)h->data.total - h->data.offset;
@@ -650,8 +650,8 @@ static int exceeds(const ptrcheck_slice_layout_t *l, const header_t *h, int k, f
         return 0; /* data outside its object: not this check's business */
     if (val->v * (long long)l->elem_bytes <= avail)
         return 0;
-    sf_claim_exceeds(claim, sizeof claim, l, what, h->data.total, h->data.offset, h->data.what);
-    snprintf(f->msg, sizeof f->msg, SF_MSG_HEADER, l->display, claim);
+    size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+    sf_claim_exceeds(f->msg + at, sizeof f->msg - at, l, what, h->data.total, h->data.offset, h->data.what);
     if (h->data.at.file || h->data.at.raw) {
         f->note_loc = h->data.at;
         if (h->data.at_is_alloc)
@@ -669,9 +669,9 @@ static int broken(const ptrcheck_slice_layout_t *l, const header_t *h, finding_t
     if (exceeds(l, h, 0, f))
         return 1;
     if (h->len.known && h->cap.known && l->has_cap && h->len.v > h->cap.v && h->cap.v >= 0) {
-        char claim[512];
-        snprintf(claim, sizeof claim, SF_CLAIM_LEN_OVER_CAP, l->len_name, h->len.v, l->cap_name, h->cap.v);
-        snprintf(f->msg, sizeof f->msg, SF_MSG_HEADER, l->display, claim);
+        size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+        snprintf(f->msg + at, sizeof f->msg - at, SF_CLAIM_LEN_OVER_CAP, l->len_name, h->len.v, l->cap_name,
+                 h->cap.v);
         return 1;
     }
     return exceeds(l, h, 1, f);

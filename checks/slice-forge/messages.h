@@ -24,8 +24,9 @@
 #define SF_CLAIM_LEN_OVER_CAP "claims %s %lld > %s %lld"
 
 /* ---- findings */
+#define SF_HEADER "'%s' header " /* header; a claim follows */
 /* header, claim */
-#define SF_MSG_HEADER "'%s' header %s"
+#define SF_MSG_HEADER SF_HEADER "%s"
 /* header, function that builds it from its parameters, claim (IR) */
 #define SF_MSG_BUILT_BY_CALL "'%s' header built by '%s' from this call %s"
 /* header, field, operand of sizeof, its size */
@@ -60,6 +61,16 @@
 #define SF_MEM_BLOCK "the block from '%s'"   /* allocation function */
 #define SF_MEM_STRING "the string literal"
 #define SF_MEM_COMPOUND "the compound literal"
+
+/* Writes SF_HEADER for the header named display into buf; returns where its claim goes (at most
+ * size - 1, so that buf + result has room for at least the terminator). */
+static inline size_t sf_header(char *buf, size_t size, const char *display)
+{
+    int n = snprintf(buf, size, SF_HEADER, display);
+    if (n < 0)
+        return 0;
+    return (size_t)n < size ? (size_t)n : size - 1;
+}
 
 /* "len 40", "len 40 (160 bytes of 'int')": n units of field of the header l. */
 static inline void sf_amount(char *buf, size_t size, const ptrcheck_slice_layout_t *l, const char *field, long long n)
