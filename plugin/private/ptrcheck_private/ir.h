@@ -43,8 +43,6 @@ typedef struct ptrcheck_ir_hooks_s {
  * Each runs at most once per module, whichever of its checks asks first; 0 on failure. */
 /* int-roundtrip and ptr-truncation: plugin/analysis/roundtrip.c */
 int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
-/* stack-escape and borrowed-escape: plugin/analysis/escape.c */
-int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
