@@ -53,6 +53,14 @@ void *ptrcheck_ir_module_result(ptrcheck_ir_module_t *m, const void *key, void *
     return r;
 }
 
+int ptrcheck_ir_wants(const ptrcheck_engine_t *e, ptrcheck_ast_fact_t fact)
+{
+    for (unsigned c = 0; c < (unsigned)PTRCHECK_CHECK_COUNT; c++)
+        if (ir_hooks[c] && (ir_hooks[c]->ast_facts & (1u << fact)) && ptrcheck_engine_enabled(e, (ptrcheck_check_t)c))
+            return 1;
+    return 0;
+}
+
 int ptrcheck_ir_run(ptrcheck_engine_t *e, LLVMModuleRef llvm)
 {
     ptrcheck_ir_module_t m;

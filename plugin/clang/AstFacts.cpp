@@ -68,7 +68,7 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
         ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP), Locs(SM, E) {
     ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
-    if (auto H = stackEscapeHooks(Ctx, E, Locs))
+    if (auto H = stackEscapeHooks(Ctx, E, Locs, Opts.EscapeSites))
       Hooks.push_back(std::move(H));
   }
   ~Facts() { ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr); } // lazy locations are AST facts only

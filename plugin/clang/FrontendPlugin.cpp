@@ -10,6 +10,7 @@
 #include "ptrcheck_compat.h"
 
 #include "ptrcheck/handoff.h"
+#include "ptrcheck/ir.h"
 #include "ptrcheck/ptrcheck.h"
 #include "ptrcheck/sarif.h"
 
@@ -132,6 +133,7 @@ public:
       return;
     ptrcheck::AnalyzeOptions Opts;
     Opts.RecordSites = CodeGen;
+    Opts.EscapeSites = CodeGen && ptrcheck_ir_wants(E, PTRCHECK_AST_FACT_ESCAPE_SITES);
     Opts.PP = PP.get();
     ptrcheck::analyzeTranslationUnit(Ctx, E, Opts);
   }

@@ -89,7 +89,9 @@ public:
 
 // plugin/clang/facts/stack-escape.cpp: STORE sites, borrowed parameters and block-scope events for
 // ptrcheck-stack-escape and ptrcheck-borrowed-escape; NULL when neither check is enabled.
-std::unique_ptr<WalkHooks> stackEscapeHooks(clang::ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs);
+// The stack-escape facts, or NULL when no enabled check wants them (EscapeSites: the IR side does).
+std::unique_ptr<WalkHooks> stackEscapeHooks(clang::ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
+                                            bool EscapeSites);
 // PTRCHECK_SITE_F_BORROWED for a pointer parameter marked annotate("ptrcheck_borrowed") on itself or
 // on its function, else 0.
 unsigned escapeParamFlags(const clang::FunctionDecl *FD, const clang::ParmVarDecl *P);

@@ -462,8 +462,9 @@ void EscapeHooks::post(const Stmt *S) {
 
 } // namespace
 
-std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) {
-  if (!ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) && !ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
+std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
+                                            bool EscapeSites) {
+  if (!EscapeSites && !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
     return nullptr;
   return std::make_unique<EscapeHooks>(Ctx, E, Locs);
 }

@@ -37,6 +37,8 @@ void *ptrcheck_ir_module_result(ptrcheck_ir_module_t *m, const void *key, void *
  * modifies the module, and returns 0 on failure (out of memory), 1 otherwise. */
 typedef struct ptrcheck_ir_hooks_s {
     int (*run)(ptrcheck_ir_module_t *m);
+    /* The AST facts the IR part needs the frontend to collect: bits (1u << ptrcheck_ast_fact_t). */
+    unsigned ast_facts;
 } ptrcheck_ir_hooks_t;
 
 /* ---- shared analyses still reporting for their checks (being split into results + checks/<id>/ir.c).
