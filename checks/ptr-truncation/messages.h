@@ -27,8 +27,8 @@
 /* IR: bits, " in " or "", the carrier of the bits ("'n' in 'f'", "the return value of 'g'") or "" */
 #define PT_IR_TRUNCATED_ROUNDTRIP "pointer truncated to %u bits%s%s and converted back to a pointer"
 #define PT_IR_IN " in "
-/* IR, without a line (no -g): the message, the function */
-#define PT_IR_IN_FUNCTION "%s (in function '%s')"
+/* IR, appended without a line (no -g): the function */
+#define PT_IR_IN_FUNCTION " (in function '%s')"
 
 /* ---- notes on a round trip: where the bits were dropped, where the pointer became an integer */
 #define PT_NOTE_DROPPED_HERE "pointer bits dropped here"
