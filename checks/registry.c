@@ -45,6 +45,13 @@ void ptrcheck_ast_on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, con
     FOR_EACH_HOOK(e, on_cast, h->on_cast(e, fn, cast));
 }
 
+int ptrcheck_ast_wants_ptr_to_int(ptrcheck_engine_t *e)
+{
+    int want = 0;
+    FOR_EACH_HOOK(e, on_ptr_to_int, want = 1);
+    return want;
+}
+
 void ptrcheck_ast_on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_ptr_to_int_fact_t *f)
 {
     if (!f || !f->cast || f->cast->kind != PTRCHECK_E_CAST || f->cast->cast != PTRCHECK_C_PTR_TO_INT)

@@ -1436,7 +1436,7 @@ static int pass_through(ctx_t *c, LLVMValueRef fn)
                 LLVMValueRef callee = ptrcheck_ir_called_function(in);
                 size_t len = 0;
                 const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
-                ok = nm && len > 9 && (strncmp(nm, "llvm.dbg.", 9) == 0 || strncmp(nm, "llvm.lifetime.", 14) == 0);
+                ok = ptrcheck_ir_is_lifetime_use(in) || (nm && len > 9 && strncmp(nm, "llvm.dbg.", 9) == 0);
                 break;
             }
             default:
@@ -1873,6 +1873,8 @@ typedef struct rt_result_s {
 
 static const char *keep(ctx_t *c, const char *str)
 {
+    if (!str)
+        return NULL;
     const char *k = ptrcheck_arena_strndup(&c->out->arena, str, strlen(str));
     if (!k)
         c->oom = 1;

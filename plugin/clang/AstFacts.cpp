@@ -1490,7 +1490,7 @@ private:
     if (inSystemHeader(C->getExprLoc()))
       return;
     if (K == CK_PointerToIntegral) {
-      if (ptrcheck_engine_enabled(E, PTRCHECK_PTR_TRUNCATION))
+      if (ptrcheck_ast_wants_ptr_to_int(E))
         ptrToIntFact(C);
       ptrcheck_ast_reset(E);
       return;

@@ -247,6 +247,9 @@ typedef struct ptrcheck_ptr_to_int_fact_s {
 } ptrcheck_ptr_to_int_fact_t;
 PTRCHECK_API void ptrcheck_ast_on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
                                              const ptrcheck_ptr_to_int_fact_t *fact);
+/* 1 when an enabled check takes ptrcheck_ast_on_ptr_to_int facts (the adapter collects the uses
+ * only then). */
+PTRCHECK_API int ptrcheck_ast_wants_ptr_to_int(ptrcheck_engine_t *e);
 
 /* Start of a translation unit's AST pass: `triple` is the compiling target.  Loads what the checks need
  * once per TU (layout tables); problems are reported through the sink. */
