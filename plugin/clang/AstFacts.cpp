@@ -1484,7 +1484,7 @@ private:
     if (inSystemHeader(C->getExprLoc()))
       return;
     if (K == CK_PointerToIntegral) {
-      if (ptrcheck_engine_enabled(E, PTRCHECK_PTR_TRUNCATION))
+      if (ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_PTR_TO_INT))
         ptrToIntFact(C);
       ptrcheck_ast_reset(E);
       return;
