@@ -92,7 +92,8 @@ static void test_defaults(void)
     CHECK(cfg.nretaining_functions == 0 && cfg.nborrowed_functions == 0);
     CHECK(cfg.system_headers == 0);
     for (i = 0; i < (size_t)PTRCHECK_CHECK_COUNT; i++)
-        CHECK(enabled(&cfg, (ptrcheck_check_t)i) == ptrcheck_check_info((ptrcheck_check_t)i)->default_on);
+        CHECK(ptrcheck_config_check_enabled(&cfg, (ptrcheck_check_t)i) ==
+              ptrcheck_check_info((ptrcheck_check_t)i)->default_on);
     for (i = 0; i < cfg.ntargets; i++)
         CHECK(ptrcheck_target_parse(cfg.targets[i], NULL));
     ptrcheck_config_delete(&cfg);
