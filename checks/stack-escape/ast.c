@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "ptrcheck_private/hooks.h"
+#include "messages.h"
+
+#define MSG(id) stack_escape_msg[id]
 
 #define MAX_HOLDS 4
 
@@ -74,37 +77,29 @@ static void add_hold(var_t *p, unsigned target)
         p->holds[p->nholds++] = target;
 }
 
-static const char *what(const var_t *t, char *buf, size_t size)
-{
-    if (t->name && strcmp(t->name, "(compound literal)") == 0)
-        return "a compound literal";
-    snprintf(buf, size, "local '%s'", t->name ? t->name : "?");
-    return buf;
-}
-
 static void report_use(ptrcheck_engine_t *e, const ptrcheck_scope_event_t *x, const var_t *p, const var_t *t)
 {
-    char wbuf[300];
-    const char *w = what(t, wbuf, sizeof wbuf);
-    int lit = w[0] == 'a' && w[1] == ' ';
+    char tbuf[294]; /* "'x'" */
+    int lit = t->name && strcmp(t->name, "(compound literal)") == 0;
     const char *tn = t->name ? t->name : "?";
-    ptrcheck_diag_t *d = lit ? ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST,
-                                                    "address of a compound literal is used through '%s' after "
-                                                    "the block of the compound literal ends",
-                                                    p->name ? p->name : "?")
-                             : ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST,
-                                                    "address of local '%s' is used through '%s' after the block "
-                                                    "of '%s' ends",
-                                                    tn, p->name ? p->name : "?", tn);
+    const char *pn = p->name ? p->name : "?";
+    const char *the = lit ? MSG(SE_THE_LITERAL) : tbuf;
+    ptrcheck_diag_t *d;
+    snprintf(tbuf, sizeof tbuf, MSG(SE_THE_NAMED), tn);
+    if (lit)
+        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_LITERAL_USED_AFTER_BLOCK),
+                                 pn);
+    else
+        d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_AST, MSG(SE_USED_AFTER_BLOCK), tn,
+                                 pn, tn);
     if (!d)
         return;
     if (lit)
-        ptrcheck_diag_add_note(d, t->decl, "the compound literal is created here; its storage ends with its block");
+        ptrcheck_diag_add_note(d, t->decl, "%s", MSG(SE_NOTE_BLOCK_LITERAL));
     else
-        ptrcheck_diag_add_note(d, t->decl, "'%s' declared here; its storage ends with its block", tn);
-    ptrcheck_diag_add_note(d, p->set_at, "'%s' set to the address of %s here", p->name ? p->name : "?",
-                           lit ? "the compound literal" : wbuf + 6);
-    ptrcheck_diag_add_note(d, t->end_at, "the block of %s ends here", lit ? "the compound literal" : wbuf + 6);
+        ptrcheck_diag_add_note(d, t->decl, MSG(SE_NOTE_BLOCK_DECL), tn);
+    ptrcheck_diag_add_note(d, p->set_at, MSG(SE_NOTE_SET), pn, the);
+    ptrcheck_diag_add_note(d, t->end_at, MSG(SE_NOTE_BLOCK_END), the);
     ptrcheck_engine_report(e, d);
 }
 

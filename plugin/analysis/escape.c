@@ -1,5 +1,7 @@
-/* IR part of ptrcheck-stack-escape and ptrcheck-borrowed-escape: escape analysis of automatic
- * storage and of borrowed pointer parameters over the module straight from IRGen.
+/* Escape flow of automatic storage and of borrowed pointer parameters over the module straight
+ * from IRGen (interface: ptrcheck_private/escape.h).  Check-agnostic: it collects the escapes,
+ * with their route, locations and the steps through callees; checks/stack-escape/ir.c and
+ * checks/borrowed-escape/ir.c decide what to report and word the findings.
  *
  * Abstract objects.  STACK (an alloca: local, parameter spill, array, VLA, alloca(), compound
  * literal; or a byval parameter), ARG i (the memory pointer parameter i points to: the value of the
@@ -34,10 +36,10 @@
  * into one of the above, returned, passed on).  A store into a global or into a parameter's memory
  * is forgiven when every path from it to a return overwrites the same location with a value that
  * holds no stack address (`g = &x; ...; g = NULL;`, linking a stack node and unlinking it).
- * Returning an address converted to an integer (a stack-depth probe) is reported only with
- * strict-provenance.
+ * Returning an address converted to an integer is collected as such (stack-escape reports it only
+ * with strict-provenance: a stack-depth probe otherwise).
  *
- * Locations.  Calls and returns map to the AST's CALL and RETURN sites (ir_util.c); stores into
+ * Locations.  Calls and returns map to the AST's CALL and RETURN sites (util.c); stores into
  * non-local memory map to the STORE sites the AST pass records (this file, by ordinal, when the
  * counts agree); otherwise !dbg, otherwise the variable's declaration.
  */
@@ -45,7 +47,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptrcheck_private/escape.h"
 #include "ptrcheck_private/ir.h"
+#include "ptrcheck_private/util.h"
 
 /* ------------------------------------------------------------------ element sets */
 
@@ -254,8 +258,6 @@ typedef struct mod_s {
     ptrcheck_ir_fncache_t fns;
     ptrcheck_ir_pmap_t summaries; /* defined function -> summary_t* */
     ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
-    int strict;
-    int want_stack, want_borrowed;
 } mod_t;
 
 /* ------------------------------------------------------------------ per-function state */
@@ -326,40 +328,7 @@ static uint32_t obj_for(fn_t *F, ptrcheck_ir_pmap_t *map, okind_t kind, LLVMValu
  * see every field. */
 static int gep_const_offset(fn_t *F, LLVMValueRef gep, long long *off)
 {
-    LLVMTargetDataRef td = F->f ? ptrcheck_ir_fn_target_data(F->f) : NULL;
-    LLVMTypeRef t = LLVMGetGEPSourceElementType(gep);
-    unsigned n = (unsigned)LLVMGetNumOperands(gep);
-    long long o = 0;
-    if (!td || !t)
-        return 0;
-    for (unsigned k = 1; k < n; k++) {
-        LLVMValueRef ix = LLVMGetOperand(gep, k);
-        if (!LLVMIsAConstantInt(ix) || !LLVMTypeIsSized(t))
-            return 0;
-        long long i = LLVMConstIntGetSExtValue(ix);
-        if (k == 1) {
-            o += i * (long long)LLVMABISizeOfType(td, t);
-            continue;
-        }
-        switch (LLVMGetTypeKind(t)) {
-        case LLVMStructTypeKind:
-            if (i < 0 || (unsigned long long)i >= LLVMCountStructElementTypes(t))
-                return 0;
-            o += (long long)LLVMOffsetOfElement(td, t, (unsigned)i);
-            t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
-            break;
-        case LLVMArrayTypeKind:
-            t = LLVMGetElementType(t);
-            if (!LLVMTypeIsSized(t))
-                return 0;
-            o += i * (long long)LLVMABISizeOfType(td, t);
-            break;
-        default:
-            return 0;
-        }
-    }
-    *off = o;
-    return 1;
+    return ptrcheck_ir_gep_const_offset(F->f ? ptrcheck_ir_fn_target_data(F->f) : NULL, gep, off);
 }
 
 /* id + 1 of the object for byte `off` of local aggregate `base` (an object index). */
@@ -536,20 +505,6 @@ static int intrinsic_prefix(LLVMValueRef callee, const char *prefix)
 
 /* ------------------------------------------------------------------ promotable allocas */
 
-/* llvm.lifetime.start/end (clang emits them from -O1 on; they must not change any finding), directly
- * or through a bitcast used only by them (typed pointers). */
-static int is_lifetime_use(LLVMValueRef user)
-{
-    if (LLVMIsABitCastInst(user)) {
-        for (LLVMUseRef u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
-            if (!is_lifetime_use(LLVMGetUser(u)))
-                return 0;
-        return 1;
-    }
-    LLVMValueRef callee = LLVMIsACallInst(user) ? ptrcheck_ir_called_function(user) : NULL;
-    return callee && intrinsic_prefix(callee, "llvm.lifetime.");
-}
-
 static int is_promotable(fn_t *F, LLVMValueRef a)
 {
     void *p = NULL;
@@ -558,7 +513,7 @@ static int is_promotable(fn_t *F, LLVMValueRef a)
     int ok = LLVMIsAAllocaInst(a) && LLVMIsAConstantInt(LLVMGetOperand(a, 0)) && a != F->retval;
     for (LLVMUseRef u = ok ? LLVMGetFirstUse(a) : NULL; u && ok; u = LLVMGetNextUse(u)) {
         LLVMValueRef user = LLVMGetUser(u);
-        if (LLVMIsALoadInst(user) || is_lifetime_use(user))
+        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user)) /* -O1+ markers change nothing */
             continue;
         if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a)
             continue;
@@ -1950,57 +1905,6 @@ static int is_param_spill(LLVMValueRef a)
     return 0;
 }
 
-/* "local 'x'", "parameter 'x'", "a compound literal", "alloca() memory", "borrowed pointer 'p'" */
-static const char *describe_el(fn_t *F, uint32_t el, char *buf, size_t size)
-{
-    obj_t *o = &F->objs[EL_OBJ(el)];
-    const char *nm = NULL;
-    if (o->kind == O_ARG) {
-        nm = ptrcheck_ir_fn_param_name(F->f, o->idx);
-        if (nm)
-            snprintf(buf, size, "borrowed pointer '%s'", nm);
-        else
-            snprintf(buf, size, "borrowed pointer parameter #%u", o->idx + 1);
-        return buf;
-    }
-    if (LLVMIsAArgument(o->v)) {
-        nm = ptrcheck_ir_fn_param_name(F->f, param_index(F->fn, o->v));
-        snprintf(buf, size, nm ? "parameter '%s'" : "a parameter", nm);
-        return buf;
-    }
-    nm = ptrcheck_ir_fn_local_name(F->f, o->v);
-    if (nm && strcmp(nm, "(compound literal)") == 0)
-        snprintf(buf, size, "a compound literal");
-    else if (nm && strcmp(nm, "alloca") == 0)
-        snprintf(buf, size, "alloca() memory");
-    else if (nm)
-        snprintf(buf, size, "%s '%s'", is_param_spill(o->v) ? "parameter" : "local", nm);
-    else
-        snprintf(buf, size, "a local variable");
-    return buf;
-}
-
-static const char *short_name(fn_t *F, uint32_t el, char *buf, size_t size)
-{
-    obj_t *o = &F->objs[EL_OBJ(el)];
-    const char *nm = NULL;
-    if (o->kind == O_ARG)
-        nm = ptrcheck_ir_fn_param_name(F->f, o->idx);
-    else if (LLVMIsAArgument(o->v))
-        nm = ptrcheck_ir_fn_param_name(F->f, param_index(F->fn, o->v));
-    else
-        nm = ptrcheck_ir_fn_local_name(F->f, o->v);
-    if (nm && strcmp(nm, "(compound literal)") == 0)
-        snprintf(buf, size, "the compound literal");
-    else if (nm && strcmp(nm, "alloca") == 0)
-        snprintf(buf, size, "the alloca() memory");
-    else if (nm)
-        snprintf(buf, size, "'%s'", nm);
-    else
-        snprintf(buf, size, "%s", o->kind == O_ARG ? "the parameter" : "the local variable");
-    return buf;
-}
-
 static ptrcheck_loc_t el_decl_loc(fn_t *F, uint32_t el)
 {
     obj_t *o = &F->objs[EL_OBJ(el)];
@@ -2081,10 +1985,13 @@ static void first_field_place(fn_t *F, LLVMValueRef store, char *buf, size_t siz
 
 /* ------------------------------------------------------------------ reporting */
 
-typedef struct report_s {
-    int check_stack; /* report STACK elements */
-    int check_borrowed;
-} report_t;
+/* The escapes being collected (the last pass over the module, after the summaries). */
+typedef struct result_s {
+    ptrcheck_escape_result_t pub;
+    ptrcheck_escape_t *v;
+    size_t n, cap;
+    ptrcheck_arena_t arena; /* the steps */
+} result_t;
 
 static ptrcheck_loc_t report_loc(fn_t *F, LLVMValueRef in, uint32_t el)
 {
@@ -2108,60 +2015,100 @@ static ptrcheck_loc_t report_loc(fn_t *F, LLVMValueRef in, uint32_t el)
     return loc;
 }
 
-static void add_chain_notes(fn_t *F, ptrcheck_diag_t *d, LLVMValueRef callee, unsigned param)
-{
-    for (unsigned depth = 0; callee && depth < 16; depth++) {
-        summary_t *cs = summary_of(F->mod, callee);
-        if (!cs || param >= cs->nparams || !cs->esc[param].escapes)
-            break;
-        esc_info_t *ei = &cs->esc[param];
-        if (ei->step)
-            ptrcheck_diag_add_note(d, ei->loc, "%s", ei->step);
-        callee = ei->next;
-        param = ei->next_param;
-    }
-}
-
-static void add_decl_note(fn_t *F, ptrcheck_diag_t *d, uint32_t el)
+/* The source name of the object of element el (NULL when unknown). */
+static const char *el_name(fn_t *F, uint32_t el)
 {
     obj_t *o = &F->objs[EL_OBJ(el)];
-    char nm[256];
-    short_name(F, el, nm, sizeof nm);
-    if (o->kind == O_ARG) {
-        ptrcheck_diag_add_note(d, ptrcheck_ir_fn_loc(F->f, NULL, NULL),
-                               "%s is borrowed: '%s' must not keep it after it returns", nm, ptrcheck_ir_fn_name(F->f));
-        return;
-    }
-    ptrcheck_diag_add_note(d, el_decl_loc(F, el), "%s declared here; its storage ends when '%s' returns", nm,
-                           ptrcheck_ir_fn_name(F->f));
+    if (o->kind == O_ARG)
+        return ptrcheck_ir_fn_param_name(F->f, o->idx);
+    if (LLVMIsAArgument(o->v))
+        return ptrcheck_ir_fn_param_name(F->f, param_index(F->fn, o->v));
+    return ptrcheck_ir_fn_local_name(F->f, o->v);
 }
 
-/* Reports element el escaping at instruction `in` ("how" completes "address of X escapes ..."). */
-static void report(fn_t *F, LLVMValueRef in, uint32_t el, const char *how, LLVMValueRef chain_callee,
-                   unsigned chain_param, const char *extra_note, LLVMValueRef extra_at)
+/* The steps of the chain of summarised callees from the call to callee passing it as argument
+ * param (two passes: count, then fill). */
+static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param, ptrcheck_escape_t *x)
 {
-    char what[300];
-    ptrcheck_check_t check;
-    ptrcheck_diag_t *d;
-    ptrcheck_loc_t loc = report_loc(F, in, el);
-    describe_el(F, el, what, sizeof what);
-    if (F->objs[EL_OBJ(el)].kind == O_ARG) {
-        check = PTRCHECK_BORROWED_ESCAPE;
-        d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s escapes %s%s", what, how,
-                                 EL_INT(el) ? " (as an integer)" : "");
-    } else {
-        check = PTRCHECK_STACK_ESCAPE;
-        d = ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "address of %s escapes %s%s", what, how,
-                                 EL_INT(el) ? " (as an integer)" : "");
+    ptrcheck_escape_step_t *steps = NULL;
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        LLVMValueRef c = callee;
+        unsigned k = param;
+        n = 0;
+        for (unsigned depth = 0; c && depth < 16; depth++) {
+            summary_t *cs = summary_of(F->mod, c);
+            if (!cs || k >= cs->nparams || !cs->esc[k].escapes)
+                break;
+            esc_info_t *ei = &cs->esc[k];
+            if (ei->step && steps) {
+                steps[n].loc = ei->loc;
+                steps[n].text = ei->step;
+            }
+            n += ei->step != NULL;
+            c = ei->next;
+            k = ei->next_param;
+        }
+        if (!n)
+            return 1;
+        if (!steps && !(steps = ptrcheck_arena_alloc(&R->arena, n * sizeof *steps)))
+            return 0;
     }
-    if (!d)
+    x->steps = steps;
+    x->nsteps = n;
+    return 1;
+}
+
+/* Records element el escaping at instruction `in` by route `how` (which completes "... escapes"),
+ * through the chain from chain_callee's parameter chain_param, into the heap object heap_at. */
+static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, uint32_t el, const char *how,
+                   LLVMValueRef chain_callee, unsigned chain_param, LLVMValueRef heap_at)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    ptrcheck_engine_t *e = F->mod->e;
+    ptrcheck_escape_t x;
+    const char *nm = el_name(F, el);
+    memset(&x, 0, sizeof x);
+    x.kind = kind;
+    if (o->kind == O_ARG) {
+        x.object = PTRCHECK_ESCAPE_OBJ_BORROWED;
+        x.param = o->idx;
+    } else if (LLVMIsAArgument(o->v)) {
+        x.object = PTRCHECK_ESCAPE_OBJ_PARAM;
+    } else {
+        x.object = PTRCHECK_ESCAPE_OBJ_LOCAL;
+        x.spill = is_param_spill(o->v);
+    }
+    x.name = nm ? ptrcheck_engine_intern(e, nm) : NULL;
+    x.as_int = EL_INT(el) != 0;
+    x.fn = F->fn;
+    x.inst = in;
+    x.value = o->v;
+    const char *fnm = ptrcheck_ir_fn_name(F->f);
+    x.fn_name = ptrcheck_engine_intern(e, fnm);
+    x.loc = report_loc(F, in, el);
+    x.decl_loc = el_decl_loc(F, el);
+    x.route = ptrcheck_engine_intern(e, how);
+    if (heap_at) {
+        x.has_heap = 1;
+        x.heap_loc = inst_loc(F, heap_at, NULL);
+    }
+    if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
+        (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
+        F->oom = 1;
         return;
-    add_decl_note(F, d, el);
-    if (extra_note)
-        ptrcheck_diag_add_note(d, inst_loc(F, extra_at, NULL), "%s", extra_note);
-    if (chain_callee)
-        add_chain_notes(F, d, chain_callee, chain_param);
-    ptrcheck_engine_report(F->mod->e, d);
+    }
+    if (R->n == R->cap) {
+        size_t ncap = R->cap ? R->cap * 2 : 16;
+        ptrcheck_escape_t *nv = realloc(R->v, ncap * sizeof *nv);
+        if (!nv) {
+            F->oom = 1;
+            return;
+        }
+        R->v = nv;
+        R->cap = ncap;
+    }
+    R->v[R->n++] = x;
 }
 
 /* ---- guards: escapes a call's constant arguments make unreachable */
@@ -2316,12 +2263,13 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
     }
 }
 
-/* One sink: elements `els` leave the frame at `in` (how = "into global 'g'" ...). */
-static void sink(fn_t *F, const report_t *R, LLVMValueRef in, const eset_t *els, const char *how,
-                 const char *root_how, int is_return,
-                 LLVMValueRef chain_callee, unsigned chain_param, const char *extra, LLVMValueRef extra_at,
-                 int *changed)
+/* One sink: elements `els` leave the frame at `in` by route `kind` (how = "into global 'g'" ...);
+ * with R they are recorded (a borrowed parameter's value only when it is borrowed). */
+static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, const eset_t *els,
+                 const char *how, const char *root_how, LLVMValueRef chain_callee, unsigned chain_param,
+                 LLVMValueRef heap_at, int *changed)
 {
+    int is_return = kind == PTRCHECK_ESCAPE_RETURNED;
     if (!els)
         return;
     for (uint32_t i = 0; i < els->n; i++) {
@@ -2336,8 +2284,8 @@ static void sink(fn_t *F, const report_t *R, LLVMValueRef in, const eset_t *els,
                 continue;
             }
             note_param_escape(F, el, in, root_how ? root_how : how, chain_callee, chain_param, changed);
-            if (R && R->check_borrowed && F->sum->borrowed[o->idx])
-                report(F, in, el, how, chain_callee, chain_param, extra, extra_at);
+            if (R && F->sum->borrowed[o->idx])
+                record(F, R, kind, in, el, how, chain_callee, chain_param, heap_at);
             continue;
         }
         if (o->kind == O_ARGR && is_return) {
@@ -2347,11 +2295,8 @@ static void sink(fn_t *F, const report_t *R, LLVMValueRef in, const eset_t *els,
             }
             continue;
         }
-        if (o->kind != O_STACK || !R || !R->check_stack)
-            continue;
-        if (is_return && EL_INT(el) && !F->mod->strict)
-            continue; /* a stack-depth probe */
-        report(F, in, el, how, chain_callee, chain_param, extra, extra_at);
+        if (o->kind == O_STACK && R)
+            record(F, R, kind, in, el, how, chain_callee, chain_param, heap_at);
     }
 }
 
@@ -2398,7 +2343,7 @@ static int is_retaining(fn_t *F, LLVMValueRef callee, unsigned argi)
  * callee's; class "same-frame destination"); this function's own parameter memory becomes an edge of
  * this function's summary and, for this function's locals, a finding unless a later store or call
  * undoes it on every path; a global is a finding unless cleared on every path. */
-static int call_into(fn_t *F, const report_t *R, heapesc_t *H, LLVMValueRef in, const eset_t *as, const into_t *e,
+static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const eset_t *as, const into_t *e,
                      const char *cn, int *grew, int *changed)
 {
     eset_t tmp = {0}, keep = {0};
@@ -2464,7 +2409,7 @@ static int call_into(fn_t *F, const report_t *R, heapesc_t *H, LLVMValueRef in, 
             ok = heap_mark(F, H, as, hw, grew);
         }
         if (ok)
-            sink(F, R, in, &keep, how, NULL, 0, NULL, 0, NULL, NULL, changed);
+            sink(F, R, PTRCHECK_ESCAPE_CALL_STORES, in, &keep, how, NULL, NULL, 0, NULL, changed);
         done = 1; /* one finding per argument */
     }
     eset_free(&tmp);
@@ -2472,8 +2417,15 @@ static int call_into(fn_t *F, const report_t *R, heapesc_t *H, LLVMValueRef in, 
     return ok;
 }
 
+static ptrcheck_escape_kind_t store_kind(okind_t target)
+{
+    if (target == O_RET)
+        return PTRCHECK_ESCAPE_RETURNED;
+    return target == O_ARG || target == O_ARGR ? PTRCHECK_ESCAPE_STORED_PARAM : PTRCHECK_ESCAPE_STORED_GLOBAL;
+}
+
 /* Walks the sinks of F.  Without R it only updates the summary; with R it reports. */
-static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
+static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
 {
     char how[2048], tgt[1024], cn[256];
     eset_t tmp = {0}, tmp2 = {0};
@@ -2567,7 +2519,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                                 goto oom;
                             }
                         }
-                        sink(F, R, in, &keep, tgt, NULL, to->kind == O_RET, NULL, 0, NULL, NULL, changed);
+                        sink(F, R, store_kind(to->kind), in, &keep, tgt, NULL, NULL, 0, NULL, changed);
                         eset_free(&keep);
                     }
                 }
@@ -2579,7 +2531,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     continue;
                 const eset_t *vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
                 snprintf(how, sizeof how, "through the return value of '%s'", ptrcheck_ir_fn_name(F->f));
-                sink(F, R, in, vs, how, NULL, 1, NULL, 0, NULL, NULL, changed);
+                sink(F, R, PTRCHECK_ESCAPE_RETURNED, in, vs, how, NULL, NULL, 0, NULL, changed);
                 snprintf(how, sizeof how, "is returned from '%s'", ptrcheck_ir_fn_name(F->f));
                 if (!heap_mark(F, H, vs, how, &grew))
                     goto oom;
@@ -2619,6 +2571,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                 if (!set_dirty(F, as) && !heap)
                     continue;
                 how[0] = 0;
+                ptrcheck_escape_kind_t kind = PTRCHECK_ESCAPE_THREAD;
                 LLVMValueRef chain = NULL;
                 const char *root_how = NULL;
                 if (api && api->arg == k) {
@@ -2633,6 +2586,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     else
                         snprintf(how, sizeof how, "to '%s', which keeps its argument %u beyond the call", cn, k + 1);
                 } else if (is_retaining(F, callee, k)) {
+                    kind = PTRCHECK_ESCAPE_RETAINED;
                     snprintf(how, sizeof how, "into '%s', which keeps its argument %u (retaining-functions)", cn,
                              k + 1);
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes && (cs->frees[k] || is_heap_free(callee))) {
@@ -2655,6 +2609,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     snprintf(how, sizeof how, "%s via call to '%s'", cs->esc[k].how ? cs->esc[k].how : "", cn);
                     root_how = cs->esc[k].how;
                     chain = callee;
+                    kind = PTRCHECK_ESCAPE_VIA_CALL;
                 } else if (cs) {
                     /* link(list, node): node stored into memory of another parameter */
                     for (size_t q = 0; q < cs->ninto; q++) {
@@ -2676,7 +2631,7 @@ static int walk_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                     if (!heap_mark(F, H, as, hw, &grew))
                         goto oom;
                 }
-                sink(F, R, in, as, how, root_how, 0, chain, k, NULL, NULL, changed);
+                sink(F, R, kind, in, as, how, root_how, chain, k, NULL, changed);
             }
         }
     }
@@ -2691,7 +2646,7 @@ oom:
 }
 
 /* Heap objects that escape: propagate through heap contents, then report what they hold. */
-static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
+static void heap_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
 {
     /* heap objects stored in escaping heap objects escape too */
     for (int grew = 1, guard = 0; grew && guard < 32; guard++) {
@@ -2729,7 +2684,7 @@ static void heap_sinks(fn_t *F, const report_t *R, heapesc_t *H, int *changed)
                 char callee[256];
                 ptrcheck_ir_display_name(F->mod->e, ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
                 snprintf(how, sizeof how, "into a heap object (from '%s') that %s", callee, (const char *)why);
-                sink(F, R, in, vs, how, NULL, 0, NULL, 0, "the heap object is allocated here", F->objs[id].v, changed);
+                sink(F, R, PTRCHECK_ESCAPE_INTO_HEAP, in, vs, how, NULL, NULL, 0, F->objs[id].v, changed);
                 break;
             }
         }
@@ -2789,7 +2744,7 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
 }
 
 /* Analyses fn; updates its summary (*changed when it grew); reports when R is given. */
-static int analyse(mod_t *M, LLVMValueRef fn, const report_t *R, int *changed)
+static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
 {
     summary_t *sum = summary_of(M, fn);
     fn_t F;
@@ -2923,22 +2878,8 @@ done:
     return ok;
 }
 
-static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m);
-
-/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
-static char escape_tag;
-static void *escape_compute(ptrcheck_ir_module_t *mod)
-{
-    /* Any non-NULL pointer marks success; the result is not freed. */
-    return run_escape(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&escape_tag : NULL;
-}
-
-int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *mod)
-{
-    return ptrcheck_ir_module_result(mod, &escape_tag, escape_compute, NULL) != NULL;
-}
-
-static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
+/* Summarises every defined function, then collects the escapes of each into R. */
+static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
 {
     mod_t M;
     ptrcheck_ir_valvec_t order = {0};
@@ -2947,9 +2888,6 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
     memset(&M, 0, sizeof M);
     M.e = e;
     M.m = m;
-    M.strict = ptrcheck_engine_config(e)->strict_provenance;
-    M.want_stack = ptrcheck_engine_enabled(e, PTRCHECK_STACK_ESCAPE);
-    M.want_borrowed = ptrcheck_engine_enabled(e, PTRCHECK_BORROWED_ESCAPE);
     ptrcheck_ir_fncache_init(&M.fns, e);
     ptrcheck_ir_pmap_init(&M.summaries);
     ptrcheck_ir_pmap_init(&M.annotated);
@@ -3041,14 +2979,11 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m)
         if (!ok)
             goto fail;
     }
-    /* reports, in module order */
-    {
-        report_t R = {M.want_stack, M.want_borrowed};
-        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
-            int changed = 0;
-            if (!LLVMIsDeclaration(fn) && !analyse(&M, fn, &R, &changed))
-                goto fail;
-        }
+    /* the escapes, in module order */
+    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
+        int changed = 0;
+        if (!LLVMIsDeclaration(fn) && !analyse(&M, fn, R, &changed))
+            goto fail;
     }
     goto done;
 fail:
@@ -3070,4 +3005,36 @@ done:
     ptrcheck_ir_fncache_free(&M.fns);
     free(order.v);
     return ok;
+}
+
+static void result_destroy(void *p)
+{
+    result_t *R = p;
+    if (!R)
+        return;
+    free(R->v);
+    ptrcheck_arena_delete(&R->arena);
+    free(R);
+}
+
+static char escape_tag;
+static void *escape_compute(ptrcheck_ir_module_t *mod)
+{
+    result_t *R = calloc(1, sizeof *R);
+    if (!R)
+        return NULL;
+    ptrcheck_arena_init(&R->arena);
+    if (!run_escape(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod), R)) {
+        result_destroy(R);
+        return NULL;
+    }
+    R->pub.v = R->v;
+    R->pub.n = R->n;
+    return R;
+}
+
+const ptrcheck_escape_result_t *ptrcheck_escape_analysis(ptrcheck_ir_module_t *m)
+{
+    result_t *R = ptrcheck_ir_module_result(m, &escape_tag, escape_compute, result_destroy);
+    return R ? &R->pub : NULL;
 }

@@ -175,6 +175,43 @@ int ptrcheck_ir_is_lifetime_use(LLVMValueRef user)
     return 1;
 }
 
+int ptrcheck_ir_gep_const_offset(LLVMTargetDataRef td, LLVMValueRef gep, long long *off)
+{
+    LLVMTypeRef t = gep ? LLVMGetGEPSourceElementType(gep) : NULL;
+    unsigned n = gep ? (unsigned)LLVMGetNumOperands(gep) : 0;
+    long long o = 0;
+    if (!td || !t)
+        return 0;
+    for (unsigned k = 1; k < n; k++) {
+        LLVMValueRef ix = LLVMGetOperand(gep, k);
+        if (!LLVMIsAConstantInt(ix) || !LLVMTypeIsSized(t))
+            return 0;
+        long long i = LLVMConstIntGetSExtValue(ix);
+        if (k == 1) {
+            o += i * (long long)LLVMABISizeOfType(td, t);
+            continue;
+        }
+        switch (LLVMGetTypeKind(t)) {
+        case LLVMStructTypeKind:
+            if (i < 0 || (unsigned long long)i >= LLVMCountStructElementTypes(t))
+                return 0;
+            o += (long long)LLVMOffsetOfElement(td, t, (unsigned)i);
+            t = LLVMStructGetTypeAtIndex(t, (unsigned)i);
+            break;
+        case LLVMArrayTypeKind:
+            t = LLVMGetElementType(t);
+            if (!LLVMTypeIsSized(t))
+                return 0;
+            o += i * (long long)LLVMABISizeOfType(td, t);
+            break;
+        default:
+            return 0;
+        }
+    }
+    *off = o;
+    return 1;
+}
+
 int ptrcheck_ir_is_intrinsic(LLVMValueRef fn)
 {
     size_t len = 0;

@@ -287,7 +287,7 @@ PTRCHECK_API void ptrcheck_ast_on_static_assert(ptrcheck_engine_t *e, const ptrc
 
 /* ---- block scopes (ptrcheck-stack-escape: addresses used after their block ends).
  * For each function the adapter records, in code-generation order, the events below; the engine
- * decides (plugin/engine/scope_escape.c).  Variables (and block-scope compound literals) are
+ * decides (checks/stack-escape/ast.c).  Variables (and block-scope compound literals) are
  * identified by a per-function id (> 0). */
 typedef enum ptrcheck_scope_ev_e {
     PTRCHECK_SCOPE_DECL = 0, /* local `var` declared (again, in a loop) */

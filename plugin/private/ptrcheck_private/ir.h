@@ -45,8 +45,6 @@ typedef struct ptrcheck_ir_hooks_s {
 int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
 /* slice-forge: plugin/analysis/slice.c */
 int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
-/* stack-escape and borrowed-escape: plugin/analysis/escape.c */
-int ptrcheck_analysis_escape_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
@@ -86,6 +84,10 @@ LLVMValueRef ptrcheck_ir_called_function(LLVMValueRef call);
 /* 1 when user (a user of an alloca) is only there for llvm.lifetime.start/end: a lifetime call,
  * or (typed pointers) a bitcast used only by lifetime calls.  -O1+ adds these; -O0 does not. */
 int ptrcheck_ir_is_lifetime_use(LLVMValueRef user);
+/* The byte offset a GEP (instruction or constant expression) adds to its base when every index is
+ * a constant (struct fields and array elements, by td's layout); 0 when an index is not constant,
+ * a type is unsized or there is no data layout. */
+int ptrcheck_ir_gep_const_offset(LLVMTargetDataRef td, LLVMValueRef gep, long long *off);
 /* 1 when fn is an LLVM intrinsic (llvm.*). */
 int ptrcheck_ir_is_intrinsic(LLVMValueRef fn);
 /* Copies the name of a named struct type without LLVM's ".N" uniquing suffixes into buf
