@@ -84,6 +84,36 @@ try:
 except OSError:
     pass
 config.substitutions.append(("%cmake_generator", "-G '%s'" % _gen + (" -DCMAKE_MAKE_PROGRAM=%s" % _make if _make else "")))
+# Another build of the source tree (or of a copy, testdata/tree/new-check.test) like this one: same
+# generator, LLVM, compilers and compiler launcher (ccache), as -D options for cmake.
+_like = {}
+try:
+    for _line in open(os.path.join(obj, "CMakeCache.txt")):
+        for _var in ("LLVM_DIR", "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_C_COMPILER_LAUNCHER",
+                     "CMAKE_CXX_COMPILER_LAUNCHER"):
+            if _line.startswith(_var + ":"):
+                _value = _line.split("=", 1)[1].strip()
+                if _value:
+                    _like[_var] = _value
+except OSError:
+    pass
+config.substitutions.append(("%cmake_like_this_build", " ".join(
+    ["-G '%s'" % _gen] + (["-DCMAKE_MAKE_PROGRAM=%s" % _make] if _make else []) +
+    ["-D%s=%s" % kv for kv in sorted(_like.items())])))
+config.substitutions.append(("%ptrcheck_lit", "%s %s" % (config.python, config.lit)))
+# ccache (when it is the launcher) keeps the user's cache although HOME is the test directory here.
+for _k, _v in os.environ.items():
+    if _k.startswith("CCACHE_"):
+        config.environment[_k] = _v
+if "ccache" in _like.get("CMAKE_C_COMPILER_LAUNCHER", "") and "CCACHE_DIR" not in os.environ:
+    import subprocess
+    try:
+        _dir = subprocess.run([_like["CMAKE_C_COMPILER_LAUNCHER"], "-k", "cache_dir"], capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+        if _dir:
+            config.environment["CCACHE_DIR"] = _dir
+    except (OSError, subprocess.SubprocessError):
+        pass
 # Test-only tools the Makefile's test-tools target installs (REQUIRES: sarif-multitool, chromium).
 _mt = os.path.join(obj, "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
 if os.access(_mt, os.X_OK):

@@ -1,5 +1,5 @@
 /* Unit tests of the per-target layout engine (plugin/engine/layout_compute.c) on hand-written record
- * descriptions.  Clang itself is the reference in testdata/ast/offset-assumption-crossval.test. */
+ * descriptions.  Clang itself is the reference in testdata/checks/offset-assumption/offset-assumption-crossval.test. */
 #include <ptrcheck/layout_compute.h>
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* Cross-validation header for the plugin's own layout engine (plugin/engine/layout_compute.c): every
  * record here is laid out by clang (`ptrcheck layout gen`) and by the engine for the six default
- * targets, and the two tables must be identical (testdata/ast/offset-assumption-crossval.test). */
+ * targets, and the two tables must be identical (testdata/checks/offset-assumption/offset-assumption-crossval.test). */
 #ifndef PTRCHECK_TEST_COMPUTE_H
 #define PTRCHECK_TEST_COMPUTE_H
 

@@ -18,12 +18,20 @@ int main(void)
 {
     ptrcheck_diag_t *d;
     char *text;
+    /* Checks are named by id outside their own folder (tools/check-id-homes). */
+    const ptrcheck_check_t int_roundtrip = ptrcheck_check_lookup("int-roundtrip");
+    const ptrcheck_check_t ptr_truncation = ptrcheck_check_lookup("ptr-truncation");
+    const ptrcheck_check_t stack_escape = ptrcheck_check_lookup("stack-escape");
+    const ptrcheck_check_t slice_forge = ptrcheck_check_lookup("slice-forge");
 
-    d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, loc("foo.c", 12, 5), PTRCHECK_LAYER_AST,
+    CHECK(int_roundtrip != PTRCHECK_CHECK_COUNT && ptr_truncation != PTRCHECK_CHECK_COUNT &&
+          stack_escape != PTRCHECK_CHECK_COUNT && slice_forge != PTRCHECK_CHECK_COUNT);
+
+    d = ptrcheck_diag_create(int_roundtrip, loc("foo.c", 12, 5), PTRCHECK_LAYER_AST,
                              "integer '%s' becomes a pointer again", "u");
     CHECK(d != NULL);
     CHECK_STR(d->message, "integer 'u' becomes a pointer again");
-    CHECK(d->check == PTRCHECK_INT_ROUNDTRIP);
+    CHECK(d->check == int_roundtrip);
     CHECK(d->layer == PTRCHECK_LAYER_AST);
     CHECK(ptrcheck_diag_add_note(d, loc("foo.c", 10, 7), "pointer converted to integer %s", "here"));
     CHECK(ptrcheck_diag_add_note(d, loc("bar.h", 3, 0), "declared here"));
@@ -41,13 +49,13 @@ int main(void)
     ptrcheck_diag_destroy(d);
 
     /* unknown location parts are omitted */
-    d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, loc(NULL, 0, 0), PTRCHECK_LAYER_IR, "plain %d%%", 100);
+    d = ptrcheck_diag_create(ptr_truncation, loc(NULL, 0, 0), PTRCHECK_LAYER_IR, "plain %d%%", 100);
     text = ptrcheck_diag_format_text(d);
     CHECK_STR(text, "<unknown>: warning: plain 100% [ptrcheck-ptr-truncation]\n");
     ptrcheck_free(text);
     ptrcheck_diag_destroy(d);
 
-    d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, loc("a.c", 7, 0), PTRCHECK_LAYER_AST, "m");
+    d = ptrcheck_diag_create(stack_escape, loc("a.c", 7, 0), PTRCHECK_LAYER_AST, "m");
     text = ptrcheck_diag_format_text(d);
     CHECK_STR(text, "a.c:7: warning: m [ptrcheck-stack-escape]\n");
     ptrcheck_free(text);
@@ -58,7 +66,7 @@ int main(void)
         char big[5000];
         memset(big, 'x', sizeof(big) - 1);
         big[sizeof(big) - 1] = '\0';
-        d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc("b.c", 1, 1), PTRCHECK_LAYER_AST, "%s", big);
+        d = ptrcheck_diag_create(slice_forge, loc("b.c", 1, 1), PTRCHECK_LAYER_AST, "%s", big);
         CHECK(d && strlen(d->message) == sizeof(big) - 1);
         text = ptrcheck_diag_format_text(d);
         CHECK(text && strlen(text) == strlen("b.c:1:1: warning:  [ptrcheck-slice-forge]\n") + sizeof(big) - 1);
@@ -74,17 +82,22 @@ int main(void)
 
     /* the catalogue, version and error formatting live next to the diagnostics */
     {
-        const ptrcheck_check_info_t *info = ptrcheck_check_info(PTRCHECK_INT_ROUNDTRIP);
+        const ptrcheck_check_info_t *info = ptrcheck_check_info(int_roundtrip);
         ptrcheck_error_t err;
         char buf[2300];
 
-        CHECK(info && info->check == PTRCHECK_INT_ROUNDTRIP);
+        CHECK(info && info->check == int_roundtrip);
         CHECK_STR(info->id, "int-roundtrip");
         CHECK_STR(info->full_id, "ptrcheck-int-roundtrip");
         CHECK(info->layers == (PTRCHECK_LAYER_AST | PTRCHECK_LAYER_IR));
         CHECK(ptrcheck_check_info(PTRCHECK_CHECK_COUNT) == NULL);
-        CHECK(ptrcheck_check_lookup("int-roundtrip") == PTRCHECK_INT_ROUNDTRIP);
-        CHECK(ptrcheck_check_lookup("ptrcheck-ptr-truncation") == PTRCHECK_PTR_TRUNCATION);
+        CHECK(ptrcheck_check_lookup("ptrcheck-int-roundtrip") == int_roundtrip);
+        CHECK(ptrcheck_check_lookup("ptrcheck-ptr-truncation") == ptr_truncation && ptr_truncation != int_roundtrip);
+        for (unsigned c = 0; c < (unsigned)PTRCHECK_CHECK_COUNT; c++) {
+            const ptrcheck_check_info_t *ci = ptrcheck_check_info((ptrcheck_check_t)c);
+            CHECK(ci && ci->check == (ptrcheck_check_t)c && ptrcheck_check_lookup(ci->id) == ci->check &&
+                  ptrcheck_check_lookup(ci->full_id) == ci->check);
+        }
         CHECK(ptrcheck_check_lookup("ptrcheck-") == PTRCHECK_CHECK_COUNT);
         CHECK(ptrcheck_check_lookup("int-roundtrips") == PTRCHECK_CHECK_COUNT);
         CHECK(ptrcheck_check_lookup(NULL) == PTRCHECK_CHECK_COUNT);

@@ -1,0 +1,2 @@
+/* alpha's own folder names alpha. */
+static int mine(void) { return PTRCHECK_ALPHA; }
