@@ -22,6 +22,25 @@ const ptrcheck_ast_hooks_t *ptrcheck_ast_hooks(ptrcheck_check_t c)
     return (unsigned)c < (unsigned)PTRCHECK_CHECK_COUNT ? ast_hooks[c] : NULL;
 }
 
+static int has_hook(const ptrcheck_ast_hooks_t *h, ptrcheck_ast_fact_t fact)
+{
+    switch (fact) {
+    case PTRCHECK_AST_FACT_OFFSET: return h->on_offset != NULL;
+    case PTRCHECK_AST_FACT_STATIC_ASSERT: return h->on_static_assert != NULL;
+    case PTRCHECK_AST_FACT_RECORD: return h->on_record != NULL;
+    case PTRCHECK_AST_FACT_PTR_TO_INT: return h->on_ptr_to_int != NULL;
+    }
+    return 0;
+}
+
+int ptrcheck_ast_wants(const ptrcheck_engine_t *e, ptrcheck_ast_fact_t fact)
+{
+    for (unsigned c = 0; c < (unsigned)PTRCHECK_CHECK_COUNT; c++)
+        if (ast_hooks[c] && has_hook(ast_hooks[c], fact) && ptrcheck_engine_enabled(e, (ptrcheck_check_t)c))
+            return 1;
+    return 0;
+}
+
 /* Runs CALL with h bound to the hooks of every enabled check that has member M. */
 #define FOR_EACH_HOOK(e, M, CALL)                                                    \
     do {                                                                             \

@@ -15,6 +15,7 @@
 #include "ptrcheck_private/hooks.h"
 #include "ptrcheck_private/util.h"
 #include "ptrcheck/layout_compute.h"
+#include "messages.h"
 
 /* ---------------------------------------------------------------- per-TU state */
 
@@ -131,7 +132,7 @@ static void report_error(ptrcheck_engine_t *e, const ptrcheck_error_t *err, cons
     loc.line = err->line;
     loc.col = err->col;
     if (!loc.line) {
-        d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "layout table '%s': %s",
+        d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, OA_MSG_TABLE_ERROR,
                                  loc.file ? loc.file : "?", err->message);
     } else {
         d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST, "%s", err->message);
@@ -173,9 +174,7 @@ static void tu_begin(ptrcheck_engine_t *e, const char *triple)
                 loc.file = ptrcheck_engine_intern(e, cfg->layout_tables[i]);
                 find_triple(cfg->layout_tables[i], tt, &loc.line, &loc.col);
                 d = ptrcheck_diag_create(PTRCHECK_OFFSET_ASSUMPTION, loc, PTRCHECK_LAYER_AST,
-                                         "layout table has target '%s', which is not in the configured 'targets'; "
-                                         "its layouts are not used",
-                                         tt);
+                                         OA_MSG_TABLE_TARGET_UNUSED, tt);
                 if (d)
                     ptrcheck_engine_report(e, d);
             }
@@ -276,7 +275,7 @@ static void group_add(oa_groups_t *g, const char *what, const char *triple)
         g->n++;
     }
     len = strlen(g->where[i]);
-    snprintf(g->where[i] + len, sizeof g->where[i] - len, "%s%s", len ? ", " : "", triple);
+    snprintf(g->where[i] + len, sizeof g->where[i] - len, "%s%s", len ? OA_TARGET_SEP : "", triple);
 }
 
 /* "lands in padding on A, B and is field 'x' on C" */
@@ -286,14 +285,14 @@ static void groups_text(const oa_groups_t *g, char *out, size_t size)
 
     out[0] = '\0';
     for (i = 0; i < g->n && len < size; i++) {
-        int n = snprintf(out + len, size - len, "%s%s on %s", i ? " and " : "", g->what[i], g->where[i]);
+        int n = snprintf(out + len, size - len, OA_ON_TARGETS, i ? OA_AND : "", g->what[i], g->where[i]);
         if (n < 0)
             break;
         len += (size_t)n;
     }
 }
 
-static const char *rec_name(const ptrcheck_rdesc_t *r) { return r->name ? r->name : "(anonymous record)"; }
+static const char *rec_name(const ptrcheck_rdesc_t *r) { return r->name ? r->name : OA_ANONYMOUS_RECORD; }
 
 /* ---------------------------------------------------------------- byte offsets */
 
@@ -353,18 +352,18 @@ static void outcome_on(const ptrcheck_layout_record_t *r, uint64_t o, uint64_t a
     switch (ptrcheck_layout_lookup_offset(r, o, &lk)) {
     case PTRCHECK_LAYOUT_HIT_FIELD:
         if (fname && !strcmp(lk.field->name, fname) && access && o + access > r->size)
-            snprintf(out, size, "runs past the end (sizeof is %llu)", (unsigned long long)r->size);
+            snprintf(out, size, OA_RUNS_PAST_END, (unsigned long long)r->size);
         else
-            snprintf(out, size, "is field '%s'", lk.field->name);
+            snprintf(out, size, OA_IS_FIELD, lk.field->name);
         break;
     case PTRCHECK_LAYOUT_HIT_INSIDE:
-        snprintf(out, size, "lands inside field '%s'", lk.field->name);
+        snprintf(out, size, OA_INSIDE_FIELD, lk.field->name);
         break;
     case PTRCHECK_LAYOUT_HIT_PADDING:
-        snprintf(out, size, "lands in padding");
+        snprintf(out, size, OA_IN_PADDING);
         break;
     default:
-        snprintf(out, size, "is past the end (sizeof is %llu)", (unsigned long long)r->size);
+        snprintf(out, size, OA_PAST_END, (unsigned long long)r->size);
         break;
     }
 }
@@ -412,32 +411,32 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
                     (fld->size != access || at[j]->depth > fld->depth))
                     fld = at[j];
         m = M_FIELD;
-        snprintf(here_desc, sizeof here_desc, "is field '%s'", fld->name);
+        snprintf(here_desc, sizeof here_desc, OA_IS_FIELD, fld->name);
         if (r->name)
-            snprintf(fix, sizeof fix, "offsetof(%s, %s)", r->name, fld->name);
+            snprintf(fix, sizeof fix, OA_FIX_OFFSETOF, r->name, fld->name);
         break;
     }
     case PTRCHECK_LAYOUT_HIT_INSIDE:
         fld = lk.field;
         delta = lk.delta;
         m = M_INSIDE;
-        snprintf(here_desc, sizeof here_desc, "is byte %llu of field '%s'", (unsigned long long)delta, fld->name);
+        snprintf(here_desc, sizeof here_desc, OA_IS_BYTE_OF_FIELD, (unsigned long long)delta, fld->name);
         if (r->name)
-            snprintf(fix, sizeof fix, "offsetof(%s, %s) + %llu", r->name, fld->name, (unsigned long long)delta);
+            snprintf(fix, sizeof fix, OA_FIX_OFFSETOF_PLUS, r->name, fld->name, (unsigned long long)delta);
         break;
     case PTRCHECK_LAYOUT_HIT_END:
         m = M_END;
-        snprintf(here_desc, sizeof here_desc, "is the end of the struct");
+        snprintf(here_desc, sizeof here_desc, OA_IS_END);
         if (r->name)
-            snprintf(fix, sizeof fix, "sizeof(%s)", r->name);
+            snprintf(fix, sizeof fix, OA_FIX_SIZEOF, r->name);
         break;
     case PTRCHECK_LAYOUT_HIT_PADDING:
-        snprintf(msg, sizeof msg, "byte offset %lld into '%s' lands in padding on the compiling target", off,
+        snprintf(msg, sizeof msg, OA_MSG_PADDING_HERE, off,
                  rec_name(r));
         report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
     default:
-        snprintf(msg, sizeof msg, "byte offset %lld is past the end of '%s' (sizeof is %llu) on the compiling target",
+        snprintf(msg, sizeof msg, OA_MSG_PAST_END_HERE,
                  off, rec_name(r), (unsigned long long)here->size);
         report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
@@ -458,7 +457,7 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
         if (ok)
             continue;
         if (m != M_END && !tf)
-            snprintf(what, sizeof what, "has no field '%s'", fld->name);
+            snprintf(what, sizeof what, OA_NO_FIELD, fld->name);
         else
             outcome_on(t, o, access, fld ? fld->name : NULL, what, sizeof what);
         group_add(&g, what, st->targets[i].triple);
@@ -466,14 +465,12 @@ static void positional(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_offs
     if (!g.bad) {
         if (!ptrcheck_engine_config(e)->report_portable_literals)
             return;
-        snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s on every configured target%s%s", off, rec_name(r),
-                 here_desc, fix[0] ? "; use " : "", fix);
+        snprintf(msg, sizeof msg, OA_MSG_PORTABLE, off, rec_name(r), here_desc, fix[0] ? OA_USE : "", fix);
         report_offset(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
-    snprintf(msg, sizeof msg, "byte offset %lld into '%s' %s here but %s%s%s", off, rec_name(r), here_desc, rest,
-             fix[0] ? "; use " : "", fix);
+    snprintf(msg, sizeof msg, OA_MSG_DIFFERS, off, rec_name(r), here_desc, rest, fix[0] ? OA_USE : "", fix);
     report_offset(e, f, loc, m == M_INSIDE ? NULL : lit, fix[0] ? fix : NULL, msg);
 }
 
@@ -502,20 +499,15 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
                 fld = at[j];
     }
     if (fld && r->name)
-        snprintf(fix, sizeof fix, "offsetof(%s, %s)", r->name, fld->name);
+        snprintf(fix, sizeof fix, OA_FIX_OFFSETOF, r->name, fld->name);
     if (!fld) {
-        snprintf(msg, sizeof msg,
-                 "container_of arithmetic subtracts %lld from a pointer to '%s', but no member of '%s' of that type "
-                 "is at offset %lld on the compiling target",
-                 off, f->base_pointee_spelling ? f->base_pointee_spelling : "?", rec_name(r), off);
+        snprintf(msg, sizeof msg, OA_MSG_CONTAINER_NO_MEMBER, off, f->base_pointee_spelling ? f->base_pointee_spelling : "?", rec_name(r), off);
         report_offset(e, NULL, loc, NULL, NULL, msg);
         return;
     }
     if (fld->offset != o) {
-        snprintf(msg, sizeof msg,
-                 "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', but its offset is %llu "
-                 "on the compiling target%s%s",
-                 off, fld->name, rec_name(r), (unsigned long long)fld->offset, fix[0] ? "; use " : "", fix);
+        snprintf(msg, sizeof msg, OA_MSG_CONTAINER_WRONG_HERE, off, fld->name, rec_name(r),
+                 (unsigned long long)fld->offset, fix[0] ? OA_USE : "", fix);
         report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
@@ -531,31 +523,26 @@ static void container_of(ptrcheck_engine_t *e, oa_state_t *st, const ptrcheck_of
         if (tf && tf->offset == o)
             continue;
         if (tf)
-            snprintf(what, sizeof what, "%llu", (unsigned long long)tf->offset);
+            snprintf(what, sizeof what, OA_OFFSET_IS, (unsigned long long)tf->offset);
         else
-            snprintf(what, sizeof what, "missing");
+            snprintf(what, sizeof what, OA_OFFSET_MISSING);
         group_add(&g, what, st->targets[i].triple);
     }
     if (!g.bad) {
         if (!ptrcheck_engine_config(e)->report_portable_literals)
             return;
-        snprintf(msg, sizeof msg,
-                 "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s', its offset on every "
-                 "configured target%s%s",
-                 off, fld->name, rec_name(r), fix[0] ? "; use " : "", fix);
+        snprintf(msg, sizeof msg, OA_MSG_CONTAINER_PORTABLE, off, fld->name, rec_name(r), fix[0] ? OA_USE : "", fix);
         report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
         return;
     }
     groups_text(&g, rest, sizeof rest);
-    snprintf(msg, sizeof msg,
-             "container_of arithmetic subtracts %lld from a pointer to member '%s' of '%s': offsetof is %lld here but "
-             "%s%s%s",
-             off, fld->name, rec_name(r), off, rest, fix[0] ? "; use " : "", fix);
+    snprintf(msg, sizeof msg, OA_MSG_CONTAINER_DIFFERS, off, fld->name, rec_name(r), off, rest, fix[0] ? OA_USE : "",
+             fix);
     report_offset(e, f, loc, lit, fix[0] ? fix : NULL, msg);
 }
 
 static void on_offset(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
-                                          const ptrcheck_offset_fact_t *f)
+                      const ptrcheck_offset_fact_t *f)
 {
     oa_state_t *st = state_get(e);
     const ptrcheck_expr_t *lit;
@@ -683,13 +670,13 @@ static void leaf_text(const ptrcheck_expr_t *x, char *out, size_t size)
 {
     const char *name = rec_name(x->record);
     if (x->kind == PTRCHECK_E_OFFSETOF)
-        snprintf(out, size, "offsetof(%s, %s)", name, x->field_path);
+        snprintf(out, size, OA_FIX_OFFSETOF, name, x->field_path);
     else
         snprintf(out, size, "%s(%s)", x->trait == PTRCHECK_TRAIT_ALIGNOF ? "_Alignof" : "sizeof", name);
 }
 
 static void on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
-                                                 const ptrcheck_expr_t *cond, ptrcheck_loc_t loc)
+                             const ptrcheck_expr_t *cond, ptrcheck_loc_t loc)
 {
     oa_state_t *st = state_get(e);
     sa_ctx_t c;
@@ -716,7 +703,7 @@ static void on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
             continue;
         if (c.leaf) {
             leaf_text(c.leaf, leaf, sizeof leaf);
-            snprintf(what, sizeof what, "(%s is %lld)", leaf, c.leaf_value);
+            snprintf(what, sizeof what, OA_ASSERT_LEAF, leaf, c.leaf_value);
         } else {
             what[0] = '\0';
         }
@@ -728,10 +715,10 @@ static void on_static_assert(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
     rest[0] = '\0';
     for (i = 0; i < g.n; i++) {
         size_t len = strlen(rest);
-        snprintf(rest + len, sizeof rest - len, "%s%s%s%s", i ? " and " : "", g.where[i], g.what[i][0] ? " " : "",
+        snprintf(rest + len, sizeof rest - len, "%s%s%s%s", i ? OA_AND : "", g.where[i], g.what[i][0] ? " " : "",
                  g.what[i]);
     }
-    snprintf(msg, sizeof msg, "static assertion%s%s%s holds here but fails on %s", cond->text ? " '" : "",
+    snprintf(msg, sizeof msg, OA_MSG_ASSERT_FAILS_ELSEWHERE, cond->text ? " '" : "",
              cond->text ? cond->text : "", cond->text ? "'" : "", rest);
     report_offset(e, NULL, loc, NULL, NULL, msg);
 }

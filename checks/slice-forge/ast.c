@@ -19,8 +19,9 @@
  *     immediately follow mend it (`s.len = n; s.cap = n;`);
  *   - memory reinterpreted as a header: `(GoSlice *)bytes`, memcpy of raw bytes into a header.
  * Everything that needs data flow (data from a local assigned earlier, lengths from variables,
- * arguments of calls) is the IR pass's (plugin/engine/ir_slice.c); it reports only findings that
- * needed such a step, so the two passes never report the same hazard.
+ * arguments of calls) is the IR part's (ir.c, over plugin/analysis/slice.c); it reports only findings
+ * that needed such a step, so the two layers never report the same hazard.  Both word their findings
+ * from messages.h.
  * Unknown is silence: nothing is reported unless every number in the message is known. */
 #include <ctype.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@
 #include "ptrcheck_private/hooks.h"
 #include "ptrcheck_private/util.h"
 #include "ptrcheck/slice.h"
+#include "messages.h"
 #include "slice-forge.h"
 
 /* ------------------------------------------------------------------ state */
@@ -114,8 +116,9 @@ static sf_state_t *state_of(ptrcheck_engine_t *e)
     return st;
 }
 
-const ptrcheck_slice_layout_t *ptrcheck_slice_lookup_ir(ptrcheck_engine_t *e, const char *ir_name)
+const ptrcheck_slice_layout_t *ptrcheck_slice_forge_header(void *engine, const char *ir_name)
 {
+    ptrcheck_engine_t *e = engine;
     sf_state_t *st = ptrcheck_engine_check_state(e, PTRCHECK_SLICE_FORGE);
     if (!st || !ir_name)
         return NULL;
@@ -244,7 +247,7 @@ static int classify(const ptrcheck_config_t *cfg, const ptrcheck_srecord_t *r, i
     return *d >= 0 && nlen == 1 && ncap <= 1;
 }
 
-int ptrcheck_slice_forge_on_record(ptrcheck_engine_t *e, const ptrcheck_srecord_t *rec)
+static int on_record(ptrcheck_engine_t *e, const ptrcheck_srecord_t *rec)
 {
     if (!rec || !ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
         return 0;
@@ -268,7 +271,7 @@ int ptrcheck_slice_forge_on_record(ptrcheck_engine_t *e, const ptrcheck_srecord_
     if (!t->is_slice)
         return 0;
     const ptrcheck_sfield_t *df = &rec->fields[t->data_idx];
-    const char *disp = rec->ntypedefs ? rec->typedefs[0] : rec->tag ? rec->tag : "(anonymous struct)";
+    const char *disp = rec->ntypedefs ? rec->typedefs[0] : rec->tag ? rec->tag : SF_ANONYMOUS_RECORD;
     if (rec->tag && rec->ntypedefs && strcmp(rec->tag, "struct iovec") == 0)
         disp = rec->tag;
     t->lay.display = ptrcheck_engine_intern(e, disp);
@@ -494,7 +497,7 @@ static ival_t eval_int(const ctx_t *c, const ptrcheck_expr_t *x, unsigned depth)
 static const char *quoted(ptrcheck_engine_t *e, const char *name)
 {
     char buf[300];
-    snprintf(buf, sizeof buf, "'%s'", name ? name : "?");
+    snprintf(buf, sizeof buf, SF_MEM_NAMED, name ? name : "?");
     return ptrcheck_engine_intern(e, buf);
 }
 
@@ -544,7 +547,7 @@ static dval_t eval_data(const ctx_t *c, const ptrcheck_expr_t *x, unsigned depth
         if (x->type.kind == PTRCHECK_T_ARRAY && x->type.bits) {
             r.known = 1;
             r.total = x->type.bits / 8;
-            r.what = "the string literal";
+            r.what = SF_MEM_STRING;
             r.at = x->loc;
         }
         return r;
@@ -552,7 +555,7 @@ static dval_t eval_data(const ctx_t *c, const ptrcheck_expr_t *x, unsigned depth
         if (x->type.kind == PTRCHECK_T_ARRAY && x->type.bits) {
             r.known = 1;
             r.total = x->type.bits / 8;
-            r.what = "the compound literal";
+            r.what = SF_MEM_COMPOUND;
             r.at = x->loc;
         }
         return r;
@@ -572,7 +575,7 @@ static dval_t eval_data(const ctx_t *c, const ptrcheck_expr_t *x, unsigned depth
         r.known = 1;
         r.total = (unsigned long long)a.v * (unsigned long long)b.v;
         char buf[300];
-        snprintf(buf, sizeof buf, "the block from '%s'", x->name);
+        snprintf(buf, sizeof buf, SF_MEM_BLOCK, x->name);
         r.what = ptrcheck_engine_intern(c->e, buf);
         r.at = x->loc;
         r.at_is_alloc = 1;
@@ -628,15 +631,6 @@ typedef struct finding_s {
     ptrcheck_loc_t note_loc;
 } finding_t;
 
-static void describe_bytes(char *buf, size_t size, const ptrcheck_slice_layout_t *l, const char *what, long long n)
-{
-    if (l->elem_bytes > 1)
-        snprintf(buf, size, "%s %lld (%lld bytes of '%s')", what, n, n * (long long)l->elem_bytes,
-                 l->elem_spelling ? l->elem_spelling : "element");
-    else
-        snprintf(buf, size, "%s %lld", what, n);
-}
-
 /* len or cap (k = 0 / 1) larger than the memory behind data: 1 and a message. */
 static int exceeds(const ptrcheck_slice_layout_t *l, const header_t *h, int k, finding_t *f)
 {
@@ -645,9 +639,10 @@ static int exceeds(const ptrcheck_slice_layout_t *l, const header_t *h, int k, f
     if (!h->data.known || !val || !val->known || val->v <= 0)
         return 0;
     char what[200];
-    describe_bytes(what, sizeof what, l, name, val->v);
+    sf_amount(what, sizeof what, l, name, val->v);
     if (h->data.is_null) {
-        snprintf(f->msg, sizeof f->msg, "'%s' header claims %s with a null %s", l->display, what, l->data_name);
+        size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+        snprintf(f->msg + at, sizeof f->msg - at, SF_CLAIM_NULL_DATA, what, l->data_name);
         return 1;
     }
     long long avail = (long long)h->data.total - h->data.offset;
@@ -655,19 +650,14 @@ static int exceeds(const ptrcheck_slice_layout_t *l, const header_t *h, int k, f
         return 0; /* data outside its object: not this check's business */
     if (val->v * (long long)l->elem_bytes <= avail)
         return 0;
-    if (h->data.offset == 0)
-        snprintf(f->msg, sizeof f->msg, "'%s' header claims %s, which exceeds the %llu bytes of %s", l->display, what,
-                 h->data.total, h->data.what);
-    else
-        snprintf(f->msg, sizeof f->msg,
-                 "'%s' header claims %s, which exceeds the %lld bytes left in %s (%s points %lld bytes into its %llu)",
-                 l->display, what, avail, h->data.what, l->data_name, h->data.offset, h->data.total);
+    size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+    sf_claim_exceeds(f->msg + at, sizeof f->msg - at, l, what, h->data.total, h->data.offset, h->data.what);
     if (h->data.at.file || h->data.at.raw) {
         f->note_loc = h->data.at;
         if (h->data.at_is_alloc)
-            snprintf(f->note, sizeof f->note, "%llu bytes allocated here", h->data.total);
+            snprintf(f->note, sizeof f->note, SF_NOTE_ALLOCATED, h->data.total);
         else
-            snprintf(f->note, sizeof f->note, "%s has %llu bytes", h->data.what, h->data.total);
+            snprintf(f->note, sizeof f->note, SF_NOTE_HAS_BYTES, h->data.what, h->data.total);
     }
     return 1;
 }
@@ -679,8 +669,9 @@ static int broken(const ptrcheck_slice_layout_t *l, const header_t *h, finding_t
     if (exceeds(l, h, 0, f))
         return 1;
     if (h->len.known && h->cap.known && l->has_cap && h->len.v > h->cap.v && h->cap.v >= 0) {
-        snprintf(f->msg, sizeof f->msg, "'%s' header claims %s %lld > %s %lld", l->display, l->len_name, h->len.v,
-                 l->cap_name, h->cap.v);
+        size_t at = sf_header(f->msg, sizeof f->msg, l->display);
+        snprintf(f->msg + at, sizeof f->msg - at, SF_CLAIM_LEN_OVER_CAP, l->len_name, h->len.v, l->cap_name,
+                 h->cap.v);
         return 1;
     }
     return exceeds(l, h, 1, f);
@@ -827,12 +818,10 @@ static int sizeof_pointer(ptrcheck_engine_t *e, const ptrcheck_slice_layout_t *l
         return 0;
     if (d->kind != PTRCHECK_E_DECLREF || d->type.kind != PTRCHECK_T_POINTER || !same_loc(d->decl_loc, s->decl_loc))
         return 0;
-    ptrcheck_diag_t *dg = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_AST,
-                                               "'%s' header's %s is sizeof(%s), the size of the pointer (%lld bytes), "
-                                               "not of the data it points to",
+    ptrcheck_diag_t *dg = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_AST, SF_MSG_SIZEOF_POINTER,
                                                l->display, field, s->name, s->value);
     if (dg) {
-        ptrcheck_diag_add_note(dg, d->decl_loc, "'%s' is declared here as a pointer", d->name);
+        ptrcheck_diag_add_note(dg, d->decl_loc, SF_NOTE_DECLARED_POINTER, d->name);
         ptrcheck_engine_report(e, dg);
     }
     return 1;
@@ -871,7 +860,7 @@ static void on_init(const ctx_t *c, const stype_t *t, const ptrcheck_record_writ
         if (kl > kc && same_expr(bl, bc)) {
             finding_t f;
             memset(&f, 0, sizeof f);
-            snprintf(f.msg, sizeof f.msg, "'%s' header claims %s > %s: %s is always %lld more than %s", l->display,
+            snprintf(f.msg, sizeof f.msg, SF_MSG_ALWAYS_MORE, l->display,
                      l->len_name, l->cap_name, l->len_name, kl - kc, l->cap_name);
             report(c->e, w->loc, &f);
             reported = 1;
@@ -908,7 +897,7 @@ static void on_field(const ctx_t *c, const stype_t *t, const ptrcheck_record_wri
         if ((which == 1 ? k > 0 : k < 0) && member_of_object(b, other, obj)) {
             finding_t f;
             memset(&f, 0, sizeof f);
-            snprintf(f.msg, sizeof f.msg, "'%s' header: %s set to %s %c %lld makes %s > %s", l->display,
+            snprintf(f.msg, sizeof f.msg, SF_MSG_FIELD_SET, l->display,
                      which == 1 ? l->len_name : l->cap_name, other, k < 0 ? '-' : '+', k < 0 ? -k : k, l->len_name,
                      l->cap_name);
             report(c->e, w->loc, &f);
@@ -994,8 +983,7 @@ static void on_copy(const ctx_t *c, const stype_t *t, const ptrcheck_record_writ
         drop_var(c->st, v);
 }
 
-void ptrcheck_slice_forge_on_record_write(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
-                                          const ptrcheck_record_write_t *w)
+static void on_record_write(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_record_write_t *w)
 {
     sf_state_t *st = state_of(e);
     if (!st || !w->record)
@@ -1034,7 +1022,7 @@ void ptrcheck_slice_forge_on_record_write(ptrcheck_engine_t *e, const ptrcheck_a
     }
 }
 
-void ptrcheck_slice_forge_on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn)
+static void on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn)
 {
     sf_state_t *st = ptrcheck_engine_check_state(e, PTRCHECK_SLICE_FORGE);
     if (st)
@@ -1042,8 +1030,8 @@ void ptrcheck_slice_forge_on_function_end(ptrcheck_engine_t *e, const ptrcheck_a
 }
 
 /* (GoSlice *)bytes, memcpy(&s, bytes, n) */
-void ptrcheck_slice_forge_on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
-                                         const ptrcheck_srecord_t *rec, const ptrcheck_expr_t *x)
+static void on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_srecord_t *rec,
+                           const ptrcheck_expr_t *x)
 {
     sf_state_t *st = state_of(e);
     const stype_t *t = st && rec ? type_of(st, rec) : NULL;
@@ -1073,26 +1061,22 @@ void ptrcheck_slice_forge_on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_as
         return;
     const ptrcheck_slice_layout_t *l = &t->lay;
     char what[300];
-    text_of(what, sizeof what, src, "a string literal");
+    text_of(what, sizeof what, src, SF_REINTERPRET_SOURCE_FALLBACK);
     ptrcheck_diag_t *d;
     if (via_memcpy)
-        d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, x->loc, PTRCHECK_LAYER_AST,
-                                 "'%s' header filled with raw bytes ('%s' from '%s') by memcpy: its %s and %s are "
-                                 "whatever the bytes say, not a pointer and the size of its memory",
-                                 l->display, raw, what, l->data_name, l->len_name);
+        d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, x->loc, PTRCHECK_LAYER_AST, SF_MSG_MEMCPY_RAW, l->display, raw,
+                                 what, l->data_name, l->len_name);
     else
-        d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, x->loc, PTRCHECK_LAYER_AST,
-                                 "'%s' header forged by reinterpreting '%s' memory ('%s') as one: its %s and %s are "
-                                 "whatever the bytes say, not a pointer and the size of its memory",
-                                 l->display, raw, what, l->data_name, l->len_name);
+        d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, x->loc, PTRCHECK_LAYER_AST, SF_MSG_REINTERPRET_RAW, l->display,
+                                 raw, what, l->data_name, l->len_name);
     if (d)
         ptrcheck_engine_report(e, d);
     (void)fn;
 }
 
 const ptrcheck_ast_hooks_t ptrcheck_slice_forge_ast_hooks = {
-    .on_record = ptrcheck_slice_forge_on_record,
-    .on_record_write = ptrcheck_slice_forge_on_record_write,
-    .on_reinterpret = ptrcheck_slice_forge_on_reinterpret,
-    .on_function_end = ptrcheck_slice_forge_on_function_end,
+    .on_record = on_record,
+    .on_record_write = on_record_write,
+    .on_reinterpret = on_reinterpret,
+    .on_function_end = on_function_end,
 };

@@ -1,12 +1,12 @@
-/* ptrcheck-slice-forge (IR part): slice headers whose data pointer or lengths come through data
- * flow the AST pass cannot see -- a local assigned earlier (`char *b = malloc(16); GoSlice s = {b, 32,
- * 32}`), a length kept in a variable, or the arguments of a call that builds the header in another
- * function of the translation unit (`GoSlice mk(void *p, long n)` called with a 16-byte buffer and
- * n = 32).
+/* The slice-flow analysis (interface: ptrcheck_private/slice.h): slice headers whose data pointer or
+ * lengths come through data flow the AST cannot see -- a local assigned earlier (`char *b =
+ * malloc(16); GoSlice s = {b, 32, 32}`), a length kept in a variable, or the arguments of a call that
+ * builds the header in another function of the module (`GoSlice mk(void *p, long n)` called with a
+ * 16-byte buffer and n = 32).
  *
- * Which struct types are headers, and where their fields are, comes from the AST pass
- * (ptrcheck_slice_lookup_ir); without the frontend plugin this analysis has nothing to do.  Pointee
- * types are never looked at: element sizes come from the AST too.
+ * Which struct types are headers, and where their fields are, comes from the AST (the caller's
+ * ptrcheck_slice_headers_t); without it this analysis has nothing to do.  Pointee types are never
+ * looked at: element sizes come from the AST too.
  *
  * Per basic block, stores into the fields of a header object (an alloca, an sret argument, any
  * pointer) are collected; the header is judged when the block ends or something reads or passes
@@ -17,22 +17,30 @@
  *   - allocations: allocas, globals, string literals, malloc/calloc/realloc/aligned_alloc with
  *     known sizes;
  *   - parameters, one level up, for each call of the function in the module.
- * Only findings that needed one of those steps (a local, a variable length, a call) are reported
- * here: what is visible in one initialiser is the AST pass's, so the two never report one hazard
- * twice.  Findings go to the header's variable (or the call that builds it), which the AST's site
- * tables locate with or without -g, and the IR is the same at -O0 and -O2 (PipelineStart). */
+ * Only claims that needed one of those steps (a local, a variable length, a call) are returned:
+ * what is visible in one initialiser is the AST's, so the two layers never see one hazard twice.
+ * Claims are placed at the header's variable (or the call that builds it), which the AST's site
+ * tables locate with or without -g, and the IR is the same at -O0 and -O2 (PipelineStart).
+ * Never names a check and never words a finding: checks/slice-forge/ir.c does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptrcheck_private/ir.h"
-#include "slice-forge/slice-forge.h"
+#include "ptrcheck_private/slice.h"
 
 #define MAX_OBJS 16
 #define MAX_DEPTH 12
 
+typedef struct claims_s {
+    ptrcheck_slice_claim_t *v;
+    size_t n, cap;
+} claims_t;
+
 typedef struct sctx_s {
     ptrcheck_engine_t *e;
+    const ptrcheck_slice_headers_t *headers;
+    claims_t *out;
     ptrcheck_ir_fncache_t *cache;
     ptrcheck_ir_pmap_t *types;    /* LLVMTypeRef -> layout (or a sentinel when not a header) */
     ptrcheck_ir_pmap_t *loadvals; /* load of a header field -> the value stored there in the block */
@@ -47,9 +55,9 @@ typedef struct pval_s {
     int known, is_null, hop;
     unsigned long long total;
     long long offset;
-    char what[256];
+    ptrcheck_slice_mem_t kind;
+    const char *name; /* interned; see ptrcheck_slice_memory_t */
     ptrcheck_loc_t at;
-    int at_alloc;
 } pval_t;
 
 typedef struct ival_s {
@@ -79,7 +87,7 @@ static const ptrcheck_slice_layout_t *layout_of(sctx_t *c, LLVMTypeRef t)
     char name[256];
     const ptrcheck_slice_layout_t *l = NULL;
     if (ptrcheck_ir_record_name(t, name, sizeof name))
-        l = ptrcheck_slice_lookup_ir(c->e, name);
+        l = c->headers->lookup(c->headers->ctx, name);
     if (l && ptrcheck_ir_type_size(c->td, t) != l->bytes)
         l = NULL; /* not the record the AST described */
     void **slot = ptrcheck_ir_pmap_slot(c->types, t);
@@ -277,30 +285,25 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         pval_t b = eval_ptr(c, LLVMGetOperand(v, 0), depth + 1);
         if (!b.known || b.is_null)
             return r;
-        LLVMTypeRef t = LLVMGetGEPSourceElementType(v);
-        unsigned n = (unsigned)LLVMGetNumOperands(v);
+        ptrcheck_ir_gep_it_t it;
+        ptrcheck_ir_gep_step_t s;
         long long off = 0;
-        for (unsigned i = 1; i < n; i++) {
-            LLVMValueRef idx = LLVMGetOperand(v, i);
-            ival_t k = eval_int(c, idx, depth + 1);
-            if (!k.known || !t)
-                return r;
-            b.hop |= k.hop;
-            if (i == 1) {
-                off += k.v * (long long)ptrcheck_ir_type_size(c->td, t);
+        ptrcheck_ir_gep_begin(&it, c->td, v);
+        while (ptrcheck_ir_gep_next(&it, &s)) {
+            if (s.kind == PTRCHECK_IR_GEP_FIELD) {
+                off += (long long)s.field_offset;
                 continue;
             }
-            LLVMTypeKind tk = LLVMGetTypeKind(t);
-            if (tk == LLVMStructTypeKind) {
-                off += (long long)LLVMOffsetOfElement(c->td, t, (unsigned)k.v);
-                t = LLVMStructGetTypeAtIndex(t, (unsigned)k.v);
-            } else if (tk == LLVMArrayTypeKind) {
-                t = LLVMGetElementType(t);
-                off += k.v * (long long)ptrcheck_ir_type_size(c->td, t);
-            } else {
+            if (s.kind == PTRCHECK_IR_GEP_VECTOR)
                 return r;
-            }
+            ival_t k = eval_int(c, s.index, depth + 1); /* indices may come through locals */
+            if (!k.known)
+                return r;
+            b.hop |= k.hop;
+            off += k.v * (long long)s.elem_bytes;
         }
+        if (it.stuck)
+            return r;
         b.offset += off;
         return b;
     }
@@ -311,11 +314,8 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
             return r;
         r.known = 1;
         r.total = sz * LLVMConstIntGetZExtValue(n);
-        const char *nm = ptrcheck_ir_fn_local_name(c->f, v);
-        if (nm)
-            snprintf(r.what, sizeof r.what, "'%s'", nm);
-        else
-            snprintf(r.what, sizeof r.what, "the local variable");
+        r.kind = PTRCHECK_SLICE_MEM_LOCAL;
+        r.name = ptrcheck_ir_fn_local_name(c->f, v); /* interned */
         int exact = 0;
         r.at = ptrcheck_ir_fn_loc(c->f, v, &exact);
         if (!exact)
@@ -345,10 +345,16 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         r.known = 1;
         r.hop = s.hop | k.hop;
         r.total = (unsigned long long)s.v * (unsigned long long)k.v;
-        snprintf(r.what, sizeof r.what, "the block from '%.*s'", (int)len, n);
+        char fn[256];
+        snprintf(fn, sizeof fn, "%.*s", (int)len, n);
+        r.kind = PTRCHECK_SLICE_MEM_ALLOC;
+        r.name = ptrcheck_engine_intern(c->e, fn);
+        if (!r.name) {
+            memset(&r, 0, sizeof r); /* out of memory: unknown */
+            return r;
+        }
         int exact = 0;
         r.at = ptrcheck_ir_fn_loc(c->f, v, &exact);
-        r.at_alloc = 1;
         if (!exact)
             memset(&r.at, 0, sizeof r.at);
         return r;
@@ -368,11 +374,15 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
         r.known = 1;
         r.total = sz;
         if (gn && len >= 4 && strncmp(gn, ".str", 4) == 0) {
-            snprintf(r.what, sizeof r.what, "the string literal");
-            return r; /* no note: literals have a location only with -g, and only on some LLVMs */
-        } else {
-            char tmp[200];
-            snprintf(r.what, sizeof r.what, "'%s'", ptrcheck_ir_global_name(c->e, v, tmp, sizeof tmp));
+            r.kind = PTRCHECK_SLICE_MEM_STRING;
+            return r; /* no location: literals have one only with -g, and only on some LLVMs */
+        }
+        char tmp[200];
+        r.kind = PTRCHECK_SLICE_MEM_GLOBAL;
+        r.name = ptrcheck_engine_intern(c->e, ptrcheck_ir_global_name(c->e, v, tmp, sizeof tmp));
+        if (!r.name) {
+            memset(&r, 0, sizeof r);
+            return r;
         }
         r.at = ptrcheck_ir_global_loc(c->e, v);
     }
@@ -381,12 +391,9 @@ static pval_t eval_ptr(sctx_t *c, LLVMValueRef v, unsigned depth)
 
 /* ------------------------------------------------------------------ judging a header */
 
-typedef struct sfind_s {
-    char msg[1024];
-    pval_t data;
-} sfind_t;
-
-static int judge(sctx_t *c, const obj_t *o, sfind_t *out)
+/* 1 and *out (without its place) when the header o, with the values its fields have in c (through
+ * c->call when set), breaks len <= cap <= bytes behind data after a data-flow step. */
+static int judge(sctx_t *c, const obj_t *o, ptrcheck_slice_claim_t *out)
 {
     const ptrcheck_slice_layout_t *l = o->lay;
     pval_t d = o->field[0] ? eval_ptr(c, o->field[0], 0) : (pval_t){0};
@@ -395,33 +402,33 @@ static int judge(sctx_t *c, const obj_t *o, sfind_t *out)
         n[0] = eval_int(c, o->field[1], 0);
     if (o->field[2] && l->has_cap)
         n[1] = eval_int(c, o->field[2], 0);
-    const char *names[2] = {l->len_name, l->cap_name};
     memset(out, 0, sizeof *out);
+    out->layout = l;
     if (n[0].known && n[1].known && !n[0].hop && !n[1].hop && n[0].v > n[1].v)
-        return 0; /* len > cap in plain sight: the AST pass reports it */
+        return 0; /* len > cap in plain sight: the AST's */
     for (int k = 0; k < 2; k++) {
         int exceeds = d.known && !d.is_null && n[k].known && n[k].v > 0 && d.offset >= 0 &&
                       (long long)d.total >= d.offset &&
                       n[k].v * (long long)l->elem_bytes > (long long)d.total - d.offset;
         if (k == 1 && n[0].known && n[1].known && n[0].v > n[1].v && n[1].v >= 0 && (n[0].hop || n[1].hop)) {
-            snprintf(out->msg, sizeof out->msg, "claims %s %lld > %s %lld", l->len_name, n[0].v, l->cap_name, n[1].v);
+            out->flaw = PTRCHECK_SLICE_LEN_OVER_CAP;
+            out->len = n[0].v;
+            out->cap = n[1].v;
             return 1;
         }
         if (!exceeds || !(d.hop || n[k].hop))
             continue;
-        char what[200];
-        if (l->elem_bytes > 1)
-            snprintf(what, sizeof what, "%s %lld (%lld bytes of '%s')", names[k], n[k].v,
-                     n[k].v * (long long)l->elem_bytes, l->elem_spelling ? l->elem_spelling : "element");
+        out->flaw = PTRCHECK_SLICE_OVER_DATA;
+        out->field = k + 1;
+        if (k == 0)
+            out->len = n[k].v;
         else
-            snprintf(what, sizeof what, "%s %lld", names[k], n[k].v);
-        if (d.offset == 0)
-            snprintf(out->msg, sizeof out->msg, "claims %s, which exceeds the %llu bytes of %s", what, d.total, d.what);
-        else
-            snprintf(out->msg, sizeof out->msg,
-                     "claims %s, which exceeds the %lld bytes left in %s (%s points %lld bytes into its %llu)", what,
-                     (long long)d.total - d.offset, d.what, l->data_name, d.offset, d.total);
-        out->data = d;
+            out->cap = n[k].v;
+        out->data.kind = d.kind;
+        out->data.name = d.name;
+        out->data.bytes = d.total;
+        out->data.offset = d.offset;
+        out->data.at = d.at;
         return 1;
     }
     return 0;
@@ -441,65 +448,58 @@ static ptrcheck_loc_t object_loc(sctx_t *c, const obj_t *o, int *exact)
     return ptrcheck_ir_fn_loc(c->f, NULL, NULL);
 }
 
-static void add_data_note(ptrcheck_diag_t *d, const pval_t *p)
+static int add_claim(claims_t *cs, const ptrcheck_slice_claim_t *cl)
 {
-    if (!p->known || (!p->at.file && !p->at.raw))
-        return;
-    if (p->at_alloc)
-        ptrcheck_diag_add_note(d, p->at, "%llu bytes allocated here", p->total);
-    else
-        ptrcheck_diag_add_note(d, p->at, "%s has %llu bytes", p->what, p->total);
+    if (cs->n == cs->cap) {
+        size_t ncap = cs->cap ? cs->cap * 2 : 8;
+        ptrcheck_slice_claim_t *nv = realloc(cs->v, ncap * sizeof *nv);
+        if (!nv)
+            return 0;
+        cs->v = nv;
+        cs->cap = ncap;
+    }
+    cs->v[cs->n++] = *cl;
+    return 1;
 }
 
-static void judge_object(sctx_t *c, obj_t *o)
+/* Judges a header whose fields changed since it was last judged; 0 when out of memory. */
+static int judge_object(sctx_t *c, obj_t *o)
 {
     if (!o->dirty)
-        return;
+        return 1;
     o->dirty = 0;
-    sfind_t fd;
+    ptrcheck_slice_claim_t cl;
     c->call = NULL;
     c->needs_args = 0;
     int exact = 0;
-    if (judge(c, o, &fd)) {
-        ptrcheck_loc_t loc = object_loc(c, o, &exact);
-        ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_IR, "'%s' header %s",
-                                                  o->lay->display, fd.msg);
-        if (d) {
-            add_data_note(d, &fd.data);
-            ptrcheck_engine_report(c->e, d);
-        }
-        return;
+    if (judge(c, o, &cl)) {
+        cl.loc = object_loc(c, o, &exact);
+        return add_claim(c->out, &cl);
     }
     if (!c->needs_args)
-        return;
+        return 1;
     /* built from parameters: judge it for every call of this function in the module */
     ptrcheck_loc_t built = object_loc(c, o, &exact);
-    int built_exact = exact;
-    for (LLVMUseRef u = LLVMGetFirstUse(c->fn); u; u = LLVMGetNextUse(u)) {
+    int built_exact = exact, ok = 1;
+    for (LLVMUseRef u = LLVMGetFirstUse(c->fn); u && ok; u = LLVMGetNextUse(u)) {
         LLVMValueRef call = LLVMGetUser(u);
         if (!LLVMIsACallInst(call) || ptrcheck_ir_called_function(call) != c->fn)
             continue;
         c->call = call;
-        if (!judge(c, o, &fd))
+        if (!judge(c, o, &cl))
             continue;
         LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
         ptrcheck_ir_fn_t *cf = ptrcheck_ir_fncache_get(c->cache, caller);
         if (!cf)
             continue;
-        ptrcheck_loc_t loc = ptrcheck_ir_fn_loc(cf, call, &exact);
-        ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, loc, PTRCHECK_LAYER_IR,
-                                                  "'%s' header built by '%s' from this call %s", o->lay->display,
-                                                  ptrcheck_ir_fn_name(c->f), fd.msg);
-        if (d) {
-            add_data_note(d, &fd.data);
-            if (built_exact)
-                ptrcheck_diag_add_note(d, built, "the header is built here");
-            else
-                ptrcheck_diag_add_note(d, built, "'%s' builds the header from its parameters", ptrcheck_ir_fn_name(c->f));
-            ptrcheck_engine_report(c->e, d);
-        }
+        cl.loc = ptrcheck_ir_fn_loc(cf, call, &exact);
+        cl.builder = ptrcheck_ir_fn_name(c->f);
+        cl.built = built;
+        cl.built_exact = built_exact;
+        ok = add_claim(c->out, &cl);
     }
     c->call = NULL;
+    return ok;
 }
 
 /* ------------------------------------------------------------------ the walk */
@@ -551,7 +551,8 @@ static int run_block(sctx_t *c, LLVMBasicBlockRef bb)
                 if (!slot)
                     return 0;
                 *slot = o->field[k];
-                judge_object(c, o);
+                if (!judge_object(c, o))
+                    return 0;
                 continue;
             }
         }
@@ -565,35 +566,21 @@ static int run_block(sctx_t *c, LLVMBasicBlockRef bb)
             obj_t *o = b ? find_obj(objs, nobjs, b) : NULL;
             if (!o)
                 continue;
-            judge_object(c, o);
+            if (!judge_object(c, o))
+                return 0;
             if (op != LLVMLoad && !ptrcheck_ir_is_lifetime_use(in))
                 drop_obj(objs, &nobjs, o);
         }
     }
     for (unsigned i = 0; i < nobjs; i++)
-        judge_object(c, &objs[i]);
+        if (!judge_object(c, &objs[i]))
+            return 0;
     return 1;
 }
 
-static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m);
-
-/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
-static char slice_tag;
-static void *slice_compute(ptrcheck_ir_module_t *mod)
+/* The claims of module m into out; 0 when out of memory. */
+static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m, const ptrcheck_slice_headers_t *headers, claims_t *out)
 {
-    /* Any non-NULL pointer marks success; the result is not freed. */
-    return run_slice(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&slice_tag : NULL;
-}
-
-int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *mod)
-{
-    return ptrcheck_ir_module_result(mod, &slice_tag, slice_compute, NULL) != NULL;
-}
-
-static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m)
-{
-    if (!ptrcheck_engine_enabled(e, PTRCHECK_SLICE_FORGE))
-        return 1;
     int ok = 1;
     ptrcheck_ir_fncache_t cache;
     ptrcheck_ir_pmap_t types, loadvals;
@@ -603,6 +590,8 @@ static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m)
     sctx_t c;
     memset(&c, 0, sizeof c);
     c.e = e;
+    c.headers = headers;
+    c.out = out;
     c.cache = &cache;
     c.types = &types;
     c.loadvals = &loadvals;
@@ -642,4 +631,46 @@ static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m)
     ptrcheck_ir_pmap_free(&loadvals);
     ptrcheck_ir_fncache_free(&cache);
     return ok;
+}
+
+/* ------------------------------------------------------------------ the result, once per module */
+
+/* The memoised result.  ptrcheck_ir_module_result computes results from the module alone, so it
+ * holds an empty one; the first ptrcheck_slice_flow fills it with its headers. */
+typedef struct flow_s {
+    ptrcheck_slice_flow_t pub;
+    claims_t claims;
+    int done, failed;
+} flow_t;
+
+static void flow_destroy(void *p)
+{
+    flow_t *f = p;
+    if (!f)
+        return;
+    free(f->claims.v);
+    free(f);
+}
+
+static char flow_tag;
+static void *flow_create(ptrcheck_ir_module_t *m)
+{
+    (void)m;
+    return calloc(1, sizeof(flow_t));
+}
+
+const ptrcheck_slice_flow_t *ptrcheck_slice_flow(ptrcheck_ir_module_t *m, const ptrcheck_slice_headers_t *headers)
+{
+    flow_t *f = ptrcheck_ir_module_result(m, &flow_tag, flow_create, flow_destroy);
+    if (!f)
+        return NULL;
+    if (!f->done) {
+        f->done = 1;
+        if (headers && headers->lookup &&
+            !run_slice(ptrcheck_ir_module_engine(m), ptrcheck_ir_module_llvm(m), headers, &f->claims))
+            f->failed = 1;
+        f->pub.claims = f->claims.v;
+        f->pub.n = f->claims.n;
+    }
+    return f->failed ? NULL : &f->pub;
 }

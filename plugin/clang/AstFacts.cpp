@@ -512,7 +512,7 @@ private:
   }
 
   void staticAssertFact(const StaticAssertDecl *SA) {
-    if (!ptrcheck_engine_enabled(E, PTRCHECK_OFFSET_ASSUMPTION) || inSystemHeader(SA->getLocation()))
+    if (!ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_STATIC_ASSERT) || inSystemHeader(SA->getLocation()))
       return;
     const Expr *Cond = SA->getAssertExpr();
     if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
@@ -544,7 +544,7 @@ private:
   }
 
   void offsetFacts(const Expr *X) {
-    if (!ptrcheck_engine_enabled(E, PTRCHECK_OFFSET_ASSUMPTION))
+    if (!ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_OFFSET))
       return;
     if (const auto *C = dyn_cast<CastExpr>(X)) {
       if (!C->getType()->isPointerType())
@@ -693,7 +693,7 @@ private:
 
   // 1 when the engine wants facts about values of RD (a slice header); cached per record.
   bool sliceRecord(const RecordDecl *RD) {
-    if (!RD || !ptrcheck_engine_enabled(E, PTRCHECK_SLICE_FORGE))
+    if (!RD || !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_RECORD))
       return false;
     auto It = SliceRecords.find(RD);
     if (It != SliceRecords.end())

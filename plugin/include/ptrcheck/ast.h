@@ -217,7 +217,19 @@ PTRCHECK_API ptrcheck_expr_t *ptrcheck_ast_new_expr(ptrcheck_engine_t *e, unsign
 PTRCHECK_API const char *ptrcheck_ast_strdup(ptrcheck_engine_t *e, const char *s, size_t len);
 PTRCHECK_API void ptrcheck_ast_reset(ptrcheck_engine_t *e);
 
-/* ---- fact entry points (dispatched to the checks in checks/<id>.c) */
+/* ---- fact entry points (dispatched to the checks in checks/<id>/ast.c) */
+
+/* Facts an adapter may skip collecting when no enabled check wants them. */
+typedef enum ptrcheck_ast_fact_e {
+    PTRCHECK_AST_FACT_OFFSET = 0,   /* ptrcheck_ast_on_offset */
+    PTRCHECK_AST_FACT_STATIC_ASSERT, /* ptrcheck_ast_on_static_assert */
+    PTRCHECK_AST_FACT_RECORD,       /* ptrcheck_ast_on_record, and the writes and reinterpretations it asks for */
+    PTRCHECK_AST_FACT_PTR_TO_INT    /* ptrcheck_ast_on_ptr_to_int */
+} ptrcheck_ast_fact_t;
+
+/* 1 when an enabled check has a hook for fact (checks/registry.c), so the adapter need not name
+ * check ids to know what to collect. */
+PTRCHECK_API int ptrcheck_ast_wants(const ptrcheck_engine_t *e, ptrcheck_ast_fact_t fact);
 
 /* An explicit or implicit cast between pointer and integer (cast == PTR_TO_INT or INT_TO_PTR).
  * For INT_TO_PTR the operand subtree is complete down to the leaves that matter (declrefs,

@@ -15,7 +15,7 @@ extern "C" {
 /* Runs every enabled IR check on m and reports through the engine.  Never modifies m. */
 PTRCHECK_API int ptrcheck_ir_run(ptrcheck_engine_t *e, LLVMModuleRef m);
 
-/* ---- helpers shared by the IR checks (plugin/engine/ir_util.c) */
+/* ---- helpers shared by the IR analyses and checks (plugin/analysis/loc.c, util.c) */
 
 typedef struct ptrcheck_ir_fn_s ptrcheck_ir_fn_t; /* per-function location map */
 

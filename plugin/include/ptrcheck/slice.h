@@ -1,7 +1,8 @@
 /* AST facts for ptrcheck-slice-forge: slice headers ({data, len[, cap]} records), how they are
  * initialised and written, and memory reinterpreted as one.  Like ast.h, these are plain C
  * descriptions made by the C++ adapter (plugin/clang/AstFacts.cpp); every decision is made in C
- * (checks/slice-forge.c).  Nodes live in the engine's AST arena and are valid during the call only. */
+ * (checks/slice-forge/ast.c).  Nodes live in the engine's AST arena and are valid during the call
+ * only. */
 #ifndef PTRCHECK_SLICE_H
 #define PTRCHECK_SLICE_H
 

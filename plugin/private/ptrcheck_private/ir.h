@@ -43,8 +43,6 @@ typedef struct ptrcheck_ir_hooks_s {
  * Each runs at most once per module, whichever of its checks asks first; 0 on failure. */
 /* int-roundtrip and ptr-truncation: plugin/analysis/roundtrip.c */
 int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
-/* slice-forge: plugin/analysis/slice.c */
-int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:
@@ -52,6 +50,46 @@ int ptrcheck_analysis_slice_run(ptrcheck_ir_module_t *m);
 LLVMOpcode ptrcheck_ir_opcode(LLVMValueRef v);
 /* Strips bitcasts and address-space casts (not GEPs: see ptrcheck_ir_strip). */
 LLVMValueRef ptrcheck_ir_strip_casts(LLVMValueRef v);
+
+/* ---- walking a GEP's indices (plugin/analysis/gep.c) */
+typedef enum ptrcheck_ir_gep_kind_e {
+    PTRCHECK_IR_GEP_LEADING = 0, /* operand 1: whole objects of the source element type */
+    PTRCHECK_IR_GEP_FIELD,       /* a field of a struct (the index is a constant) */
+    PTRCHECK_IR_GEP_ARRAY,       /* an element of an array */
+    PTRCHECK_IR_GEP_VECTOR       /* an element of a vector */
+} ptrcheck_ir_gep_kind_t;
+
+typedef struct ptrcheck_ir_gep_step_s {
+    ptrcheck_ir_gep_kind_t kind;
+    unsigned operand;      /* the index's operand number (1 for the leading index) */
+    LLVMValueRef index;
+    int is_const;          /* the index is a ConstantInt; value is then its (sign-extended) value */
+    long long value;
+    LLVMTypeRef in;        /* the type the index steps in (the source element type for LEADING) */
+    LLVMTypeRef type;      /* the type it reaches (LEADING: the source element type itself) */
+    unsigned field;        /* FIELD: the field's number */
+    unsigned long long field_offset; /* FIELD: its byte offset (0 without a data layout) */
+    unsigned long long elem_bytes;   /* LEADING, ARRAY, VECTOR: bytes per index unit (0 when unsized) */
+} ptrcheck_ir_gep_step_t;
+
+typedef struct ptrcheck_ir_gep_it_s {
+    LLVMTargetDataRef td;
+    LLVMValueRef gep;
+    unsigned next, n;
+    LLVMTypeRef type;
+    int stuck; /* the walk stopped at an index it cannot follow (see ptrcheck_ir_gep_next) */
+} ptrcheck_ir_gep_it_t;
+
+/* Starts walking the indices of gep (a GEP instruction or constant expression; anything else has
+ * none) with the data layout td (may be NULL: offsets and sizes are then 0). */
+void ptrcheck_ir_gep_begin(ptrcheck_ir_gep_it_t *it, LLVMTargetDataRef td, LLVMValueRef gep);
+/* Fills *s with the next index and returns 1; returns 0 at the end, or (it->stuck set) at an index
+ * into a type that is neither a struct, an array nor a vector, or a struct index that is not a
+ * constant within the struct. */
+int ptrcheck_ir_gep_next(ptrcheck_ir_gep_it_t *it, ptrcheck_ir_gep_step_t *s);
+/* The constant byte offset gep adds to its pointer: 1 and *off when every index is a constant and
+ * steps over sized types (not into a vector), else 0.  0 without a data layout. */
+int ptrcheck_ir_gep_const_offset(LLVMTargetDataRef td, LLVMValueRef gep, long long *off);
 
 /* ---- growable vector of LLVM values */
 typedef struct ptrcheck_ir_valvec_s {
@@ -81,13 +119,12 @@ int ptrcheck_ir_pmap_get(const ptrcheck_ir_pmap_t *m, const void *key, void **va
 
 /* The function a call instruction calls directly (looking through pointer casts), or NULL. */
 LLVMValueRef ptrcheck_ir_called_function(LLVMValueRef call);
-/* 1 when user (a user of an alloca) is only there for llvm.lifetime.start/end: a lifetime call,
- * or (typed pointers) a bitcast used only by lifetime calls.  -O1+ adds these; -O0 does not. */
+/* The lifetime-marker tests of the tree (clang adds llvm.lifetime.start/end from -O1 on, never at
+ * -O0; no finding may depend on them).  ptrcheck_ir_is_lifetime_marker: v is a call of
+ * llvm.lifetime.*.  ptrcheck_ir_is_lifetime_use: user (a user of an alloca) is only there for the
+ * markers: a marker, or (typed pointers) a bitcast that has uses and is used by markers only. */
+int ptrcheck_ir_is_lifetime_marker(LLVMValueRef v);
 int ptrcheck_ir_is_lifetime_use(LLVMValueRef user);
-/* The byte offset a GEP (instruction or constant expression) adds to its base when every index is
- * a constant (struct fields and array elements, by td's layout); 0 when an index is not constant,
- * a type is unsized or there is no data layout. */
-int ptrcheck_ir_gep_const_offset(LLVMTargetDataRef td, LLVMValueRef gep, long long *off);
 /* 1 when fn is an LLVM intrinsic (llvm.*). */
 int ptrcheck_ir_is_intrinsic(LLVMValueRef fn);
 /* Copies the name of a named struct type without LLVM's ".N" uniquing suffixes into buf
