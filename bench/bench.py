@@ -161,6 +161,24 @@ def main():
                     max(r0['ratio'], r2['ratio']), 1.05, {'note': 'O0 %.3f, O2 %.3f (wall %.3f, %.3f)' % (
                         r0['ratio'], r2['ratio'], r0['wall_ratio'], r2['wall_ratio'])}))
 
+    if want('callgrind-sqlite') and a.callgrind not in ('0', 'no', ''):
+        # The acceptance rows of issues 10/13 on sqlite3.c itself, as instruction counts (a CPU-time ratio
+        # of a sub-second compile varies by +-30 % here).  Minutes per run under valgrind; the -O0 row
+        # can be dropped with BENCH_CALLGRIND_SQLITE=syntax.
+        modes = os.environ.get('BENCH_CALLGRIND_SQLITE', 'syntax,O0').split(',')
+        log('callgrind on sqlite3.c (instructions):')
+        for key, extra, plug, tgt, what in (
+                ('syntax', ['-fsyntax-only'], fe, 1.03, '`-fsyntax-only` with/without `-fplugin`'),
+                ('O0', ['-O0', '-c', '-o', '/dev/null'], both, 1.05, '`-O0 -c`, both plugins vs none')):
+            if key not in modes:
+                continue
+            base = [clang] + quiet + extra + S
+            i0 = callgrind(base, cwd=sqlite_dir)
+            i1 = callgrind(base[:1] + plug + base[1:], cwd=sqlite_dir)
+            log('  %-12s %d -> %d instructions, ratio %.4f' % (key, i0, i1, i1 / i0))
+            res.append(('callgrind-sqlite', 'instructions (callgrind), %s (sqlite3.c)' % what, i1 / i0, tgt,
+                        {'note': '%d → %d' % (i0, i1)}))
+
     if want('callgrind') and a.callgrind not in ('0', 'no', ''):
         # A mid-sized real file: instruction counts are reproducible to <0.1 %, unlike time on a shared box.
         ents = json.load(open(corpus_db))

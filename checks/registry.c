@@ -29,6 +29,8 @@ static int has_hook(const ptrcheck_ast_hooks_t *h, ptrcheck_ast_fact_t fact)
     case PTRCHECK_AST_FACT_STATIC_ASSERT: return h->on_static_assert != NULL;
     case PTRCHECK_AST_FACT_RECORD: return h->on_record != NULL;
     case PTRCHECK_AST_FACT_PTR_TO_INT: return h->on_ptr_to_int != NULL;
+    case PTRCHECK_AST_FACT_SCOPE_EVENTS: return h->on_scope_events != NULL;
+    case PTRCHECK_AST_FACT_ESCAPE_SITES: return 0; /* an IR need: ptrcheck_ir_wants */
     }
     return 0;
 }

@@ -1,12 +1,14 @@
 /* ptrcheck-ptr-truncation (AST part): a pointer converted to an integer type that is narrower than a
- * pointer on at least one configured target.  The IR part (a truncated pointer value that becomes a
- * pointer again through memory or calls) lives in plugin/engine/ir_ptrint.c; a truncation inside a
- * single int->ptr expression is reported by checks/int-roundtrip.c's scanner under this id. */
+ * pointer on at least one configured target, and a pointer truncated inside one int->ptr expression
+ * and converted back, as the shared scan of that expression sees it (plugin/engine/ast_intexpr.c).
+ * The IR part (ir.c) finds truncated pointer values that become pointers again through memory or
+ * calls. */
 #include <stdio.h>
 #include <string.h>
 
+#include "ptrcheck_private/ast_intexpr.h"
 #include "ptrcheck_private/hooks.h"
-#include "../int-roundtrip/int-roundtrip.h"
+#include "messages.h"
 
 unsigned ptrcheck_int_bits_on(const ptrcheck_type_t *t, const ptrcheck_target_t *target)
 {
@@ -163,15 +165,12 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
             loses_nothing(fact, cast->type.bits))
             return;
         ptrcheck_diag_t *d = ptrcheck_diag_create(
-            PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
-            "pointer converted to '%s', which is narrower than a pointer on the compiling target %s (%u < %u bits)",
-            cast->type.spelling ? cast->type.spelling : "integer", here, cast->type.bits, t.pointer_bits);
+            PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST, PT_NARROWER_HERE,
+            cast->type.spelling ? cast->type.spelling : PT_INTEGER, here, cast->type.bits, t.pointer_bits);
         if (!d)
             return;
-        ptrcheck_diag_add_note(d, cast->loc,
-                               "use 'uintptr_t' to hold a pointer, or cast through it ('(%s)(uintptr_t)p') "
-                               "if the truncation is intended",
-                               cast->type.spelling ? cast->type.spelling : "integer");
+        ptrcheck_diag_add_note(d, cast->loc, PT_NOTE_USE_UINTPTR,
+                               cast->type.spelling ? cast->type.spelling : PT_INTEGER);
         ptrcheck_engine_report(e, d);
         return;
     }
@@ -188,7 +187,7 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
         ptr_bits = t.pointer_bits;
         if (!narrowest || bits < narrowest)
             narrowest = bits;
-        int n = snprintf(where + used, sizeof where - used, "%s%s", nbad ? ", " : "", cfg->targets[i]);
+        int n = snprintf(where + used, sizeof where - used, "%s%s", nbad ? PT_TARGETS_SEP : "", cfg->targets[i]);
         if (n > 0 && (size_t)n < sizeof where - used)
             used += (size_t)n;
         nbad++;
@@ -197,21 +196,34 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
         return;
     ptrcheck_diag_t *d;
     if (mixed)
-        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
-                                 "pointer converted to '%s', which is narrower than a pointer on %s",
-                                 cast->type.spelling ? cast->type.spelling : "integer", where);
+        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST, PT_NARROWER_ON,
+                                 cast->type.spelling ? cast->type.spelling : PT_INTEGER, where);
     else
-        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
-                                 "pointer converted to '%s', which is narrower than a pointer on %s (%u < %u bits)",
-                                 cast->type.spelling ? cast->type.spelling : "integer", where, int_bits, ptr_bits);
+        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST, PT_NARROWER_ON_BITS,
+                                 cast->type.spelling ? cast->type.spelling : PT_INTEGER, where, int_bits, ptr_bits);
     if (!d)
         return;
     if (cast->type.rank != PTRCHECK_R_PTRSIZED)
-        ptrcheck_diag_add_note(d, cast->loc,
-                               "use 'uintptr_t' to hold a pointer, or cast through it ('(%s)(uintptr_t)p') "
-                               "if the truncation is intended",
-                               cast->type.spelling ? cast->type.spelling : "integer");
+        ptrcheck_diag_add_note(d, cast->loc, PT_NOTE_USE_UINTPTR,
+                               cast->type.spelling ? cast->type.spelling : PT_INTEGER);
     ptrcheck_engine_note_scope(e, d, where);
+    ptrcheck_engine_report(e, d);
+}
+
+/* (void *)(int)p: a pointer truncated on the way to a pointer again, inside one expression. */
+static void on_int_to_ptr(ptrcheck_engine_t *e, const ptrcheck_expr_t *cast)
+{
+    ptrcheck_intexpr_t s;
+    if (!ptrcheck_intexpr_scan(cast, &s) || !s.trunc)
+        return;
+    ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
+                                              PT_AST_TRUNCATED_ROUNDTRIP, s.trunc->type.bits,
+                                              s.trunc->type.spelling ? s.trunc->type.spelling : PT_INTEGER);
+    if (!d)
+        return;
+    ptrcheck_diag_add_note(d, s.trunc->loc, PT_NOTE_DROPPED_HERE);
+    for (unsigned i = 0; i < s.nptoi; i++)
+        ptrcheck_diag_add_note(d, s.ptoi[i]->loc, PT_NOTE_PTOI_HERE);
     ptrcheck_engine_report(e, d);
 }
 
@@ -221,9 +233,8 @@ static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptr
         ptrcheck_ptr_to_int_fact_t f = {0};
         f.cast = cast;
         on_ptr_to_int(e, fn, &f);
-    } else if (cast->cast == PTRCHECK_C_INT_TO_PTR && !ptrcheck_engine_enabled(e, PTRCHECK_INT_ROUNDTRIP)) {
-        /* The truncated round trip is found by int-roundtrip's scan; when that check is on it reports both. */
-        ptrcheck_int_roundtrip_on_int_to_ptr(e, fn, cast);
+    } else if (cast->cast == PTRCHECK_C_INT_TO_PTR) {
+        on_int_to_ptr(e, cast);
     }
 }
 

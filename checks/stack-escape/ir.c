@@ -84,4 +84,5 @@ static int run(ptrcheck_ir_module_t *m)
 
 const ptrcheck_ir_hooks_t ptrcheck_stack_escape_ir_hooks = {
     .run = run,
+    .ast_facts = 1u << PTRCHECK_AST_FACT_ESCAPE_SITES,
 };

@@ -1,4 +1,4 @@
-/* IR part of ptrcheck-int-roundtrip and ptrcheck-ptr-truncation: a module-level, flow-insensitive
+/* The round-trip flow analysis (ptrcheck_private/roundtrip.h): a module-level, flow-insensitive
  * data-flow analysis of pointer bits that live as integers.
  *
  * Values.  A value is a pointer-derived integer (PDI) when it is a ptrtoint (instruction or
@@ -34,33 +34,43 @@
  * pointer at some point; the narrowest width is kept).  The sets only grow, so the sweep over the
  * module reaches a fixpoint; the number of sweeps is bounded anyway.
  *
- * Reports are made at inttoptr instructions (and inttoptr constant expressions) whose operand is
- * PDI, and at the pointer reads above: ptr-truncation when TRUNC is in the set, else int-roundtrip, except when the set is only
- * ALIGN_UP/ALIGN_DOWN (silent unless strict-provenance).
+ * The result (ptrcheck_private/roundtrip.h) lists the inttoptr instructions (and inttoptr constant
+ * expressions) whose operand is PDI, and the pointer reads above, each with its set.  Which of them
+ * are findings, and of which check, is the checks' to say (checks/int-roundtrip/ir.c: the round
+ * trips; checks/ptr-truncation/ir.c: those with TRUNC in the set).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptrcheck_private/ir.h"
+#include "ptrcheck_private/roundtrip.h"
+#include "ptrcheck_private/util.h"
 
+/* The path classes of ptrcheck_private/roundtrip.h, by short names. */
 enum {
-    F_PLAIN = 1u << 0,
-    F_ADDC = 1u << 1,
-    F_ARITH = 1u << 2,
-    F_SETBITS = 1u << 3,
-    F_MASK = 1u << 4,
-    F_ALIGN_UP = 1u << 5,
-    F_ALIGN_DOWN = 1u << 6,
-    F_UNTAG = 1u << 7,
-    F_XOR = 1u << 8,
-    F_MIX = 1u << 9,
-    F_TRUNC = 1u << 10
+    F_PLAIN = PTRCHECK_RT_PLAIN,
+    F_ADDC = PTRCHECK_RT_ADDC,
+    F_ARITH = PTRCHECK_RT_ARITH,
+    F_SETBITS = PTRCHECK_RT_SETBITS,
+    F_MASK = PTRCHECK_RT_MASK,
+    F_ALIGN_UP = PTRCHECK_RT_ALIGN_UP,
+    F_ALIGN_DOWN = PTRCHECK_RT_ALIGN_DOWN,
+    F_UNTAG = PTRCHECK_RT_UNTAG,
+    F_XOR = PTRCHECK_RT_XOR,
+    F_MIX = PTRCHECK_RT_MIX,
+    F_TRUNC = PTRCHECK_RT_TRUNC
 };
-#define F_ALIGN (F_ALIGN_UP | F_ALIGN_DOWN)
+#define F_ALIGN PTRCHECK_RT_ALIGN
 
 enum { ADDC_NONE = 0, ADDC_ONE, ADDC_MANY };
-enum { ORIGIN_NONE = 0, ORIGIN_PTRTOINT, ORIGIN_PUN, ORIGIN_MEMCPY, ORIGIN_INIT };
+enum {
+    ORIGIN_NONE = PTRCHECK_RT_ORIGIN_NONE,
+    ORIGIN_PTRTOINT = PTRCHECK_RT_ORIGIN_PTRTOINT,
+    ORIGIN_PUN = PTRCHECK_RT_ORIGIN_PUN,
+    ORIGIN_MEMCPY = PTRCHECK_RT_ORIGIN_MEMCPY,
+    ORIGIN_INIT = PTRCHECK_RT_ORIGIN_INIT
+};
 enum { VIA_NONE = 0, VIA_LOAD, VIA_RET, VIA_ARG };
 
 typedef struct pstate_s {
@@ -119,7 +129,6 @@ typedef struct ctx_s {
     LLVMModuleRef m;
     LLVMTargetDataRef td;
     unsigned ptr_bits;
-    int strict;
     ptrcheck_ir_pmap_t vals;     /* LLVMValueRef -> pstate_t* */
     ptrcheck_ir_pmap_t resolved; /* pointer LLVMValueRef -> loc_t* (or &ctx->noloc) */
     ptrcheck_ir_pmap_t single;   /* alloca -> single stored value (or &ctx->noloc) */
@@ -132,6 +141,7 @@ typedef struct ctx_s {
     size_t nlocs, loccap;
     chunk_t *chunks;
     ptrcheck_ir_fncache_t fns;
+    struct rt_result_s *out;     /* what the analysis returns */
     loc_t noloc;
     int oom;
     int changed;
@@ -1426,7 +1436,7 @@ static int pass_through(ctx_t *c, LLVMValueRef fn)
                 LLVMValueRef callee = ptrcheck_ir_called_function(in);
                 size_t len = 0;
                 const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
-                ok = nm && len > 9 && (strncmp(nm, "llvm.dbg.", 9) == 0 || strncmp(nm, "llvm.lifetime.", 14) == 0);
+                ok = ptrcheck_ir_is_lifetime_use(in) || (nm && len > 9 && strncmp(nm, "llvm.dbg.", 9) == 0);
                 break;
             }
             default:
@@ -1794,7 +1804,7 @@ static void init_walk(ctx_t *c, LLVMValueRef g, LLVMValueRef k, loc_t *target, u
     }
 }
 
-/* ------------------------------------------------------------------ reports */
+/* ------------------------------------------------------------------ results */
 
 static ptrcheck_ir_fn_t *fn_of(ctx_t *c, LLVMValueRef inst)
 {
@@ -1847,88 +1857,81 @@ static void describe_via(ctx_t *c, const pstate_t *s, char *buf, size_t size)
     }
 }
 
-static void report(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_t *s)
+/* The result: the conversions, and the strings they point to.  While the analysis records them
+ * they are a list in the arena (last first); the array is made at the end. */
+typedef struct rt_node_s {
+    ptrcheck_rt_conv_t conv;
+    struct rt_node_s *prev;
+} rt_node_t;
+
+typedef struct rt_result_s {
+    ptrcheck_roundtrip_t pub;
+    ptrcheck_rt_conv_t *convs;
+    rt_node_t *last;
+    ptrcheck_arena_t arena;
+} rt_result_t;
+
+static const char *keep(ctx_t *c, const char *str)
 {
-    unsigned flags = s->flags;
-    char via[700], msg[1200];
-    int exact = 0;
-    ptrcheck_loc_t loc = ptrcheck_ir_fn_loc(f, at, &exact);
-    describe_via(c, s, via, sizeof via);
-    ptrcheck_check_t check = PTRCHECK_INT_ROUNDTRIP;
-    if (flags & F_TRUNC) {
-        check = PTRCHECK_PTR_TRUNCATION;
-        snprintf(msg, sizeof msg, "pointer truncated to %u bits%s%s and converted back to a pointer", s->tbits,
-                 via[0] ? " in " : "", via);
-    } else if (flags == F_PLAIN && !via[0] && !c->strict) {
-        return; /* (T *)(uintptr_t)p in one expression: the cast-away-const idiom (see int-roundtrip.md) */
-    } else if (!(flags & ~F_ALIGN)) {
-        if (!c->strict)
-            return;
-        const char *b = (flags & F_ALIGN_UP) && (flags & F_ALIGN_DOWN) ? "__builtin_align_up/__builtin_align_down"
-                        : (flags & F_ALIGN_UP)                         ? "__builtin_align_up"
-                                                                       : "__builtin_align_down";
-        snprintf(msg, sizeof msg,
-                 "pointer aligned as an integer%s%s and converted back to a pointer; use %s to keep its provenance",
-                 via[0] ? " through " : "", via, b);
-    } else {
-        const char *through = via[0] ? " through " : "";
-        if (flags & F_XOR)
-            snprintf(msg, sizeof msg, "pointer mixed with another value by XOR and converted back to a pointer%s%s",
-                     through, via);
-        else if (flags & F_MIX)
-            snprintf(msg, sizeof msg, "pointer combined with another value and converted back to a pointer%s%s",
-                     through, via);
-        else if (flags & F_SETBITS)
-            snprintf(msg, sizeof msg,
-                     "pointer bits set with '|' and used as a pointer%s%s; the result does not point at the "
-                     "original object",
-                     through, via);
-        else if (flags & F_MASK)
-            snprintf(msg, sizeof msg,
-                     "pointer bits masked with '&' and used as a pointer%s%s; the result does not point at the "
-                     "original object",
-                     through, via);
-        else if (flags & (F_ARITH | F_ADDC))
-            snprintf(msg, sizeof msg, "pointer arithmetic done on an integer and converted back to a pointer%s%s",
-                     through, via);
-        else if (flags & F_UNTAG)
-            snprintf(msg, sizeof msg,
-                     "pointer converted to an integer, tagged and untagged, and converted back to a pointer%s%s",
-                     through, via);
-        else
-            snprintf(msg, sizeof msg, "pointer converted to an integer and back to a pointer%s%s", through, via);
-    }
-    ptrcheck_diag_t *d = loc.line ? ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s", msg)
-                                  : ptrcheck_diag_create(check, loc, PTRCHECK_LAYER_IR, "%s (in function '%s')", msg,
-                                                         ptrcheck_ir_fn_name(f));
-    if (!d) {
+    if (!str)
+        return NULL;
+    const char *k = ptrcheck_arena_strndup(&c->out->arena, str, strlen(str));
+    if (!k)
+        c->oom = 1;
+    return k;
+}
+
+/* Records the conversion back to a pointer at `at` of bits in state s. */
+static void record(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_t *s)
+{
+    rt_result_t *r = c->out;
+    char via[700];
+    rt_node_t *node = ptrcheck_arena_alloc(&r->arena, sizeof *node);
+    if (!node) {
         c->oom = 1;
         return;
     }
+    ptrcheck_rt_conv_t *cv = &node->conv;
+    int exact = 0;
+    cv->paths = s->flags;
+    cv->trunc_bits = s->tbits;
+    cv->loc = ptrcheck_ir_fn_loc(f, at, &exact);
+    describe_via(c, s, via, sizeof via);
+    cv->via = keep(c, via);
+    cv->fn = keep(c, ptrcheck_ir_fn_name(f));
+    cv->origin = s->origin ? (ptrcheck_rt_origin_t)s->origin_kind : PTRCHECK_RT_ORIGIN_NONE;
     if (s->origin && s->origin_kind == ORIGIN_INIT) {
-        ptrcheck_loc_t gloc = ptrcheck_ir_global_loc(c->e, s->origin);
         char gn[512];
-        if (gloc.file)
-            ptrcheck_diag_add_note(d, gloc, "pointer converted to integer in the initializer of '%s'",
-                                   ptrcheck_ir_global_name(c->e, s->origin, gn, sizeof gn));
+        cv->origin_loc = ptrcheck_ir_global_loc(c->e, s->origin);
+        cv->origin_exact = 1;
+        cv->origin_name = keep(c, ptrcheck_ir_global_name(c->e, s->origin, gn, sizeof gn));
     } else if (s->origin && LLVMIsAInstruction(s->origin)) {
         ptrcheck_ir_fn_t *of = fn_of(c, s->origin);
         if (of) {
-            int oexact = 0;
-            ptrcheck_loc_t oloc = ptrcheck_ir_fn_loc(of, s->origin, &oexact);
-            if (oloc.file && (oloc.file != loc.file || oloc.line != loc.line || oloc.col != loc.col)) {
-                const char *note = s->origin_kind == ORIGIN_PUN      ? "pointer stored in memory is read as an integer"
-                                   : s->origin_kind == ORIGIN_MEMCPY ? "pointer bits copied into integer memory"
-                                                                     : "pointer converted to integer";
-                /* without the instruction's own location, the note names the function */
-                if (oexact)
-                    ptrcheck_diag_add_note(d, oloc, "%s here", note);
-                else
-                    ptrcheck_diag_add_note(d, oloc, "%s in '%s'", note, ptrcheck_ir_fn_name(of));
-            }
+            ptrcheck_loc_t oloc = ptrcheck_ir_fn_loc(of, s->origin, &cv->origin_exact);
+            if (oloc.file && (oloc.file != cv->loc.file || oloc.line != cv->loc.line || oloc.col != cv->loc.col))
+                cv->origin_loc = oloc;
+            cv->origin_name = keep(c, ptrcheck_ir_fn_name(of));
         }
     }
-    ptrcheck_engine_report(c->e, d);
+    node->prev = r->last;
+    r->last = node;
+    r->pub.n++;
+}
+
+/* The recorded conversions as the result's array; 0 when out of memory. */
+static int finish(rt_result_t *r)
+{
+    if (!r->pub.n)
+        return 1;
+    r->convs = malloc(r->pub.n * sizeof *r->convs);
+    if (!r->convs)
+        return 0;
+    size_t i = r->pub.n;
+    for (const rt_node_t *node = r->last; node; node = node->prev)
+        r->convs[--i] = node->conv;
+    r->pub.convs = r->convs;
+    return 1;
 }
 
 /* inttoptr constant expressions inside an instruction's operands (rare: `(T *)((uintptr_t)&g + 8)`). */
@@ -1939,7 +1942,7 @@ static void scan_const_inttoptr(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef in, 
     if (LLVMGetConstOpcode(k) == LLVMIntToPtr) {
         const pstate_t *s = state_of(c, LLVMGetOperand(k, 0), 0);
         if (s)
-            report(c, f, in, s);
+            record(c, f, in, s);
         return;
     }
     int n = LLVMGetNumOperands(k);
@@ -2001,7 +2004,7 @@ static int ptr_load_state(ctx_t *c, LLVMValueRef in, pstate_t *out)
     return 1;
 }
 
-static void report_function(ctx_t *c, LLVMValueRef fn)
+static void record_function(ctx_t *c, LLVMValueRef fn)
 {
     ptrcheck_ir_fn_t *f = NULL;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
@@ -2023,7 +2026,7 @@ static void report_function(ctx_t *c, LLVMValueRef fn)
                 return;
             }
             if (s)
-                report(c, f, in, s);
+                record(c, f, in, s);
             for (int i = 0; i < n && has_const; i++)
                 scan_const_inttoptr(c, f, in, LLVMGetOperand(in, i), 0);
         }
@@ -2034,30 +2037,28 @@ static void report_function(ctx_t *c, LLVMValueRef fn)
 
 #define MAX_SWEEPS 64
 
-static int run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m);
-
-/* Runs the analysis once per module, reporting for both of its checks (the first check to ask runs it). */
-static char roundtrip_tag;
-static void *roundtrip_compute(ptrcheck_ir_module_t *mod)
+static void result_destroy(void *p)
 {
-    /* Any non-NULL pointer marks success; the result is not freed. */
-    return run_roundtrip(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod)) ? (void *)&roundtrip_tag : NULL;
+    rt_result_t *r = p;
+    if (!r)
+        return;
+    free(r->convs);
+    ptrcheck_arena_delete(&r->arena);
+    free(r);
 }
 
-int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *mod)
-{
-    return ptrcheck_ir_module_result(mod, &roundtrip_tag, roundtrip_compute, NULL) != NULL;
-}
-
-static int run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
+/* The analysis of the module: the result, or NULL when out of memory. */
+static rt_result_t *run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
 {
     ctx_t c;
     int ok = 0;
     memset(&c, 0, sizeof c);
     c.e = e;
     c.m = m;
-    const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
-    c.strict = cfg ? cfg->strict_provenance : 0;
+    c.out = calloc(1, sizeof *c.out);
+    if (!c.out)
+        return NULL;
+    ptrcheck_arena_init(&c.out->arena);
     ptrcheck_ir_pmap_init(&c.vals);
     ptrcheck_ir_pmap_init(&c.resolved);
     ptrcheck_ir_pmap_init(&c.single);
@@ -2099,8 +2100,8 @@ static int run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
     if (c.oom)
         goto fail;
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn && !c.oom; fn = LLVMGetNextFunction(fn))
-        report_function(&c, fn);
-    if (c.oom)
+        record_function(&c, fn);
+    if (c.oom || !finish(c.out))
         goto fail;
 
     ok = 1;
@@ -2124,5 +2125,22 @@ fail:
     }
     if (c.td)
         LLVMDisposeTargetData(c.td);
-    return ok;
+    if (!ok) {
+        result_destroy(c.out);
+        return NULL;
+    }
+    return c.out;
+}
+
+static char roundtrip_tag; /* the key of the result in ptrcheck_ir_module_result */
+
+static void *roundtrip_compute(ptrcheck_ir_module_t *mod)
+{
+    return run_roundtrip(ptrcheck_ir_module_engine(mod), ptrcheck_ir_module_llvm(mod));
+}
+
+const ptrcheck_roundtrip_t *ptrcheck_roundtrip(ptrcheck_ir_module_t *mod)
+{
+    rt_result_t *r = ptrcheck_ir_module_result(mod, &roundtrip_tag, roundtrip_compute, result_destroy);
+    return r ? &r->pub : NULL;
 }

@@ -1,8 +1,9 @@
-// AST -> facts translation and the code-generation-order walk (see AstFacts.h).
+// AST -> facts translation and the one code-generation-order walk (see AstFacts.h); the per-check
+// collectors of facts/<id>.cpp hook into the walk (WalkHooks.h).
 #include "AstFacts.h"
-#include "EscapeFacts.h"
 #include "PPFacts.h"
 #include "RecordFacts.h"
+#include "WalkHooks.h"
 #define PTRCHECK_COMPAT_AST
 #include "ptrcheck_compat.h"
 
@@ -65,7 +66,12 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP) {}
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP), Locs(SM, E) {
+    ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
+    if (auto H = stackEscapeHooks(Ctx, E, Locs, Opts.EscapeSites))
+      Hooks.push_back(std::move(H));
+  }
+  ~Facts() { ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr); } // lazy locations are AST facts only
 
   void run() {
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
@@ -86,31 +92,17 @@ private:
   std::unique_ptr<MangleContext> Mangler;
   bool ShowSystemHeaders;
   std::vector<const CXXMethodDecl *> Lambdas; // call operators met in the function being walked
-  llvm::DenseMap<FileID, const char *> FileNames;
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
   bool Sites = false;
   RecordDescriber Records;                            // ptrcheck-offset-assumption
+  SourceLocs Locs;
+  std::vector<std::unique_ptr<WalkHooks>> Hooks;      // the per-check collectors on this walk
+  bool HooksOn = false; // walking code the function emits (not a static local's initialiser)
   llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
 
   // ------------------------------------------------------------------ locations
-  ptrcheck_loc_t loc(SourceLocation L) {
-    ptrcheck_loc_t R{};
-    if (L.isInvalid())
-      return R;
-    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
-    SourceLocation X = SM.getExpansionLoc(L);
-    FileID FID = SM.getFileID(X);
-    auto It = FileNames.find(FID);
-    if (It == FileNames.end()) {
-      std::string Name = SM.getFilename(X).str();
-      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
-    }
-    R.file = It->second;
-    R.line = SM.getExpansionLineNumber(L);
-    R.col = SM.getExpansionColumnNumber(L);
-    return R;
-  }
+  ptrcheck_loc_t loc(SourceLocation L) { return Locs.full(L); }
 
   ptrcheck_loc_t endLoc(SourceLocation L) {
     if (L.isInvalid() || L.isMacroID())
@@ -1204,14 +1196,16 @@ private:
     for (const ParmVarDecl *P : FD->parameters())
       localSite(P, PTRCHECK_SITE_F_PARAM | escapeParamFlags(FD, P));
     sliceFunctionBegin(FD->getBody());
+    for (auto &H : Hooks)
+      H->functionBegin(FD, &Fn, Sites);
     FnBody = FD->getBody();
+    HooksOn = !Hooks.empty();
     stmt(FD->getBody());
+    HooksOn = false;
     FnBody = nullptr;
     UsePM.reset();
-    // stack-escape / borrowed-escape facts (STORE sites, scope events): only those checks read them,
-    // so the extra walk is skipped when both are off.
-    if (ptrcheck_engine_enabled(E, PTRCHECK_STACK_ESCAPE) || ptrcheck_engine_enabled(E, PTRCHECK_BORROWED_ESCAPE))
-      recordEscapeFacts(Ctx, E, FD, &Fn, Sites);
+    for (auto &H : Hooks)
+      H->functionEnd();
     sliceFunctionEnd();
     if (Sites)
       ptrcheck_sites_end_function(E);
@@ -1484,13 +1478,13 @@ private:
       return;
     if (C->getSubExpr()->isValueDependent() || C->getType()->isDependentType())
       return;
-    bool Const = C->getSubExpr()->isEvaluatable(Ctx) || C->getSubExpr()->isConstantInitializer(Ctx, false);
-    if (!Const)
+    // A constant operand is folded by the code generator: no instruction, so no site.
+    if (Sites && !C->getSubExpr()->isEvaluatable(Ctx) && !C->getSubExpr()->isConstantInitializer(Ctx, false))
       site(K == CK_IntegralToPointer ? PTRCHECK_SITE_INTTOPTR : PTRCHECK_SITE_PTRTOINT, C->getExprLoc());
     if (inSystemHeader(C->getExprLoc()))
       return;
     if (K == CK_PointerToIntegral) {
-      if (ptrcheck_engine_enabled(E, PTRCHECK_PTR_TRUNCATION))
+      if (ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_PTR_TO_INT))
         ptrToIntFact(C);
       ptrcheck_ast_reset(E);
       return;
@@ -1525,7 +1519,13 @@ private:
     if (!S)
       return;
     Stack.push_back(S);
+    if (HooksOn)
+      for (auto &H : Hooks)
+        H->pre(S);
     stmtIn(S);
+    if (HooksOn)
+      for (auto &H : Hooks)
+        H->post(S);
     Stack.pop_back();
   }
 
@@ -1611,15 +1611,22 @@ private:
         sliceVarDecl(V);
         if (V->hasLocalStorage()) {
           localSite(V, 0);
+          if (HooksOn)
+            for (auto &H : Hooks)
+              H->localBegin(V);
           if (V->getInit())
             stmt(V->getInit());
-        } else if (V->getInit() && !V->isStaticLocal()) {
-          stmt(V->getInit());
+          if (HooksOn)
+            for (auto &H : Hooks)
+              H->localEnd(V);
         } else if (V->getInit()) {
-          bool WasSites = Sites;
-          Sites = false; // static locals are initialised as constants, outside the function body
+          bool WasSites = Sites, WasHooks = HooksOn;
+          HooksOn = false; // static locals are initialised as constants, outside the function body
+          if (V->isStaticLocal())
+            Sites = false;
           stmt(V->getInit());
           Sites = WasSites;
+          HooksOn = WasHooks;
         }
       }
       return;

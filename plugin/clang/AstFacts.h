@@ -19,6 +19,8 @@ struct PPRecord;
 struct AnalyzeOptions {
   // Record per-function site tables for the IR pass (only useful when code is generated).
   bool RecordSites = true;
+  // The IR side needs the escape facts (STORE sites, borrowed parameters): ptrcheck_ir_wants.
+  bool EscapeSites = false;
   // What the preprocessor saw (PPFacts.h); NULL when no callbacks were registered.
   const PPRecord *PP = nullptr;
 };

@@ -4,11 +4,13 @@
 // tables are complete when the pass plugin (same .so, -fpass-plugin) sees the IR.
 #include "AstFacts.h"
 #include "PPFacts.h"
+#include "SourceLines.h"
 
 #define PTRCHECK_COMPAT_CLANG
 #include "ptrcheck_compat.h"
 
 #include "ptrcheck/handoff.h"
+#include "ptrcheck/ir.h"
 #include "ptrcheck/ptrcheck.h"
 #include "ptrcheck/sarif.h"
 
@@ -110,7 +112,9 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, ptrcheck_engine_t *E, std::unique_ptr<Reporter> R, bool CodeGen,
            std::unique_ptr<SideFile> Side = nullptr)
-      : E(E), R(std::move(R)), Side(std::move(Side)), CodeGen(CodeGen), PP(std::make_shared<ptrcheck::PPRecord>()) {
+      : E(E), R(std::move(R)), Side(std::move(Side)), CodeGen(CodeGen), PP(std::make_shared<ptrcheck::PPRecord>()),
+        Lines(CI.getSourceManager()) {
+    Lines.install(E);
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<ptrcheck::PPFacts>(CI.getSourceManager(), CI.getLangOpts(), PP));
     if (this->Side)
@@ -129,6 +133,7 @@ public:
       return;
     ptrcheck::AnalyzeOptions Opts;
     Opts.RecordSites = CodeGen;
+    Opts.EscapeSites = CodeGen && ptrcheck_ir_wants(E, PTRCHECK_AST_FACT_ESCAPE_SITES);
     Opts.PP = PP.get();
     ptrcheck::analyzeTranslationUnit(Ctx, E, Opts);
   }
@@ -139,6 +144,7 @@ private:
   std::unique_ptr<SideFile> Side;
   bool CodeGen;
   std::shared_ptr<ptrcheck::PPRecord> PP; // shared with the callbacks the preprocessor owns
+  ptrcheck::SourceLines Lines;             // NOLINT, read from clang's buffers (IR findings too)
 };
 
 class Action : public PluginASTAction {
@@ -175,7 +181,7 @@ protected:
     ptrcheck_config_t Cfg;
     ptrcheck_error_t Err;
     ptrcheck_error_clear(&Err);
-    if (!loadConfig(InFile, Cfg, Err)) {
+    if (!ptrcheck_config_resolve(&Cfg, InFile.str().c_str(), Config.c_str(), Checks.c_str(), &Err)) {
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }
@@ -232,32 +238,6 @@ private:
     std::fflush(F);
     Side = std::make_unique<SideFile>(F, Cwd, R);
     return true;
-  }
-
-  bool loadConfig(llvm::StringRef InFile, ptrcheck_config_t &Cfg, ptrcheck_error_t &Err) {
-    if (!ptrcheck_config_init(&Cfg, &Err))
-      return false;
-    std::string Path = Config;
-    if (Path.empty()) {
-      llvm::SmallString<256> Abs(InFile);
-      llvm::sys::fs::make_absolute(Abs);
-      std::string Dir = llvm::sys::path::parent_path(Abs).str();
-      char *Found = nullptr;
-      if (!ptrcheck_config_find(Dir.c_str(), &Found, &Err))
-        goto fail;
-      if (Found) {
-        Path = Found;
-        ptrcheck_free(Found);
-      }
-    }
-    if (!Path.empty() && !ptrcheck_config_load_file(&Cfg, Path.c_str(), &Err))
-      goto fail;
-    if (!Checks.empty() && !ptrcheck_config_add_check_globs(&Cfg, Checks.c_str(), &Err))
-      goto fail;
-    return true;
-  fail:
-    ptrcheck_config_delete(&Cfg);
-    return false;
   }
 
   // One clang error at FILE:LINE:COL of the configuration file, so editors and CI jump to it.

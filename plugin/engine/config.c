@@ -1306,6 +1306,49 @@ int ptrcheck_config_find(const char *dir, char **out, ptrcheck_error_t *err)
     return 1;
 }
 
+/* ------------------------------------------------------------------ one source file's configuration */
+
+int ptrcheck_config_resolve(ptrcheck_config_t *cfg, const char *source, const char *config_file,
+                            const char *check_globs, ptrcheck_error_t *err)
+{
+    char *found = NULL, *dir = NULL;
+
+    if (!ptrcheck_config_init(cfg, err))
+        return 0;
+    if (!config_file || !*config_file) {
+        if (source && *source) {
+            /* The source file's directory (relative ones against the current directory: realpath). */
+            const char *slash = strrchr(source, '/');
+            size_t n = !slash ? 0 : slash == source ? 1 : (size_t)(slash - source);
+            dir = malloc(n ? n + 1 : 2);
+            if (!dir) {
+                ptrcheck_error_set(err, PTRCHECK_ERR_NOMEM, NULL, 0, 0, "out of memory");
+                goto fail;
+            }
+            if (n)
+                memcpy(dir, source, n);
+            else
+                dir[n++] = '.';
+            dir[n] = '\0';
+            if (!ptrcheck_config_find(dir, &found, err))
+                goto fail;
+        }
+        config_file = found;
+    }
+    if (config_file && !ptrcheck_config_load_file(cfg, config_file, err))
+        goto fail;
+    if (check_globs && *check_globs && !ptrcheck_config_add_check_globs(cfg, check_globs, err))
+        goto fail;
+    free(found);
+    free(dir);
+    return 1;
+fail:
+    free(found);
+    free(dir);
+    ptrcheck_config_delete(cfg);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ check selection */
 
 int ptrcheck_config_add_check_globs(ptrcheck_config_t *cfg, const char *globs, ptrcheck_error_t *err)

@@ -32,6 +32,8 @@ struct ptrcheck_engine_s {
     void *sink_user;
     ptrcheck_line_fn line_fn;
     void *line_user;
+    ptrcheck_loc_fn loc_fn;      /* ptrcheck_engine_set_loc_resolver */
+    void *loc_user;
     ptrcheck_system_fn system_fn;
     void *system_user;
     ptrcheck_demangle_fn demangle;
@@ -127,6 +129,18 @@ void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, 
 {
     e->line_fn = fn;
     e->line_user = user;
+}
+
+void ptrcheck_engine_set_loc_resolver(ptrcheck_engine_t *e, ptrcheck_loc_fn fn, void *user)
+{
+    e->loc_fn = fn;
+    e->loc_user = user;
+}
+
+static void resolve_loc(ptrcheck_engine_t *e, ptrcheck_loc_t *l)
+{
+    if (e->loc_fn && l->raw && !l->file && !l->line)
+        e->loc_fn(e->loc_user, l);
 }
 
 void ptrcheck_engine_set_system_filter(ptrcheck_engine_t *e, ptrcheck_system_fn fn, void *user)
@@ -399,6 +413,13 @@ int ptrcheck_engine_report(ptrcheck_engine_t *e, ptrcheck_diag_t *d)
         return 0;
     if (!ptrcheck_engine_enabled(e, d->check))
         goto done;
+    resolve_loc(e, &d->loc);
+    for (size_t i = 0; i < d->nnotes; i++)
+        resolve_loc(e, &d->notes[i].loc);
+    for (size_t i = 0; i < d->nfixits; i++) {
+        resolve_loc(e, &d->fixits[i].begin);
+        resolve_loc(e, &d->fixits[i].end);
+    }
     /* Like clang's own warnings, findings in system headers are not shown unless asked for.  Input
      * errors (a malformed layout table) are not findings and always get through. */
     if (!d->is_error && !e->cfg.system_headers && e->system_fn && (d->loc.file || d->loc.raw) &&

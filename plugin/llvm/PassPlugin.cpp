@@ -14,8 +14,6 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include PTRCHECK_PASS_PLUGIN_HEADER
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -45,11 +43,20 @@ char *demangle(const char *Sym) {
   return R;
 }
 
+// ptrcheck_ir_run failed (an analysis ran out of memory): its findings may be incomplete, which a
+// build that gates on them must not mistake for a clean result, so the compile fails with an error
+// (through the LLVMContext: clang prints it as `error: ...` and exits non-zero).  docs/usage.md.
+void runAnalyses(ptrcheck_engine_t *E, Module &M) {
+  if (!ptrcheck_ir_run(E, wrap(&M)))
+    M.getContext().emitError("ptrcheck: the IR analysis of '" + M.getSourceFileName() +
+                             "' failed (out of memory); its findings may be incomplete");
+}
+
 struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     if (ptrcheck_engine_t *E = ptrcheck_handoff_find(M.getModuleIdentifier().c_str())) {
       ptrcheck_engine_set_demangler(E, demangle);
-      ptrcheck_ir_run(E, wrap(&M));
+      runAnalyses(E, M);
       if (!ptrcheck_engine_analysis_only(E))
         return PreservedAnalyses::all();
       // -fplugin-arg-ptrcheck-analysis-only (the CLI: output to /dev/null): nothing after us needs
@@ -69,33 +76,20 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
     ptrcheck_error_t Err;
     ptrcheck_error_clear(&Err);
     ptrcheck_engine_t *E = nullptr;
-    char *Found = nullptr;
-    if (!ptrcheck_config_init(&Cfg, &Err))
-      goto fail;
-    {
-      SmallString<256> Abs(M.getSourceFileName());
-      sys::fs::make_absolute(Abs);
-      std::string Dir = sys::path::parent_path(Abs).str();
-      if (!ptrcheck_config_find(Dir.c_str(), &Found, &Err))
-        goto fail_cfg;
-      if (Found && !ptrcheck_config_load_file(&Cfg, Found, &Err))
-        goto fail_cfg;
+    if (ptrcheck_config_resolve(&Cfg, M.getSourceFileName().c_str(), nullptr, nullptr, &Err)) {
+      E = ptrcheck_engine_create(&Cfg, &Err);
+      if (!E)
+        ptrcheck_config_delete(&Cfg);
     }
-    E = ptrcheck_engine_create(&Cfg, &Err);
-    if (!E)
-      goto fail_cfg;
+    if (!E) {
+      char Buf[2300];
+      M.getContext().emitError(ptrcheck_error_format(&Err, Buf, sizeof Buf));
+      return;
+    }
     ptrcheck_engine_set_sink(E, printToStderr, nullptr);
     ptrcheck_engine_set_demangler(E, demangle);
-    ptrcheck_ir_run(E, wrap(&M));
+    runAnalyses(E, M);
     ptrcheck_engine_destroy(E);
-    ptrcheck_free(Found);
-    return;
-  fail_cfg:
-    ptrcheck_config_delete(&Cfg);
-  fail:
-    ptrcheck_free(Found);
-    char Buf[2300];
-    M.getContext().emitError(ptrcheck_error_format(&Err, Buf, sizeof Buf));
   }
 };
 

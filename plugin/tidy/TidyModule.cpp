@@ -1,8 +1,9 @@
 // The clang-tidy module: `clang-tidy --load=PREFIX/lib/ptrcheck/ptrcheck-tidy.so --checks='-*,ptrcheck-*'`.
-// A dumb adapter, like the plugin: one ClangTidyCheck per AST-level check id, each running the same
-// AST pass (AstFacts.cpp) through an engine of its own in which only its id is enabled, and turning
-// engine diagnostics into clang-tidy diagnostics.  So ids and messages are the plugin's, and
-// clang-tidy's own check selection, NOLINT, --fix and header filtering apply.
+// A dumb adapter, like the plugin: one ClangTidyCheck per AST-level check id; the first enabled one
+// (in catalogue order) runs the AST pass (AstFacts.cpp) ONCE per translation unit for every enabled
+// ptrcheck check, through one engine in which exactly those ids are enabled, and turns engine
+// diagnostics into clang-tidy diagnostics of the id that found them.  So ids and messages are the
+// plugin's, and clang-tidy's own check selection, NOLINT, --fix and header filtering apply.
 //
 // No process-global mutable state: one clang-tidy process handles many translation units, and each
 // check instance keeps only its options; the engine lives for one check() call.
@@ -12,10 +13,12 @@
 //                                   directory upward, as the plugin does)
 //   ptrcheck-<id>.Targets           comma/semicolon-separated target triples (replaces `targets`)
 //   ptrcheck-<id>.StrictProvenance  true/false (replaces `strict-provenance`)
+// Checks whose three options agree share the walk; each different set of options costs one more.
 // A bad value (or a bad .ptrcheck.yaml) is an error diagnostic, so clang-tidy exits non-zero instead
 // of running without the check.
 #include "AstFacts.h"
 #include "PPFacts.h"
+#include "SourceLines.h"
 
 #define PTRCHECK_COMPAT_TIDY
 #include "ptrcheck_compat.h"
@@ -27,11 +30,11 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -39,67 +42,117 @@ using namespace clang::ast_matchers;
 namespace ptrcheck {
 namespace {
 
+// The options of one check; checks with equal options share an engine and a walk.
+struct CheckOptions {
+  std::string Config, Targets, StrictProvenance;
+  bool operator==(const CheckOptions &O) const {
+    return Config == O.Config && Targets == O.Targets && StrictProvenance == O.StrictProvenance;
+  }
+};
+
+CheckOptions readOptions(const tidy::ClangTidyCheck::OptionsView &V) {
+  // std::string(...): get() returns std::string on LLVM 14 and StringRef on 19 and 22
+  return CheckOptions{std::string(V.get("Config", "")), std::string(V.get("Targets", "")),
+                      std::string(V.get("StrictProvenance", ""))};
+}
+
 class Check : public tidy::ClangTidyCheck {
 public:
   Check(llvm::StringRef Name, tidy::ClangTidyContext *Context, ptrcheck_check_t Id)
-      : ClangTidyCheck(Name, Context), Id(Id), Config(Options.get("Config", "")),
-        Targets(Options.get("Targets", "")), StrictProvenance(Options.get("StrictProvenance", "")) {}
+      : ClangTidyCheck(Name, Context), Context(Context), Id(Id), Opts(readOptions(Options)) {}
 
-  void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override {
-    Options.store(Opts, "Config", Config);
-    Options.store(Opts, "Targets", Targets);
-    Options.store(Opts, "StrictProvenance", StrictProvenance);
+  void storeOptions(tidy::ClangTidyOptions::OptionMap &Map) override {
+    Options.store(Map, "Config", Opts.Config);
+    Options.store(Map, "Targets", Opts.Targets);
+    Options.store(Map, "StrictProvenance", Opts.StrictProvenance);
   }
 
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP, Preprocessor *) override {
+    if (!leader())
+      return;
     PPRec = std::make_shared<PPRecord>(); // one per translation unit
     PP->addPPCallbacks(std::make_unique<PPFacts>(SM, PP->getLangOpts(), PPRec));
   }
 
-  void registerMatchers(MatchFinder *Finder) override { Finder->addMatcher(translationUnitDecl().bind("tu"), this); }
+  void registerMatchers(MatchFinder *Finder) override {
+    if (leader())
+      Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
 
   void check(const MatchFinder::MatchResult &Result) override {
     ASTContext &Ctx = *Result.Context;
     SM = &Ctx.getSourceManager();
+    // The enabled ptrcheck checks, grouped by their options (usually one group).
+    std::vector<std::pair<CheckOptions, std::vector<ptrcheck_check_t>>> Groups;
+    for (ptrcheck_check_t C : enabledChecks()) {
+      const char *Name = ptrcheck_check_info(C)->full_id;
+      CheckOptions O = C == Id ? Opts : readOptions(OptionsView(Name, Context->getOptions().CheckOptions, Context));
+      auto G = std::find_if(Groups.begin(), Groups.end(), [&](const auto &X) { return X.first == O; });
+      if (G == Groups.end())
+        Groups.push_back({O, {C}});
+      else
+        G->second.push_back(C);
+    }
+    SourceLines Lines(Ctx.getSourceManager());
+    for (const auto &G : Groups)
+      run(Ctx, G.first, G.second, Lines);
+    SM = nullptr;
+  }
+
+private:
+  tidy::ClangTidyContext *Context;
+  ptrcheck_check_t Id;
+  CheckOptions Opts;
+  const SourceManager *SM = nullptr; // valid during check() only
+  std::shared_ptr<PPRecord> PPRec = std::make_shared<PPRecord>();
+
+  // The AST-level ptrcheck checks clang-tidy runs (it creates a check object for exactly these).
+  std::vector<ptrcheck_check_t> enabledChecks() const {
+    std::vector<ptrcheck_check_t> R;
+    for (int C = 0; C < PTRCHECK_CHECK_COUNT; ++C) {
+      const ptrcheck_check_info_t *Info = ptrcheck_check_info(static_cast<ptrcheck_check_t>(C));
+      if ((Info->layers & PTRCHECK_LAYER_AST) && Context->isCheckEnabled(Info->full_id))
+        R.push_back(Info->check);
+    }
+    return R;
+  }
+
+  // The first enabled one walks for all.
+  bool leader() const {
+    std::vector<ptrcheck_check_t> On = enabledChecks();
+    return !On.empty() && On.front() == Id;
+  }
+
+  void run(ASTContext &Ctx, const CheckOptions &O, const std::vector<ptrcheck_check_t> &Ids, SourceLines &Lines) {
     ptrcheck_config_t Cfg;
     ptrcheck_error_t Err;
     ptrcheck_error_clear(&Err);
-    if (!loadConfig(Cfg, Err)) {
-      char Buf[2300];
-      configurationDiag("ptrcheck: %0", DiagnosticIDs::Error) << ptrcheck_error_format(&Err, Buf, sizeof Buf);
-      return;
+    ptrcheck_engine_t *E = nullptr;
+    if (loadConfig(O, Ids, Cfg, Err)) {
+      E = ptrcheck_engine_create(&Cfg, &Err);
+      if (!E)
+        ptrcheck_config_delete(&Cfg);
     }
-    ptrcheck_engine_t *E = ptrcheck_engine_create(&Cfg, &Err);
     if (!E) {
-      ptrcheck_config_delete(&Cfg);
       char Buf[2300];
       configurationDiag("ptrcheck: %0", DiagnosticIDs::Error) << ptrcheck_error_format(&Err, Buf, sizeof Buf);
       return;
     }
     ptrcheck_engine_set_sink(E, &Check::sink, this);
-    AnalyzeOptions Opts;
-    Opts.RecordSites = false; // no IR in clang-tidy
-    Opts.PP = PPRec.get();
-    analyzeTranslationUnit(Ctx, E, Opts);
+    Lines.install(E);
+    AnalyzeOptions A;
+    A.RecordSites = false; // no IR in clang-tidy
+    A.PP = PPRec.get();
+    analyzeTranslationUnit(Ctx, E, A);
     ptrcheck_engine_destroy(E);
-    SM = nullptr;
   }
-
-private:
-  ptrcheck_check_t Id;
-  std::string Config;
-  std::string Targets;
-  std::string StrictProvenance;
-  const SourceManager *SM = nullptr; // valid during check() only
-  std::shared_ptr<PPRecord> PPRec = std::make_shared<PPRecord>();
 
   static void sink(void *User, const ptrcheck_diag_t *D) { static_cast<Check *>(User)->emit(D); }
 
   void emit(const ptrcheck_diag_t *D) {
-    if (D->check != Id)
-      return; // the engine only has our id enabled; belt and braces
+    const char *Name = ptrcheck_check_info(D->check)->full_id; // enabled in the engine, so in clang-tidy
     {
-      DiagnosticBuilder B = diag(toSourceLocation(*SM, D->loc), "%0");
+      DiagnosticBuilder B = Context->diag(Name, toSourceLocation(*SM, D->loc), "%0");
       B << D->message;
       for (size_t I = 0; I < D->nfixits; ++I) {
         const ptrcheck_fixit_t &F = D->fixits[I];
@@ -110,54 +163,37 @@ private:
       }
     }
     for (size_t I = 0; I < D->nnotes; ++I)
-      diag(toSourceLocation(*SM, D->notes[I].loc), "%0", DiagnosticIDs::Note) << D->notes[I].message;
+      Context->diag(Name, toSourceLocation(*SM, D->notes[I].loc), "%0", DiagnosticIDs::Note) << D->notes[I].message;
   }
 
-  // Defaults, then .ptrcheck.yaml (Config, else looked up like the plugin), then Targets and
-  // StrictProvenance (through the YAML loader, so they are validated the same way), then only our id.
-  bool loadConfig(ptrcheck_config_t &Cfg, ptrcheck_error_t &Err) {
-    if (!ptrcheck_config_init(&Cfg, &Err))
+  // The plugin's resolution (Config, else .ptrcheck.yaml looked up from the main file), then Targets
+  // and StrictProvenance (through the YAML loader, so they are validated the same way), then only
+  // the group's ids.
+  bool loadConfig(const CheckOptions &O, const std::vector<ptrcheck_check_t> &Ids, ptrcheck_config_t &Cfg,
+                  ptrcheck_error_t &Err) {
+    std::string Main = SM->getFilename(SM->getLocForStartOfFile(SM->getMainFileID())).str();
+    std::string Globs = "-*";
+    for (ptrcheck_check_t C : Ids)
+      Globs += std::string(",") + ptrcheck_check_info(C)->full_id;
+    if (!ptrcheck_config_resolve(&Cfg, Main.c_str(), O.Config.c_str(), nullptr, &Err))
       return false;
-    std::string Path = Config;
-    if (Path.empty()) {
-      llvm::StringRef MainName = SM->getFilename(SM->getLocForStartOfFile(SM->getMainFileID()));
-      if (!MainName.empty()) {
-        llvm::SmallString<256> Abs(MainName);
-        llvm::sys::fs::make_absolute(Abs);
-        std::string Dir = llvm::sys::path::parent_path(Abs).str();
-        char *Found = nullptr;
-        if (!ptrcheck_config_find(Dir.c_str(), &Found, &Err))
-          goto fail;
-        if (Found) {
-          Path = Found;
-          ptrcheck_free(Found);
-        }
-      }
+    std::string Yaml;
+    if (!O.Targets.empty()) {
+      std::string List = O.Targets;
+      for (char &C : List)
+        if (C == ';')
+          C = ',';
+      Yaml += "targets: [" + List + "]\n";
     }
-    if (!Path.empty() && !ptrcheck_config_load_file(&Cfg, Path.c_str(), &Err))
-      goto fail;
-    {
-      std::string Yaml;
-      if (!Targets.empty()) {
-        std::string List = Targets;
-        for (char &C : List)
-          if (C == ';')
-            C = ',';
-        Yaml += "targets: [" + List + "]\n";
-      }
-      if (!StrictProvenance.empty())
-        Yaml += "strict-provenance: " + StrictProvenance + "\n";
-      if (!Yaml.empty()) {
-        std::string Name = "CheckOptions of " + std::string(ptrcheck_check_info(Id)->full_id);
-        if (!ptrcheck_config_load_string(&Cfg, Name.c_str(), Yaml.data(), Yaml.size(), &Err))
-          goto fail;
-      }
-    }
-    {
-      std::string Globs = std::string("-*,") + ptrcheck_check_info(Id)->full_id;
-      if (!ptrcheck_config_add_check_globs(&Cfg, Globs.c_str(), &Err))
+    if (!O.StrictProvenance.empty())
+      Yaml += "strict-provenance: " + O.StrictProvenance + "\n";
+    if (!Yaml.empty()) {
+      std::string Name = "CheckOptions of " + std::string(ptrcheck_check_info(Ids.front())->full_id);
+      if (!ptrcheck_config_load_string(&Cfg, Name.c_str(), Yaml.data(), Yaml.size(), &Err))
         goto fail;
     }
+    if (!ptrcheck_config_add_check_globs(&Cfg, Globs.c_str(), &Err))
+      goto fail;
     return true;
   fail:
     ptrcheck_config_delete(&Cfg);

@@ -14,6 +14,9 @@ extern "C" {
 
 /* Runs every enabled IR check on m and reports through the engine.  Never modifies m. */
 PTRCHECK_API int ptrcheck_ir_run(ptrcheck_engine_t *e, LLVMModuleRef m);
+/* 1 when the IR part of an enabled check needs the frontend to collect fact (checks/registry_ir.c),
+ * so the frontend need not name check ids to know what to collect for the IR side. */
+PTRCHECK_API int ptrcheck_ir_wants(const ptrcheck_engine_t *e, ptrcheck_ast_fact_t fact);
 
 /* ---- helpers shared by the IR analyses and checks (plugin/analysis/loc.c, util.c) */
 

@@ -133,6 +133,12 @@ PTRCHECK_API int ptrcheck_config_load_string(ptrcheck_config_t *cfg, const char 
 /* Looks for .ptrcheck.yaml in dir and its parents.  *out is a heap string (ptrcheck_free) or NULL
  * when none was found.  Returns 0 only on error (e.g. a .ptrcheck.yaml that is a directory). */
 PTRCHECK_API int ptrcheck_config_find(const char *dir, char **out, ptrcheck_error_t *err);
+/* The configuration of one source file, as every entry point resolves it: the defaults, then
+ * config_file when given, else the .ptrcheck.yaml found from source's directory upward (a relative
+ * source against the current directory; none looked for when source is NULL or ""), then check_globs
+ * (NULL or "": none) after the configured ones.  On failure cfg holds nothing (no delete needed). */
+PTRCHECK_API int ptrcheck_config_resolve(ptrcheck_config_t *cfg, const char *source, const char *config_file,
+                                         const char *check_globs, ptrcheck_error_t *err);
 /* Appends a comma-separated glob list ("-*,ptrcheck-int-*") after the configured ones. */
 PTRCHECK_API int ptrcheck_config_add_check_globs(ptrcheck_config_t *cfg, const char *globs, ptrcheck_error_t *err);
 PTRCHECK_API int ptrcheck_config_check_enabled(const ptrcheck_config_t *cfg, ptrcheck_check_t check);
@@ -219,8 +225,16 @@ PTRCHECK_API void ptrcheck_engine_set_system_filter(ptrcheck_engine_t *e, ptrche
  * plugin empties the module so that the optimiser and code generator have nothing left to do. */
 PTRCHECK_API void ptrcheck_engine_set_analysis_only(ptrcheck_engine_t *e, int on);
 PTRCHECK_API int ptrcheck_engine_analysis_only(const ptrcheck_engine_t *e);
-/* Without a line reader the engine reads source files from disk (cached) for NOLINT comments. */
+/* Where NOLINT comments (and the line of an #include fix-it) are read: the clang plugin and the
+ * clang-tidy module install a reader of clang's own buffers (plugin/clang/SourceLines.h); without
+ * one (the pass plugin alone) the engine reads source files from disk (cached). */
 PTRCHECK_API void ptrcheck_engine_set_line_reader(ptrcheck_engine_t *e, ptrcheck_line_fn fn, void *user);
+/* Fills in a location that carries only its adapter cookie (raw set, file NULL, line 0).  The clang
+ * adapter makes such locations for facts whose places are seldom shown (stack-escape's scope events,
+ * one per pointer read), so that a line and column are looked up only when a reported diagnostic
+ * (its location, notes or fix-its) names one; ptrcheck_engine_report resolves them first. */
+typedef void (*ptrcheck_loc_fn)(void *user, ptrcheck_loc_t *loc);
+PTRCHECK_API void ptrcheck_engine_set_loc_resolver(ptrcheck_engine_t *e, ptrcheck_loc_fn fn, void *user);
 PTRCHECK_API int ptrcheck_engine_enabled(const ptrcheck_engine_t *e, ptrcheck_check_t check);
 /* Turns a linker symbol into the name the source spells ("_Z1gv" -> "g()", "_ZL5saved" -> "saved");
  * returns a heap string (free()) or NULL when sym is not a mangled name.  Set by the adapter that

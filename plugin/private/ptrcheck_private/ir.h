@@ -32,17 +32,22 @@ LLVMModuleRef ptrcheck_ir_module_llvm(const ptrcheck_ir_module_t *m);
 void *ptrcheck_ir_module_result(ptrcheck_ir_module_t *m, const void *key, void *(*compute)(ptrcheck_ir_module_t *m),
                                 void (*destroy)(void *result));
 
+struct ptrcheck_rt_conv_s; /* ptrcheck_private/roundtrip.h */
+
 /* The IR part of a check (checks/<id>/ir.c defines ptrcheck_<sym>_ir_hooks).  run turns the shared
  * analyses' results into the check's findings; it runs only when the check is enabled, never
- * modifies the module, and returns 0 on failure (out of memory), 1 otherwise. */
+ * modifies the module, and returns 0 on failure (out of memory), 1 otherwise.  The other members
+ * take one result of a shared analysis at a time: the registry hands each result, in module order,
+ * to every enabled check that has the hook (so the findings of checks that share an analysis come
+ * in the order of its results, as one loop would make them), when the first of those checks runs;
+ * 0 on failure too.  Every member may be NULL. */
 typedef struct ptrcheck_ir_hooks_s {
     int (*run)(ptrcheck_ir_module_t *m);
+    /* The AST facts the IR part needs the frontend to collect: bits (1u << ptrcheck_ast_fact_t). */
+    unsigned ast_facts;
+    /* a conversion back to a pointer found by the round-trip flow (ptrcheck_roundtrip) */
+    int (*on_roundtrip)(ptrcheck_ir_module_t *m, const struct ptrcheck_rt_conv_s *conv);
 } ptrcheck_ir_hooks_t;
-
-/* ---- shared analyses still reporting for their checks (being split into results + checks/<id>/ir.c).
- * Each runs at most once per module, whichever of its checks asks first; 0 on failure. */
-/* int-roundtrip and ptr-truncation: plugin/analysis/roundtrip.c */
-int ptrcheck_analysis_roundtrip_run(ptrcheck_ir_module_t *m);
 
 /* ---- instructions and constant expressions alike */
 /* The opcode of an instruction or a constant expression (ptrtoaddr reads as ptrtoint:

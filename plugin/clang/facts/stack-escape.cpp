@@ -1,7 +1,8 @@
-// AST facts for ptrcheck-stack-escape / ptrcheck-borrowed-escape (see EscapeFacts.h).  Records, no
-// decisions: STORE sites (assignments to non-local lvalues, in code-generation order, so the IR pass
-// can give stores a file:line:col without -g), borrowed parameters, and block-scope events.
-#include "EscapeFacts.h"
+// AST facts for ptrcheck-stack-escape / ptrcheck-borrowed-escape, as hooks of the one
+// code-generation-order walk (../WalkHooks.h).  Records, no decisions: STORE sites (assignments to
+// non-local lvalues, in code-generation order, so the IR pass can give stores a file:line:col without
+// -g), borrowed parameters, and block-scope events (ptrcheck_ast_on_scope_events).
+#include "../WalkHooks.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -11,6 +12,7 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <string>
 #include <vector>
@@ -33,29 +35,58 @@ unsigned escapeParamFlags(const FunctionDecl *FD, const ParmVarDecl *P) {
 
 namespace {
 
-class EscapeWalk {
+class EscapeHooks : public WalkHooks {
 public:
-  EscapeWalk(ASTContext &Ctx, ptrcheck_engine_t *E, const ptrcheck_ast_fn_t *Fn, bool Sites)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Fn(Fn), Sites(Sites) {}
+  EscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) : Ctx(Ctx), E(E), Locs(Locs) {}
 
-  void run(const FunctionDecl *FD) {
+  void functionBegin(const FunctionDecl *FD, const ptrcheck_ast_fn_t *F, bool S) override {
+    Fn = F;
+    Sites = S;
+    Ids.clear();
+    Vars.clear();
+    Events.clear();
+    Literals.clear();
+    Skip = nullptr;
     for (const ParmVarDecl *P : FD->parameters())
       idOf(P);
-    Literals.clear();
     Top = FD->getBody();
-    stmt(Top);
+  }
+
+  void functionEnd() override {
     if (!Events.empty())
       ptrcheck_ast_on_scope_events(E, Fn, Events.data(), Events.size());
+    Fn = nullptr;
+    Top = nullptr;
+  }
+
+  void pre(const Stmt *S) override;
+  void post(const Stmt *S) override;
+
+  void localBegin(const VarDecl *V) override {
+    if (!Skip)
+      event(PTRCHECK_SCOPE_DECL, V, 0, V->getLocation());
+  }
+  void localEnd(const VarDecl *V) override {
+    if (!Skip && V->getInit())
+      pointerAssign(V, V->getInit(), V->getLocation());
   }
 
 private:
   ASTContext &Ctx;
-  SourceManager &SM;
   ptrcheck_engine_t *E;
-  const ptrcheck_ast_fn_t *Fn;
-  bool Sites;
+  SourceLocs &Locs;
+  const ptrcheck_ast_fn_t *Fn = nullptr;
+  bool Sites = false;
   const Stmt *Top = nullptr;
+  const Stmt *Skip = nullptr; // `return p;`: reported as one use at the return, its operand not walked
   llvm::DenseMap<const void *, unsigned> Ids; // VarDecls and block-scope CompoundLiteralExprs
+  // per variable (by id): its interned name and declaration, computed once
+  struct VarInfo {
+    const char *Name = nullptr;
+    ptrcheck_loc_t Decl{};
+    bool Known = false;
+  };
+  std::vector<VarInfo> Vars;
   std::vector<ptrcheck_scope_event_t> Events;
   // the compound literals of each open block, innermost last (their storage ends with the block)
   std::vector<std::vector<const CompoundLiteralExpr *>> Literals;
@@ -67,18 +98,9 @@ private:
     const VarDecl *Copy = nullptr;
   };
 
-  ptrcheck_loc_t loc(SourceLocation L) {
-    ptrcheck_loc_t R{};
-    if (L.isInvalid())
-      return R;
-    R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
-    SourceLocation X = SM.getExpansionLoc(L);
-    std::string Name = SM.getFilename(X).str();
-    R.file = Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str());
-    R.line = SM.getExpansionLineNumber(L);
-    R.col = SM.getExpansionColumnNumber(L);
-    return R;
-  }
+  // Event places are looked up only if the engine reports one (SourceLocs::lazy); STORE sites map
+  // IR instructions to places, so they get theirs now.
+  static ptrcheck_loc_t loc(SourceLocation L) { return SourceLocs::lazy(L); }
 
   unsigned idOf(const void *V) {
     auto It = Ids.find(V);
@@ -90,19 +112,34 @@ private:
   }
 
   void event(ptrcheck_scope_ev_t K, const VarDecl *V, unsigned Target, SourceLocation L) {
-    std::string Name = V->getNameAsString();
-    rawEvent(K, idOf(V), Name.c_str(), V->getLocation(), Target, L);
+    unsigned Id = idOf(V);
+    if (Vars.size() <= Id)
+      Vars.resize(Id + 1);
+    VarInfo &I = Vars[Id];
+    if (!I.Known) {
+      // an identifier's name is NUL-terminated in clang's identifier table; no printing needed
+      I.Name = V->getIdentifier() ? ptrcheck_engine_intern(E, V->getIdentifier()->getNameStart())
+                                  : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
+      I.Decl = loc(V->getLocation());
+      I.Known = true;
+    }
+    push(K, Id, I.Name, I.Decl, Target, L);
   }
 
   void rawEvent(ptrcheck_scope_ev_t K, unsigned Var, const char *Name, SourceLocation Decl, unsigned Target,
                 SourceLocation L) {
+    push(K, Var, Name ? ptrcheck_engine_intern(E, Name) : nullptr, loc(Decl), Target, L);
+  }
+
+  void push(ptrcheck_scope_ev_t K, unsigned Var, const char *Name, ptrcheck_loc_t Decl, unsigned Target,
+            SourceLocation L) {
     ptrcheck_scope_event_t Ev{};
     Ev.kind = K;
     Ev.var = Var;
     Ev.target = Target;
-    Ev.name = Name ? ptrcheck_engine_intern(E, Name) : nullptr;
+    Ev.name = Name;
     Ev.loc = loc(L);
-    Ev.decl_loc = loc(Decl);
+    Ev.decl_loc = Decl;
     Events.push_back(Ev);
   }
 
@@ -226,7 +263,7 @@ private:
     if (!Sites)
       return;
     ptrcheck_site_t S{};
-    S.loc = loc(L);
+    S.loc = Locs.full(L);
     for (unsigned I = 0; I < N; ++I)
       ptrcheck_sites_add(E, PTRCHECK_SITE_STORE, &S);
   }
@@ -326,178 +363,110 @@ private:
     return B ? 0 : 1;
   }
 
-  void children(const Stmt *S) {
-    for (const Stmt *C : S->children())
-      stmt(C);
-  }
-
-  void stmt(const Stmt *S) {
-    if (!S)
-      return;
-    switch (S->getStmtClass()) {
-    case Stmt::CompoundStmtClass: {
-      const auto *CS = cast<CompoundStmt>(S);
-      if (S == Top) {
-        children(S);
-        return;
-      }
-      rawEvent(PTRCHECK_SCOPE_BLOCK, 0, nullptr, SourceLocation(), 0, CS->getLBracLoc());
-      Literals.emplace_back();
-      children(S);
-      for (const Stmt *C : CS->body())
-        if (const auto *DS = dyn_cast<DeclStmt>(C))
-          for (const Decl *D : DS->decls())
-            if (const auto *V = dyn_cast<VarDecl>(D))
-              if (V->hasLocalStorage())
-                event(PTRCHECK_SCOPE_END, V, 0, CS->getRBracLoc());
-      for (const CompoundLiteralExpr *CL : Literals.back())
-        rawEvent(PTRCHECK_SCOPE_END, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0,
-                 CS->getRBracLoc());
-      Literals.pop_back();
-      rawEvent(endsInReturn(CS) ? PTRCHECK_SCOPE_BLOCK_DEAD : PTRCHECK_SCOPE_BLOCK_END, 0, nullptr,
-               SourceLocation(), 0, CS->getRBracLoc());
-      return;
-    }
-    case Stmt::CompoundLiteralExprClass: {
-      const auto *CL = cast<CompoundLiteralExpr>(S);
-      if (!CL->isFileScope() && !Literals.empty()) {
-        // name it (the replay takes a variable's name and place from its first event)
-        rawEvent(PTRCHECK_SCOPE_DECL, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0,
-                 CL->getBeginLoc());
-        Literals.back().push_back(CL);
-      }
-      children(S);
-      return;
-    }
-    case Stmt::ForStmtClass: {
-      const auto *F = cast<ForStmt>(S);
-      stmt(F->getInit());
-      if (F->getConditionVariableDeclStmt())
-        stmt(F->getConditionVariableDeclStmt());
-      stmt(F->getCond());
-      stmt(F->getBody());
-      stmt(F->getInc());
-      return;
-    }
-    case Stmt::IfStmtClass: {
-      const auto *I = cast<IfStmt>(S);
-      stmt(I->getInit());
-      if (I->getConditionVariableDeclStmt())
-        stmt(I->getConditionVariableDeclStmt());
-      // clang drops a constant condition's dead arm (unless it holds a label: then both stay)
-      int Dead = deadArm(I->getCond());
-      if (Dead == -1)
-        stmt(I->getCond());
-      if (Dead != 1 || hasLabel(I->getThen()))
-        stmt(I->getThen());
-      if (Dead != 0 || hasLabel(I->getElse()))
-        stmt(I->getElse());
-      return;
-    }
-    case Stmt::ConditionalOperatorClass: {
-      const auto *CO = cast<ConditionalOperator>(S);
-      int Dead = deadArm(CO->getCond());
-      if (Dead == -1)
-        stmt(CO->getCond());
-      if (Dead != 1)
-        stmt(CO->getTrueExpr());
-      if (Dead != 0)
-        stmt(CO->getFalseExpr());
-      return;
-    }
-    case Stmt::BinaryOperatorClass:
-    case Stmt::CompoundAssignOperatorClass: {
-      const auto *B = cast<BinaryOperator>(S);
-      if (!B->isAssignmentOp()) {
-        children(S);
-        return;
-      }
-      stmt(B->getRHS());
-      stmt(B->getLHS());
-      storeTo(B->getLHS(), B->getOperatorLoc(), B->isCompoundAssignmentOp());
-      if (const VarDecl *P = localVar(B->getLHS()))
-        if (!B->isCompoundAssignmentOp() || !P->getType()->isPointerType())
-          pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
-        // `p += n` on a pointer: still into the same object
-      return;
-    }
-    case Stmt::UnaryOperatorClass: {
-      const auto *U = cast<UnaryOperator>(S);
-      children(S);
-      if (U->isIncrementDecrementOp()) {
-        storeTo(U->getSubExpr(), U->getOperatorLoc(), true);
-        const VarDecl *P = localVar(U->getSubExpr());
-        if (P && !P->getType()->isPointerType()) // `p++` on a pointer: still into the same object
-          pointerAssign(P, nullptr, U->getOperatorLoc());
-      }
-      return;
-    }
-    case Stmt::ImplicitCastExprClass: {
-      const auto *C = cast<ImplicitCastExpr>(S);
-      if (C->getCastKind() == CK_LValueToRValue)
-        if (const VarDecl *P = localVar(C->getSubExpr()))
-          if (P->getType()->isPointerType())
-            event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
-      children(S);
-      return;
-    }
-    case Stmt::ReturnStmtClass: {
-      const auto *R = cast<ReturnStmt>(S);
-      const Expr *V = R->getRetValue();
-      const auto *C = V ? dyn_cast<ImplicitCastExpr>(V->IgnoreParens()) : nullptr;
-      const VarDecl *P = C && C->getCastKind() == CK_LValueToRValue ? localVar(C->getSubExpr()) : nullptr;
-      if (P && P->getType()->isPointerType()) {
-        // `return p;` is reported where the IR pass reports returns, so the two agree on one finding
-        event(PTRCHECK_SCOPE_USE, P, 0, R->getBeginLoc());
-        return;
-      }
-      children(S);
-      return;
-    }
-    case Stmt::DeclStmtClass:
-      for (const Decl *D : cast<DeclStmt>(S)->decls()) {
-        const auto *V = dyn_cast<VarDecl>(D);
-        if (!V || !V->hasLocalStorage())
-          continue; // static locals are initialised outside the function body
-        event(PTRCHECK_SCOPE_DECL, V, 0, V->getLocation());
-        if (V->getInit()) {
-          stmt(V->getInit());
-          pointerAssign(V, V->getInit(), V->getLocation());
-        }
-      }
-      return;
-    case Stmt::UnaryExprOrTypeTraitExprClass:
-    case Stmt::OffsetOfExprClass:
-    case Stmt::BlockExprClass:
-      return;
-    case Stmt::GenericSelectionExprClass:
-      if (!cast<GenericSelectionExpr>(S)->isResultDependent())
-        stmt(cast<GenericSelectionExpr>(S)->getResultExpr());
-      return;
-    default:
-      children(S);
-      return;
-    }
-  }
-
-  static bool hasLabel(const Stmt *S) {
-    if (!S)
-      return false;
-    if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
-      return true;
-    for (const Stmt *C : S->children())
-      if (hasLabel(C))
-        return true;
-    return false;
-  }
 };
+
+void EscapeHooks::pre(const Stmt *S) {
+  if (Skip)
+    return;
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    if (S != Top) {
+      rawEvent(PTRCHECK_SCOPE_BLOCK, 0, nullptr, SourceLocation(), 0, cast<CompoundStmt>(S)->getLBracLoc());
+      Literals.emplace_back();
+    }
+    return;
+  case Stmt::CompoundLiteralExprClass: {
+    const auto *CL = cast<CompoundLiteralExpr>(S);
+    if (!CL->isFileScope() && !Literals.empty()) {
+      // name it (the replay takes a variable's name and place from its first event)
+      rawEvent(PTRCHECK_SCOPE_DECL, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0, CL->getBeginLoc());
+      Literals.back().push_back(CL);
+    }
+    return;
+  }
+  case Stmt::ImplicitCastExprClass: {
+    const auto *C = cast<ImplicitCastExpr>(S);
+    if (C->getCastKind() == CK_LValueToRValue)
+      if (const VarDecl *P = localVar(C->getSubExpr()))
+        if (P->getType()->isPointerType())
+          event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
+    return;
+  }
+  case Stmt::ReturnStmtClass: {
+    const auto *R = cast<ReturnStmt>(S);
+    const Expr *V = R->getRetValue();
+    const auto *C = V ? dyn_cast<ImplicitCastExpr>(V->IgnoreParens()) : nullptr;
+    const VarDecl *P = C && C->getCastKind() == CK_LValueToRValue ? localVar(C->getSubExpr()) : nullptr;
+    if (P && P->getType()->isPointerType()) {
+      // `return p;` is reported where the IR pass reports returns, so the two agree on one finding
+      event(PTRCHECK_SCOPE_USE, P, 0, R->getBeginLoc());
+      Skip = S;
+    }
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+void EscapeHooks::post(const Stmt *S) {
+  if (Skip) {
+    if (Skip == S)
+      Skip = nullptr;
+    return;
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass: {
+    if (S == Top)
+      return;
+    const auto *CS = cast<CompoundStmt>(S);
+    for (const Stmt *C : CS->body())
+      if (const auto *DS = dyn_cast<DeclStmt>(C))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            if (V->hasLocalStorage())
+              event(PTRCHECK_SCOPE_END, V, 0, CS->getRBracLoc());
+    for (const CompoundLiteralExpr *CL : Literals.back())
+      rawEvent(PTRCHECK_SCOPE_END, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0, CS->getRBracLoc());
+    Literals.pop_back();
+    rawEvent(endsInReturn(CS) ? PTRCHECK_SCOPE_BLOCK_DEAD : PTRCHECK_SCOPE_BLOCK_END, 0, nullptr, SourceLocation(), 0,
+             CS->getRBracLoc());
+    return;
+  }
+  case Stmt::BinaryOperatorClass:
+  case Stmt::CompoundAssignOperatorClass: {
+    const auto *B = cast<BinaryOperator>(S);
+    if (!B->isAssignmentOp())
+      return;
+    storeTo(B->getLHS(), B->getOperatorLoc(), B->isCompoundAssignmentOp());
+    if (const VarDecl *P = localVar(B->getLHS()))
+      if (!B->isCompoundAssignmentOp() || !P->getType()->isPointerType())
+        pointerAssign(P, B->isCompoundAssignmentOp() ? nullptr : B->getRHS(), B->getOperatorLoc());
+    // `p += n` on a pointer: still into the same object
+    return;
+  }
+  case Stmt::UnaryOperatorClass: {
+    const auto *U = cast<UnaryOperator>(S);
+    if (U->isIncrementDecrementOp()) {
+      storeTo(U->getSubExpr(), U->getOperatorLoc(), true);
+      const VarDecl *P = localVar(U->getSubExpr());
+      if (P && !P->getType()->isPointerType()) // `p++` on a pointer: still into the same object
+        pointerAssign(P, nullptr, U->getOperatorLoc());
+    }
+    return;
+  }
+  default:
+    return;
+  }
+}
 
 } // namespace
 
-void recordEscapeFacts(ASTContext &Ctx, ptrcheck_engine_t *E, const FunctionDecl *FD, const ptrcheck_ast_fn_t *Fn,
-                       bool Sites) {
-  EscapeWalk W(Ctx, E, Fn, Sites);
-  W.run(FD);
+std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
+                                            bool EscapeSites) {
+  if (!EscapeSites && !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
+    return nullptr;
+  return std::make_unique<EscapeHooks>(Ctx, E, Locs);
 }
 
 } // namespace ptrcheck
