@@ -8,16 +8,18 @@
 #include "messages.h"
 
 #define MSG(id) borrowed_escape_msg[id]
+#define ROUTE_MSG BORROWED_ESCAPE_ROUTE_MSG
 
 static void report(ptrcheck_engine_t *e, const ptrcheck_escape_t *x)
 {
-    char what[300], nm[256];
+    char what[300], nm[256], route[2048], step[2600];
     if (x->name)
         snprintf(what, sizeof what, MSG(BE_PARAM), x->name);
     else
         snprintf(what, sizeof what, MSG(BE_PARAM_UNNAMED), x->param + 1);
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_BORROWED_ESCAPE, x->loc, PTRCHECK_LAYER_IR, MSG(BE_ESCAPES),
-                                              what, x->route, x->as_int ? MSG(BE_AS_INT) : "");
+                                              what, ptrcheck_escape_route_text(x->route, ROUTE_MSG, route, sizeof route),
+                                              x->as_int ? MSG(BE_AS_INT) : "");
     if (!d)
         return;
     if (x->name)
@@ -28,7 +30,8 @@ static void report(ptrcheck_engine_t *e, const ptrcheck_escape_t *x)
     if (x->has_heap)
         ptrcheck_diag_add_note(d, x->heap_loc, "%s", MSG(BE_NOTE_HEAP));
     for (size_t i = 0; i < x->nsteps; i++)
-        ptrcheck_diag_add_note(d, x->steps[i].loc, "%s", x->steps[i].text);
+        ptrcheck_diag_add_note(d, x->steps[i].loc, "%s",
+                               ptrcheck_escape_step_text(&x->steps[i], ROUTE_MSG, step, sizeof step));
     ptrcheck_engine_report(e, d);
 }
 

@@ -3,6 +3,8 @@
 #ifndef PTRCHECK_CHECK_BORROWED_ESCAPE_MESSAGES_H
 #define PTRCHECK_CHECK_BORROWED_ESCAPE_MESSAGES_H
 
+#include "ptrcheck_private/escape_words.h"
+
 enum borrowed_escape_msg_e {
     BE_PARAM,          /* "borrowed pointer 'p'" */
     BE_PARAM_UNNAMED,  /* by position, 1-based */
@@ -25,5 +27,9 @@ static const char *const borrowed_escape_msg[BE_MSG_COUNT] = {
     [BE_NOTE_BORROWED] = "%s is borrowed: '%s' must not keep it after it returns",
     [BE_NOTE_HEAP] = "the heap object is allocated here",
 };
+
+/* ---- where it goes, and the steps through callees: the wording both escape checks share */
+#define BORROWED_ESCAPE_ROUTE_MSG ptrcheck_escape_route_words
+
 
 #endif

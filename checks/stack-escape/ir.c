@@ -9,6 +9,7 @@
 #include "messages.h"
 
 #define MSG(id) stack_escape_msg[id]
+#define ROUTE_MSG STACK_ESCAPE_ROUTE_MSG
 
 /* "local 'x'", "parameter 'x'", "a compound literal", "alloca() memory" */
 static const char *describe(const ptrcheck_escape_t *x, char *buf, size_t size)
@@ -46,9 +47,10 @@ static const char *short_name(const ptrcheck_escape_t *x, char *buf, size_t size
 
 static void report(ptrcheck_engine_t *e, const ptrcheck_escape_t *x)
 {
-    char what[300], nm[256];
+    char what[300], nm[256], route[2048], step[2600];
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_STACK_ESCAPE, x->loc, PTRCHECK_LAYER_IR, MSG(SE_ESCAPES),
-                                              describe(x, what, sizeof what), x->route,
+                                              describe(x, what, sizeof what),
+                                              ptrcheck_escape_route_text(x->route, ROUTE_MSG, route, sizeof route),
                                               x->as_int ? MSG(SE_AS_INT) : "");
     if (!d)
         return;
@@ -56,7 +58,8 @@ static void report(ptrcheck_engine_t *e, const ptrcheck_escape_t *x)
     if (x->has_heap)
         ptrcheck_diag_add_note(d, x->heap_loc, "%s", MSG(SE_NOTE_HEAP));
     for (size_t i = 0; i < x->nsteps; i++)
-        ptrcheck_diag_add_note(d, x->steps[i].loc, "%s", x->steps[i].text);
+        ptrcheck_diag_add_note(d, x->steps[i].loc, "%s",
+                               ptrcheck_escape_step_text(&x->steps[i], ROUTE_MSG, step, sizeof step));
     ptrcheck_engine_report(e, d);
 }
 

@@ -4,6 +4,8 @@
 #ifndef PTRCHECK_CHECK_STACK_ESCAPE_MESSAGES_H
 #define PTRCHECK_CHECK_STACK_ESCAPE_MESSAGES_H
 
+#include "ptrcheck_private/escape_words.h"
+
 enum stack_escape_msg_e {
     /* ---- the object (a local of the function) */
     SE_LOCAL,            /* "local 'x'" */
@@ -55,5 +57,9 @@ static const char *const stack_escape_msg[SE_MSG_COUNT] = {
     [SE_NOTE_SET] = "'%s' set to the address of %s here",
     [SE_NOTE_BLOCK_END] = "the block of %s ends here",
 };
+
+/* ---- IR: where it goes, and the steps through callees: the wording both escape checks share */
+#define STACK_ESCAPE_ROUTE_MSG ptrcheck_escape_route_words
+
 
 #endif

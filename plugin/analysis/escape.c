@@ -131,11 +131,11 @@ typedef struct obj_s {
 
 typedef struct esc_info_s {
     int escapes;
-    const char *how;     /* interned: "into global 'g_saved'" */
+    const ptrcheck_escape_route_t *how; /* the first route it takes (kept in the result's arena) */
     ptrcheck_loc_t loc;  /* where in the callee */
     LLVMValueRef next;   /* the step is a call to this summarised function ... */
     unsigned next_param; /* ... passing the parameter as this argument */
-    const char *step;    /* interned note text for this step */
+    ptrcheck_escape_step_t step; /* this step, for the notes of callers (valid with how) */
     LLVMValueRef global; /* the global it is stored into, when that is where it goes */
     int mixed;           /* it also goes somewhere else */
     /* every escape of it is on a branch taken only when `icmp pred (parameter gparam), gconst` is
@@ -258,6 +258,7 @@ typedef struct mod_s {
     ptrcheck_ir_fncache_t fns;
     ptrcheck_ir_pmap_t summaries; /* defined function -> summary_t* */
     ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
+    ptrcheck_arena_t *arena;      /* the routes and steps kept (the result's) */
 } mod_t;
 
 /* ------------------------------------------------------------------ per-function state */
@@ -1913,54 +1914,57 @@ static ptrcheck_loc_t el_decl_loc(fn_t *F, uint32_t el)
     return ptrcheck_ir_fn_loc(F->f, NULL, NULL);
 }
 
-/* Where a store puts a value: "into global 'g'", "into the memory parameter 'out' points to" ... */
-static const char *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, char *buf, size_t size)
+/* A route being built (on the stack; kept with route_keep) with the buffers its strings live in. */
+typedef struct target_s {
+    ptrcheck_escape_route_t r;
+    char place[512], gname[256];
+} target_t;
+
+/* Where a store puts a value: into global 'g', into the memory parameter 'out' points to ... */
+static const ptrcheck_escape_route_t *describe_target(fn_t *F, uint32_t target, LLVMValueRef ptr, target_t *t)
 {
     obj_t *o = &F->objs[target];
-    char place[512], nm[256];
-    ptrcheck_ir_describe_place(F->mod->e, F->f, ptr, place, sizeof place);
+    ptrcheck_escape_route_t *r = &t->r;
+    memset(r, 0, sizeof *r);
+    ptrcheck_ir_describe_place(F->mod->e, F->f, ptr, t->place, sizeof t->place);
+    r->kind = PTRCHECK_ROUTE_INTO;
+    r->place = t->place;
     switch (o->kind) {
-    case O_GLOBAL:
-        snprintf(buf, size, "into %s", place);
+    case O_GLOBR:
+        r->kind = PTRCHECK_ROUTE_GLOBAL_REACH;
+        r->name = ptrcheck_ir_global_name(F->mod->e, o->v, t->gname, sizeof t->gname);
+        if (strcmp(t->place, "memory") == 0)
+            r->place = NULL;
         break;
-    case O_GLOBR: {
-        char gname[256];
-        const char *shown = ptrcheck_ir_global_name(F->mod->e, o->v, gname, sizeof gname);
-        if (strcmp(place, "memory") == 0)
-            snprintf(buf, size, "into memory reachable from global '%s'", shown);
-        else
-            snprintf(buf, size, "into %s, reachable from global '%s'", place, shown);
-        break;
-    }
     case O_ARG:
-    case O_ARGR: {
-        const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
-        if (pn)
-            snprintf(nm, sizeof nm, "'%s'", pn);
-        else
-            snprintf(nm, sizeof nm, "#%u", o->idx + 1);
-        if (o->kind == O_ARG && (strncmp(place, "memory pointed to by", 20) == 0 || strcmp(place, "memory") == 0 ||
-                                 strncmp(place, "the memory parameter", 20) == 0))
-            snprintf(buf, size, "into the memory parameter %s points to", nm);
-        else if (o->kind == O_ARG)
-            snprintf(buf, size, "into %s through parameter %s", place, nm);
-        else
-            snprintf(buf, size, "into memory reachable from parameter %s", nm);
+    case O_ARGR:
+        r->name = ptrcheck_ir_fn_param_name(F->f, o->idx);
+        r->index = o->idx;
+        if (o->kind == O_ARG && (strncmp(t->place, "memory pointed to by", 20) == 0 || strcmp(t->place, "memory") == 0 ||
+                                 strncmp(t->place, "the memory parameter", 20) == 0)) {
+            r->kind = PTRCHECK_ROUTE_PARAM_MEMORY;
+            r->place = NULL;
+        } else if (o->kind == O_ARG) {
+            r->kind = PTRCHECK_ROUTE_PARAM_PLACE;
+        } else {
+            r->kind = PTRCHECK_ROUTE_PARAM_REACH;
+            r->place = NULL;
+        }
         break;
-    }
     case O_RET:
-        snprintf(buf, size, "through the return value of '%s'", ptrcheck_ir_fn_name(F->f));
+        r->kind = PTRCHECK_ROUTE_RETURN_VALUE;
+        r->place = NULL;
+        r->fn = ptrcheck_ir_fn_name(F->f);
         break;
     default:
-        snprintf(buf, size, "into %s", place);
         break;
     }
-    return buf;
+    return r;
 }
 
 /* With opaque pointers a store to the first field of a global struct (`g_list.head = ...`) addresses
  * the global itself (the zero GEP is folded away); name the field as typed pointers would. */
-static void first_field_place(fn_t *F, LLVMValueRef store, char *buf, size_t size)
+static void first_field_place(fn_t *F, LLVMValueRef store, target_t *tg)
 {
     LLVMValueRef g = ptrcheck_ir_strip_casts(LLVMGetOperand(store, 1));
     if (!LLVMIsAGlobalVariable(g))
@@ -1973,14 +1977,35 @@ static void first_field_place(fn_t *F, LLVMValueRef store, char *buf, size_t siz
         last = t;
         t = LLVMStructGetTypeAtIndex(t, 0);
     }
-    char rec[256], spell[300];
+    char rec[256];
     if (!last || t != stored || !ptrcheck_ir_record_name(last, rec, sizeof rec))
         return;
     const char *field = ptrcheck_sites_field_name(F->mod->e, rec, 0);
     if (!field)
         return;
-    ptrcheck_ir_record_spelling(rec, spell, sizeof spell);
-    snprintf(buf, size, "into field '%s' of '%s'", field, spell);
+    ptrcheck_ir_describe_field(field, rec, 0, tg->place, sizeof tg->place);
+    tg->r.kind = PTRCHECK_ROUTE_INTO;
+    tg->r.place = tg->place;
+}
+
+/* A copy of route r in the result's arena, its strings interned (NULL when out of memory). */
+static ptrcheck_escape_route_t *route_keep(mod_t *M, const ptrcheck_escape_route_t *r)
+{
+    ptrcheck_escape_route_t *k = ptrcheck_arena_alloc(M->arena, sizeof *k);
+    if (!k)
+        return NULL;
+    *k = *r;
+#define KEEP(s_)                                                                                                       \
+    if (r->s_ && !(k->s_ = ptrcheck_engine_intern(M->e, r->s_)))                                                       \
+        return NULL;
+    KEEP(place)
+    KEEP(name)
+    KEEP(fn)
+    KEEP(callee)
+#undef KEEP
+    if (r->inner && !(k->inner = route_keep(M, r->inner)))
+        return NULL;
+    return k;
 }
 
 /* ------------------------------------------------------------------ reporting */
@@ -2041,11 +2066,9 @@ static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param
             if (!cs || k >= cs->nparams || !cs->esc[k].escapes)
                 break;
             esc_info_t *ei = &cs->esc[k];
-            if (ei->step && steps) {
-                steps[n].loc = ei->loc;
-                steps[n].text = ei->step;
-            }
-            n += ei->step != NULL;
+            if (ei->how && steps)
+                steps[n] = ei->step;
+            n += ei->how != NULL;
             c = ei->next;
             k = ei->next_param;
         }
@@ -2059,9 +2082,10 @@ static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param
     return 1;
 }
 
-/* Records element el escaping at instruction `in` by route `how` (which completes "... escapes"),
+/* Records element el escaping at instruction `in` by route `how`,
  * through the chain from chain_callee's parameter chain_param, into the heap object heap_at. */
-static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, uint32_t el, const char *how,
+static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, uint32_t el,
+                   const ptrcheck_escape_route_t *how,
                    LLVMValueRef chain_callee, unsigned chain_param, LLVMValueRef heap_at)
 {
     obj_t *o = &F->objs[EL_OBJ(el)];
@@ -2088,7 +2112,7 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
     x.fn_name = ptrcheck_engine_intern(e, fnm);
     x.loc = report_loc(F, in, el);
     x.decl_loc = el_decl_loc(F, el);
-    x.route = ptrcheck_engine_intern(e, how);
+    x.route = how ? route_keep(F->mod, how) : NULL;
     if (heap_at) {
         x.has_heap = 1;
         x.heap_loc = inst_loc(F, heap_at, NULL);
@@ -2200,28 +2224,13 @@ static int guard_false(LLVMValueRef call, const esc_info_t *ei)
 }
 
 /* Records that parameter value element el escapes (for the summary) */
-static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char *how, LLVMValueRef next,
-                              unsigned next_param, int *changed)
+static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const ptrcheck_escape_route_t *how,
+                              LLVMValueRef next, unsigned next_param, int *changed)
 {
     obj_t *o = &F->objs[EL_OBJ(el)];
     if (o->kind != O_ARG)
         return;
     esc_info_t *ei = &F->sum->esc[o->idx];
-    char step[1400];
-    const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
-    char pbuf[64];
-    if (!pn) {
-        snprintf(pbuf, sizeof pbuf, "#%u", o->idx + 1);
-        pn = pbuf;
-    }
-    if (next) {
-        char cn[256];
-        snprintf(step, sizeof step, "'%s' passes its parameter '%s' to '%s' here", ptrcheck_ir_fn_name(F->f), pn,
-                 ptrcheck_ir_display_name(F->mod->e, next, cn, sizeof cn));
-    } else {
-        snprintf(step, sizeof step, "'%s' lets its parameter '%s' escape %s here", ptrcheck_ir_fn_name(F->f), pn,
-                 how);
-    }
     LLVMValueRef g = NULL;
     if (next) {
         summary_t *ns = summary_of(F->mod, next);
@@ -2254,19 +2263,33 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const char 
         *changed = 1;
     }
     if (!ei->how) {
+        ptrcheck_engine_t *e = F->mod->e;
+        const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
+        char cn[256];
         ei->global = g;
-        ei->how = ptrcheck_engine_intern(F->mod->e, how);
-        ei->step = ptrcheck_engine_intern(F->mod->e, step);
         ei->loc = inst_loc(F, in, NULL);
+        ei->step.loc = ei->loc;
+        ei->step.fn = ptrcheck_engine_intern(e, ptrcheck_ir_fn_name(F->f));
+        ei->step.param = pn ? ptrcheck_engine_intern(e, pn) : NULL;
+        ei->step.param_index = o->idx;
+        ei->step.next = next ? ptrcheck_engine_intern(e, ptrcheck_ir_display_name(e, next, cn, sizeof cn)) : NULL;
+        ei->how = route_keep(F->mod, how);
+        ei->step.route = next ? NULL : ei->how;
+        if (!ei->how || !ei->step.fn || (pn && !ei->step.param) || (next && !ei->step.next)) {
+            ei->how = NULL;
+            F->oom = 1;
+            return;
+        }
         ei->next = next;
         ei->next_param = next_param;
     }
 }
 
-/* One sink: elements `els` leave the frame at `in` by route `kind` (how = "into global 'g'" ...);
+/* One sink: elements `els` leave the frame at `in` by route `kind` (`how`: where they go);
  * with R they are recorded (a borrowed parameter's value only when it is borrowed). */
 static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, const eset_t *els,
-                 const char *how, const char *root_how, LLVMValueRef chain_callee, unsigned chain_param,
+                 const ptrcheck_escape_route_t *how, const ptrcheck_escape_route_t *root_how,
+                 LLVMValueRef chain_callee, unsigned chain_param,
                  LLVMValueRef heap_at, int *changed)
 {
     int is_return = kind == PTRCHECK_ESCAPE_RETURNED;
@@ -2304,10 +2327,10 @@ static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef
 /* ---- heap objects that escape */
 
 typedef struct heapesc_s {
-    ptrcheck_ir_pmap_t why; /* heap obj id + 1 -> interned reason ("is stored into global 'g'") */
+    ptrcheck_ir_pmap_t why; /* heap obj id + 1 -> its fate (a kept PTRCHECK_ROUTE_HEAP_* route) */
 } heapesc_t;
 
-static int heap_mark(fn_t *F, heapesc_t *H, const eset_t *els, const char *why, int *grew)
+static int heap_mark(fn_t *F, heapesc_t *H, const eset_t *els, const ptrcheck_escape_route_t *why, int *grew)
 {
     for (uint32_t i = 0; els && i < els->n; i++) {
         uint32_t id = EL_OBJ(els->v[i]);
@@ -2317,7 +2340,10 @@ static int heap_mark(fn_t *F, heapesc_t *H, const eset_t *els, const char *why, 
         if (!slot)
             return 0;
         if (!*slot) {
-            *slot = (void *)ptrcheck_engine_intern(F->mod->e, why);
+            ptrcheck_escape_route_t *kept = route_keep(F->mod, why);
+            if (!kept)
+                return 0;
+            *slot = kept;
             *grew = 1;
         }
     }
@@ -2347,7 +2373,8 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
                      const char *cn, int *grew, int *changed)
 {
     eset_t tmp = {0}, keep = {0};
-    char tgt[1024], how[2048];
+    target_t tg;
+    ptrcheck_escape_route_t how = {.kind = PTRCHECK_ROUTE_VIA_CALL}, hw = {.kind = PTRCHECK_ROUTE_HEAP_PASSED};
     int ok = 1, done = 0;
     LLVMValueRef darg = LLVMGetOperand(in, e->dst);
     const eset_t *ds = pts_get(F, darg, &tmp);
@@ -2388,8 +2415,8 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
         }
         if (forgiven)
             continue;
-        describe_target(F, tid, darg, tgt, sizeof tgt);
-        snprintf(how, sizeof how, "%s via call to '%s'", tgt, cn);
+        how.inner = describe_target(F, tid, darg, &tg);
+        how.callee = cn;
         keep.n = 0;
         int heap = 0;
         for (uint32_t i = 0; ok && i < as->n; i++) {
@@ -2404,12 +2431,11 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
             ok = eset_add(&keep, el, NULL);
         }
         if (ok && heap) {
-            char hw[2100];
-            snprintf(hw, sizeof hw, "is passed %s", how);
-            ok = heap_mark(F, H, as, hw, grew);
+            hw.inner = &how;
+            ok = heap_mark(F, H, as, &hw, grew);
         }
         if (ok)
-            sink(F, R, PTRCHECK_ESCAPE_CALL_STORES, in, &keep, how, NULL, NULL, 0, NULL, changed);
+            sink(F, R, PTRCHECK_ESCAPE_CALL_STORES, in, &keep, &how, NULL, NULL, 0, NULL, changed);
         done = 1; /* one finding per argument */
     }
     eset_free(&tmp);
@@ -2427,7 +2453,9 @@ static ptrcheck_escape_kind_t store_kind(okind_t target)
 /* Walks the sinks of F.  Without R it only updates the summary; with R it reports. */
 static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
 {
-    char how[2048], tgt[1024], cn[256];
+    char cn[256];
+    target_t tg;
+    ptrcheck_escape_route_t how, hw;
     eset_t tmp = {0}, tmp2 = {0};
     int grew = 0;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
@@ -2475,14 +2503,19 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                             forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store, 0);
                         if (forgiven)
                             continue;
-                        describe_target(F, tid, ptr, tgt, sizeof tgt);
+                        describe_target(F, tid, ptr, &tg);
                         if (to->kind == O_GLOBAL && op == LLVMStore)
-                            first_field_place(F, in, tgt, sizeof tgt);
+                            first_field_place(F, in, &tg);
                         if (has_heap) {
-                            snprintf(how, sizeof how, "is stored %s", tgt);
-                            if (to->kind == O_RET)
-                                snprintf(how, sizeof how, "is returned from '%s'", ptrcheck_ir_fn_name(F->f));
-                            if (!heap_mark(F, H, vs, how, &grew))
+                            memset(&hw, 0, sizeof hw);
+                            hw.kind = PTRCHECK_ROUTE_HEAP_STORED;
+                            hw.inner = &tg.r;
+                            if (to->kind == O_RET) {
+                                hw.kind = PTRCHECK_ROUTE_HEAP_RETURNED;
+                                hw.fn = ptrcheck_ir_fn_name(F->f);
+                                hw.inner = NULL;
+                            }
+                            if (!heap_mark(F, H, vs, &hw, &grew))
                                 goto oom;
                         }
                         if (!dirty)
@@ -2519,7 +2552,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                                 goto oom;
                             }
                         }
-                        sink(F, R, store_kind(to->kind), in, &keep, tgt, NULL, NULL, 0, NULL, changed);
+                        sink(F, R, store_kind(to->kind), in, &keep, &tg.r, NULL, NULL, 0, NULL, changed);
                         eset_free(&keep);
                     }
                 }
@@ -2530,10 +2563,12 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                 if (F->retval || LLVMGetNumOperands(in) < 1)
                     continue;
                 const eset_t *vs = pts_get(F, LLVMGetOperand(in, 0), &tmp);
-                snprintf(how, sizeof how, "through the return value of '%s'", ptrcheck_ir_fn_name(F->f));
-                sink(F, R, PTRCHECK_ESCAPE_RETURNED, in, vs, how, NULL, NULL, 0, NULL, changed);
-                snprintf(how, sizeof how, "is returned from '%s'", ptrcheck_ir_fn_name(F->f));
-                if (!heap_mark(F, H, vs, how, &grew))
+                memset(&how, 0, sizeof how);
+                how.kind = PTRCHECK_ROUTE_RETURN_VALUE;
+                how.fn = ptrcheck_ir_fn_name(F->f);
+                sink(F, R, PTRCHECK_ESCAPE_RETURNED, in, vs, &how, NULL, NULL, 0, NULL, changed);
+                how.kind = PTRCHECK_ROUTE_HEAP_RETURNED;
+                if (!heap_mark(F, H, vs, &how, &grew))
                     goto oom;
                 continue;
             }
@@ -2570,25 +2605,22 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                         heap = 1;
                 if (!set_dirty(F, as) && !heap)
                     continue;
-                how[0] = 0;
+                memset(&how, 0, sizeof how);
+                how.callee = cn;
+                how.fn = ptrcheck_ir_fn_name(F->f);
+                how.index = k;
                 ptrcheck_escape_kind_t kind = PTRCHECK_ESCAPE_THREAD;
                 LLVMValueRef chain = NULL;
-                const char *root_how = NULL;
+                const ptrcheck_escape_route_t *root_how = NULL;
                 if (api && api->arg == k) {
                     if (joined < 0)
                         joined = thread_joined(F, in, api);
                     if (joined)
                         continue;
-                    if (api->join)
-                        snprintf(how, sizeof how,
-                                 "to a thread started by '%s' that is not joined on every path before '%s' returns", cn,
-                                 ptrcheck_ir_fn_name(F->f));
-                    else
-                        snprintf(how, sizeof how, "to '%s', which keeps its argument %u beyond the call", cn, k + 1);
+                    how.kind = api->join ? PTRCHECK_ROUTE_THREAD : PTRCHECK_ROUTE_KEEPS_ARG;
                 } else if (is_retaining(F, callee, k)) {
                     kind = PTRCHECK_ESCAPE_RETAINED;
-                    snprintf(how, sizeof how, "into '%s', which keeps its argument %u (retaining-functions)", cn,
-                             k + 1);
+                    how.kind = PTRCHECK_ROUTE_RETAINING;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes && (cs->frees[k] || is_heap_free(callee))) {
                     /* a deallocator-like callee (sqlite3DbFree: free list or free()): what it keeps
                      * it owns; handing it a stack address is a different bug (freeing the stack),
@@ -2606,7 +2638,8 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                         if (cleared)
                             continue;
                     }
-                    snprintf(how, sizeof how, "%s via call to '%s'", cs->esc[k].how ? cs->esc[k].how : "", cn);
+                    how.kind = PTRCHECK_ROUTE_VIA_CALL;
+                    how.inner = cs->esc[k].how;
                     root_how = cs->esc[k].how;
                     chain = callee;
                     kind = PTRCHECK_ESCAPE_VIA_CALL;
@@ -2623,15 +2656,16 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                     }
                     continue;
                 }
-                if (!how[0])
+                if (!how.kind)
                     continue;
                 if (heap) {
-                    char hw[1200];
-                    snprintf(hw, sizeof hw, "is passed %s", how);
-                    if (!heap_mark(F, H, as, hw, &grew))
+                    memset(&hw, 0, sizeof hw);
+                    hw.kind = PTRCHECK_ROUTE_HEAP_PASSED;
+                    hw.inner = &how;
+                    if (!heap_mark(F, H, as, &hw, &grew))
                         goto oom;
                 }
-                sink(F, R, kind, in, as, how, root_how, chain, k, NULL, changed);
+                sink(F, R, kind, in, as, &how, root_how, chain, k, NULL, changed);
             }
         }
     }
@@ -2655,9 +2689,9 @@ static void heap_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
             void *why = NULL;
             if (F->objs[id].kind != O_HEAP || !ptrcheck_ir_pmap_get(&H->why, (void *)(uintptr_t)(id + 1), &why))
                 continue;
-            char w[1200];
-            snprintf(w, sizeof w, "is linked into a heap object that %s", (const char *)why);
-            if (!heap_mark(F, H, &F->objs[id].contents, w, &grew)) {
+            ptrcheck_escape_route_t w = {.kind = PTRCHECK_ROUTE_HEAP_LINKED};
+            w.inner = why;
+            if (!heap_mark(F, H, &F->objs[id].contents, &w, &grew)) {
                 F->oom = 1;
                 return;
             }
@@ -2667,7 +2701,6 @@ static void heap_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
         return;
     /* each store of a stack address / parameter into an escaping heap object */
     eset_t tmp = {0}, tmp2 = {0};
-    char how[2048];
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
             if (!LLVMIsAStoreInst(in))
@@ -2683,8 +2716,10 @@ static void heap_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                     continue;
                 char callee[256];
                 ptrcheck_ir_display_name(F->mod->e, ptrcheck_ir_called_function(F->objs[id].v), callee, sizeof callee);
-                snprintf(how, sizeof how, "into a heap object (from '%s') that %s", callee, (const char *)why);
-                sink(F, R, PTRCHECK_ESCAPE_INTO_HEAP, in, vs, how, NULL, NULL, 0, F->objs[id].v, changed);
+                ptrcheck_escape_route_t how = {.kind = PTRCHECK_ROUTE_HEAP};
+                how.callee = callee;
+                how.inner = why;
+                sink(F, R, PTRCHECK_ESCAPE_INTO_HEAP, in, vs, &how, NULL, NULL, 0, F->objs[id].v, changed);
                 break;
             }
         }
@@ -2888,6 +2923,7 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
     memset(&M, 0, sizeof M);
     M.e = e;
     M.m = m;
+    M.arena = &R->arena;
     ptrcheck_ir_fncache_init(&M.fns, e);
     ptrcheck_ir_pmap_init(&M.summaries);
     ptrcheck_ir_pmap_init(&M.annotated);

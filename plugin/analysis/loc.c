@@ -587,6 +587,14 @@ static int is_param_alloca(ptrcheck_ir_fn_t *f, LLVMValueRef a)
     return 0;
 }
 
+const char *ptrcheck_ir_describe_field(const char *field, const char *record, int in_array, char *buf, size_t size)
+{
+    char spell[300];
+    ptrcheck_ir_record_spelling(record, spell, sizeof spell);
+    snprintf(buf, size, "%sfield '%s' of '%s'", in_array ? "an element of " : "", field, spell);
+    return buf;
+}
+
 const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f, LLVMValueRef ptr, char *buf,
                                        size_t size)
 {
@@ -634,8 +642,7 @@ const char *ptrcheck_ir_describe_place(ptrcheck_engine_t *e, ptrcheck_ir_fn_t *f
                 field = ptrcheck_sites_field_name(e, rec, LLVMOffsetOfElement(td, last_struct, last_idx));
             ptrcheck_ir_record_spelling(rec, spell, sizeof spell);
             if (field)
-                snprintf(buf, size, "%sfield '%s' of '%s'", after_struct_array ? "an element of " : "", field,
-                         spell);
+                ptrcheck_ir_describe_field(field, rec, after_struct_array, buf, size);
             else
                 snprintf(buf, size, "%sfield #%u of '%s'", after_struct_array ? "an element of " : "", last_idx,
                          spell);

@@ -6,6 +6,7 @@
 #ifndef PTRCHECK_PRIVATE_ESCAPE_H
 #define PTRCHECK_PRIVATE_ESCAPE_H
 
+#include "ptrcheck_private/escape_route.h"
 #include "ptrcheck_private/ir.h"
 
 #ifdef __cplusplus
@@ -32,12 +33,6 @@ typedef enum ptrcheck_escape_kind_e {
     PTRCHECK_ESCAPE_INTO_HEAP,      /* stored into a heap object that itself escapes */
 } ptrcheck_escape_kind_t;
 
-/* One step of the path in a callee ("'keep' lets its parameter 'p' escape into global 'g' here"). */
-typedef struct ptrcheck_escape_step_s {
-    ptrcheck_loc_t loc;
-    const char *text;
-} ptrcheck_escape_step_t;
-
 typedef struct ptrcheck_escape_s {
     ptrcheck_escape_kind_t kind;
     ptrcheck_escape_object_t object;
@@ -52,9 +47,7 @@ typedef struct ptrcheck_escape_s {
     const char *fn_name;     /* readable name of fn */
     ptrcheck_loc_t loc;      /* where it leaves the frame, as mapped to the source */
     ptrcheck_loc_t decl_loc; /* the object's declaration (the function, for a parameter) */
-    /* Where it goes, as a phrase completing "... escapes": "into global 'g'", "via call to 'f'",
-     * "to a thread started by 'pthread_create' that is not joined on every path before 'f' returns". */
-    const char *route;
+    const ptrcheck_escape_route_t *route; /* where it goes (ptrcheck_private/escape_route.h) */
     int has_heap;            /* INTO_HEAP: heap_loc is where that heap object is allocated */
     ptrcheck_loc_t heap_loc;
     const ptrcheck_escape_step_t *steps; /* VIA_CALL: the chain of callees, outermost first */

@@ -137,6 +137,10 @@ int ptrcheck_ir_is_intrinsic(LLVMValueRef fn);
 const char *ptrcheck_ir_record_name(LLVMTypeRef st, char *buf, size_t size);
 /* "struct.node" -> "struct node", "union.u" -> "union u" (as C spells the record). */
 const char *ptrcheck_ir_record_spelling(const char *record, char *buf, size_t size);
+/* The place of field `field` of record `record` (ptrcheck_ir_record_name), as
+ * ptrcheck_ir_describe_place words it: "field 'raw' of 'struct handle'" ("an element of field ..."
+ * with in_array). */
+const char *ptrcheck_ir_describe_field(const char *field, const char *record, int in_array, char *buf, size_t size);
 /* The allocated size of t in bytes (0 for unsized types). */
 unsigned long long ptrcheck_ir_type_size(LLVMTargetDataRef td, LLVMTypeRef t);
 /* The retval alloca clang made for fn (the alloca that the ret instructions load), or NULL. */
