@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         ptrcheck_error_format(&err, buf, sizeof(buf));
     }
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 #elif defined(FUZZ_LAYOUT)
     ptrcheck_layout_table_t *t = NULL;
     if (ptrcheck_layout_table_load_string("fuzz.yaml", (const char *)data, size, &t, &err)) {

@@ -54,7 +54,7 @@ static void state_destroy(void *p)
     oa_state_t *st = p;
     if (!st)
         return;
-    ptrcheck_strmap_delete(&st->cache, free_entry);
+    ptrcheck_strmap_fini(&st->cache, free_entry);
     ptrcheck_layout_table_destroy(st->tables);
     ptrcheck_layout_table_destroy(st->computed);
     free(st->targets);

@@ -94,8 +94,8 @@ static void sf_state_destroy(void *p)
     sf_state_t *st = p;
     if (!st)
         return;
-    ptrcheck_strmap_delete(&st->by_id, free);
-    ptrcheck_strmap_delete(&st->by_ir, NULL);
+    ptrcheck_strmap_fini(&st->by_id, free);
+    ptrcheck_strmap_fini(&st->by_ir, NULL);
     for (size_t i = 0; i < st->nvars; i++)
         free_var(&st->vars[i]);
     free(st->vars);

@@ -627,7 +627,7 @@ static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, ptrcheck_
     }
 done:
     free(work.v);
-    ptrcheck_ir_pmap_free(&seen);
+    ptrcheck_ir_pmap_fini(&seen);
     if (!ok)
         F->oom = 1;
     return ok;
@@ -1077,19 +1077,19 @@ static void fn_free(fn_t *F)
             free(vv->v);
             free(vv);
         }
-    ptrcheck_ir_pmap_free(&F->pts);
-    ptrcheck_ir_pmap_free(&F->reach);
+    ptrcheck_ir_pmap_fini(&F->pts);
+    ptrcheck_ir_pmap_fini(&F->reach);
     for (size_t i = 0; i < F->last_store.cap; i++)
         if (F->last_store.keys[i] && F->last_store.vals[i]) {
-            ptrcheck_ir_pmap_free(F->last_store.vals[i]);
+            ptrcheck_ir_pmap_fini(F->last_store.vals[i]);
             free(F->last_store.vals[i]);
         }
-    ptrcheck_ir_pmap_free(&F->last_store);
-    ptrcheck_ir_pmap_free(&F->field_of);
-    ptrcheck_ir_pmap_free(&F->obj_of);
-    ptrcheck_ir_pmap_free(&F->globr_of);
-    ptrcheck_ir_pmap_free(&F->promotable);
-    ptrcheck_ir_pmap_free(&F->store_site);
+    ptrcheck_ir_pmap_fini(&F->last_store);
+    ptrcheck_ir_pmap_fini(&F->field_of);
+    ptrcheck_ir_pmap_fini(&F->obj_of);
+    ptrcheck_ir_pmap_fini(&F->globr_of);
+    ptrcheck_ir_pmap_fini(&F->promotable);
+    ptrcheck_ir_pmap_fini(&F->store_site);
     free(F->arg_obj);
     free(F->argr_obj);
 }
@@ -1530,8 +1530,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
     }
 done:
     free(work.v);
-    ptrcheck_ir_pmap_free(&seen);
-    ptrcheck_ir_pmap_free(&region);
+    ptrcheck_ir_pmap_fini(&seen);
+    ptrcheck_ir_pmap_fini(&region);
     return result;
 }
 
@@ -2801,7 +2801,7 @@ static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
             compute_must(&F, changed);
         ok = !F.oom;
     }
-    ptrcheck_ir_pmap_free(&H.why);
+    ptrcheck_ir_pmap_fini(&H.why);
     fn_free(&F);
     return ok;
 }
@@ -3011,7 +3011,7 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
             }
         }
         free(work.v);
-        ptrcheck_ir_pmap_free(&queued);
+        ptrcheck_ir_pmap_fini(&queued);
         if (!ok)
             goto fail;
     }
@@ -3034,11 +3034,11 @@ done:
             free(cv->v);
             free(cv);
         }
-    ptrcheck_ir_pmap_free(&callers);
-    ptrcheck_ir_pmap_free(&seen);
-    ptrcheck_ir_pmap_free(&M.summaries);
-    ptrcheck_ir_pmap_free(&M.annotated);
-    ptrcheck_ir_fncache_free(&M.fns);
+    ptrcheck_ir_pmap_fini(&callers);
+    ptrcheck_ir_pmap_fini(&seen);
+    ptrcheck_ir_pmap_fini(&M.summaries);
+    ptrcheck_ir_pmap_fini(&M.annotated);
+    ptrcheck_ir_fncache_fini(&M.fns);
     free(order.v);
     return ok;
 }
@@ -3049,7 +3049,7 @@ static void result_destroy(void *p)
     if (!R)
         return;
     free(R->v);
-    ptrcheck_arena_delete(&R->arena);
+    ptrcheck_arena_fini(&R->arena);
     free(R);
 }
 

@@ -513,9 +513,9 @@ void ptrcheck_ir_fn_destroy(ptrcheck_ir_fn_t *f)
         return;
     if (f->td)
         LLVMDisposeTargetData(f->td);
-    ptrcheck_ir_pmap_free(&f->site_of);
-    ptrcheck_ir_pmap_free(&f->local_name);
-    ptrcheck_ir_pmap_free(&f->lowered);
+    ptrcheck_ir_pmap_fini(&f->site_of);
+    ptrcheck_ir_pmap_fini(&f->local_name);
+    ptrcheck_ir_pmap_fini(&f->lowered);
     free(f->param_names);
     free(f);
 }

@@ -1319,7 +1319,7 @@ static LLVMValueRef reaching_store(ctx_t *c, LLVMValueRef load)
                 found = v;
         }
     }
-    ptrcheck_ir_pmap_free(&last);
+    ptrcheck_ir_pmap_fini(&last);
     return found;
 }
 
@@ -1552,7 +1552,7 @@ static int pass_through_call(ctx_t *c, LLVMValueRef callee, LLVMValueRef call, p
         if (t && LLVMGetInstructionOpcode(t) == LLVMRet && LLVMGetNumOperands(t) == 1)
             join(out, pt_eval(&env, LLVMGetOperand(t, 0), 0));
     }
-    ptrcheck_ir_pmap_free(&env.memo);
+    ptrcheck_ir_pmap_fini(&env.memo);
     return 1;
 }
 
@@ -2043,7 +2043,7 @@ static void result_destroy(void *p)
     if (!r)
         return;
     free(r->convs);
-    ptrcheck_arena_delete(&r->arena);
+    ptrcheck_arena_fini(&r->arena);
     free(r);
 }
 
@@ -2106,14 +2106,14 @@ static rt_result_t *run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
 
     ok = 1;
 fail:
-    ptrcheck_ir_fncache_free(&c.fns);
-    ptrcheck_ir_pmap_free(&c.vals);
-    ptrcheck_ir_pmap_free(&c.resolved);
-    ptrcheck_ir_pmap_free(&c.single);
-    ptrcheck_ir_pmap_free(&c.direct);
-    ptrcheck_ir_pmap_free(&c.reaching);
-    ptrcheck_ir_pmap_free(&c.pure);
-    ptrcheck_ir_pmap_free(&c.dirty);
+    ptrcheck_ir_fncache_fini(&c.fns);
+    ptrcheck_ir_pmap_fini(&c.vals);
+    ptrcheck_ir_pmap_fini(&c.resolved);
+    ptrcheck_ir_pmap_fini(&c.single);
+    ptrcheck_ir_pmap_fini(&c.direct);
+    ptrcheck_ir_pmap_fini(&c.reaching);
+    ptrcheck_ir_pmap_fini(&c.pure);
+    ptrcheck_ir_pmap_fini(&c.dirty);
     for (size_t i = 0; i < c.loccap; i++)
         if (c.locs && c.locs[i])
             free(c.locs[i]->readers);

@@ -627,9 +627,9 @@ static int run_slice(ptrcheck_engine_t *e, LLVMModuleRef m, const ptrcheck_slice
                 ok = 0;
         }
     }
-    ptrcheck_ir_pmap_free(&types);
-    ptrcheck_ir_pmap_free(&loadvals);
-    ptrcheck_ir_fncache_free(&cache);
+    ptrcheck_ir_pmap_fini(&types);
+    ptrcheck_ir_pmap_fini(&loadvals);
+    ptrcheck_ir_fncache_fini(&cache);
     return ok;
 }
 

@@ -14,7 +14,7 @@
 
 void ptrcheck_ir_pmap_init(ptrcheck_ir_pmap_t *m) { memset(m, 0, sizeof *m); }
 
-void ptrcheck_ir_pmap_free(ptrcheck_ir_pmap_t *m)
+void ptrcheck_ir_pmap_fini(ptrcheck_ir_pmap_t *m)
 {
     free(m->keys);
     free(m->vals);
@@ -323,12 +323,12 @@ void ptrcheck_ir_fncache_init(ptrcheck_ir_fncache_t *c, ptrcheck_engine_t *e)
     ptrcheck_ir_pmap_init(&c->map);
 }
 
-void ptrcheck_ir_fncache_free(ptrcheck_ir_fncache_t *c)
+void ptrcheck_ir_fncache_fini(ptrcheck_ir_fncache_t *c)
 {
     for (size_t i = 0; i < c->map.cap; i++)
         if (c->map.keys[i])
             ptrcheck_ir_fn_destroy(c->map.vals[i]);
-    ptrcheck_ir_pmap_free(&c->map);
+    ptrcheck_ir_pmap_fini(&c->map);
 }
 
 ptrcheck_ir_fn_t *ptrcheck_ir_fncache_get(ptrcheck_ir_fncache_t *c, LLVMValueRef fn)

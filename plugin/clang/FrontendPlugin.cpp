@@ -193,7 +193,7 @@ protected:
       Cfg.system_headers = 1;
     ptrcheck_engine_t *E = ptrcheck_engine_create(&Cfg, &Err);
     if (!E) {
-      ptrcheck_config_delete(&Cfg);
+      ptrcheck_config_fini(&Cfg);
       reportConfigError(CI, Err);
       return std::make_unique<ASTConsumer>();
     }

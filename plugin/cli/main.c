@@ -155,7 +155,7 @@ static int cmd_check_config(const char *path)
     } else {
         printf("%s: ok\n", path);
     }
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
     return rc;
 }
 

@@ -1088,7 +1088,7 @@ static void apply_baseline(ptrcheck_findings_t *fs, const ptrcheck_findings_t *b
         if (drop[i]) {
             ptrcheck_error_t err;
             if (!ptrcheck_findings_take(dropped, &fs->items[i], &err))
-                ptrcheck_finding_delete(&fs->items[i]);
+                ptrcheck_finding_fini(&fs->items[i]);
             continue;
         }
         fs->items[o++] = fs->items[i];
@@ -1155,7 +1155,7 @@ static void scope_destroy(scope_t *s)
         free(s->dirs[i].cfgdir);
         if (s->dirs[i].loaded && s->dirs[i].cfg.header_filter)
             regfree(&s->cfg_filters[i]);
-        ptrcheck_config_delete(&s->dirs[i].cfg);
+        ptrcheck_config_fini(&s->dirs[i].cfg);
     }
     free(s->dirs);
     free(s->cfg_filters);
@@ -1455,7 +1455,7 @@ static void report_job(run_t *r, size_t i)
         size_t o = 0;
         for (k = 0; k < batch.count; k++) {
             if (!scope_keep(r->scope, &batch.items[k], j->file))
-                ptrcheck_finding_delete(&batch.items[k]);
+                ptrcheck_finding_fini(&batch.items[k]);
             else
                 batch.items[o++] = batch.items[k];
         }
@@ -1466,7 +1466,7 @@ static void report_job(run_t *r, size_t i)
         size_t o = 0;
         for (k = 0; k < batch.count; k++) {
             if (seen_before(r, &batch.items[k]))
-                ptrcheck_finding_delete(&batch.items[k]);
+                ptrcheck_finding_fini(&batch.items[k]);
             else
                 batch.items[o++] = batch.items[k];
         }
@@ -1487,7 +1487,7 @@ static void report_job(run_t *r, size_t i)
     }
     if (r->out)
         fflush(r->out);
-    ptrcheck_findings_delete(&batch);
+    ptrcheck_findings_fini(&batch);
 }
 
 static void job_done(void *user, size_t index)
@@ -1711,7 +1711,7 @@ int ptrcheck_project_main(int argc, char **argv)
         int ok;
         ptrcheck_error_clear(&err);
         ok = ptrcheck_config_init(&cfg, &err) && ptrcheck_config_add_check_globs(&cfg, o.checks, &err);
-        ptrcheck_config_delete(&cfg);
+        ptrcheck_config_fini(&cfg);
         if (!ok) {
             fprintf(stderr, "ptrcheck: --checks: %s\n", ptrcheck_error_format(&err, msg, sizeof(msg)));
             goto done;
@@ -2048,8 +2048,8 @@ done:
     jobs_delete(&scan);
     db_delete(&db);
     ptrcheck_changes_delete(&changes);
-    ptrcheck_findings_delete(&r.fs);
-    ptrcheck_findings_delete(&r.dropped);
-    ptrcheck_findings_delete(&base);
+    ptrcheck_findings_fini(&r.fs);
+    ptrcheck_findings_fini(&r.dropped);
+    ptrcheck_findings_fini(&base);
     return rc;
 }

@@ -341,7 +341,7 @@ nomem:
     return ptrcheck_error_set(err, PTRCHECK_ERR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
-void ptrcheck_config_delete(ptrcheck_config_t *cfg)
+void ptrcheck_config_fini(ptrcheck_config_t *cfg)
 {
     if (cfg)
         config_free_contents(cfg);
@@ -1345,7 +1345,7 @@ int ptrcheck_config_resolve(ptrcheck_config_t *cfg, const char *source, const ch
 fail:
     free(found);
     free(dir);
-    ptrcheck_config_delete(cfg);
+    ptrcheck_config_fini(cfg);
     return 0;
 }
 

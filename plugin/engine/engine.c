@@ -100,17 +100,17 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
 {
     if (!e)
         return;
-    ptrcheck_config_delete(&e->cfg);
-    ptrcheck_strmap_delete(&e->interned, NULL);
-    ptrcheck_strmap_delete(&e->reported, NULL);
-    ptrcheck_strmap_delete(&e->files, free_source_file);
-    ptrcheck_strmap_delete(&e->fn_sites, free_fn_sites);
-    ptrcheck_strmap_delete(&e->fields, NULL);
-    ptrcheck_strmap_delete(&e->display, NULL);
+    ptrcheck_config_fini(&e->cfg);
+    ptrcheck_strmap_fini(&e->interned, NULL);
+    ptrcheck_strmap_fini(&e->reported, NULL);
+    ptrcheck_strmap_fini(&e->files, free_source_file);
+    ptrcheck_strmap_fini(&e->fn_sites, free_fn_sites);
+    ptrcheck_strmap_fini(&e->fields, NULL);
+    ptrcheck_strmap_fini(&e->display, NULL);
     for (int c = 0; c < PTRCHECK_CHECK_COUNT; c++)
         if (e->check_state[c] && e->check_state_free[c])
             e->check_state_free[c](e->check_state[c]);
-    ptrcheck_arena_delete(&e->ast_arena);
+    ptrcheck_arena_fini(&e->ast_arena);
     free(e);
 }
 
@@ -468,7 +468,7 @@ const char *ptrcheck_ast_strdup(ptrcheck_engine_t *e, const char *s, size_t len)
 
 void ptrcheck_ast_reset(ptrcheck_engine_t *e)
 {
-    ptrcheck_arena_delete(&e->ast_arena);
+    ptrcheck_arena_fini(&e->ast_arena);
     ptrcheck_arena_init(&e->ast_arena);
 }
 

@@ -169,7 +169,7 @@ static int field_type_info(const ptrcheck_abi_t *abi, const ptrcheck_rdesc_t *r,
         es = sub.size;
         ea = sub.align;
         ti->required = sub.required_align;
-        ptrcheck_rlayout_free(&sub);
+        ptrcheck_rlayout_fini(&sub);
     } else if (f->scalar == PTRCHECK_S_FIXED) {
         es = f->fixed_bytes;
         ea = f->fixed_align ? f->fixed_align : 1;
@@ -196,7 +196,7 @@ static int alloc_layout(ptrcheck_rlayout_t *out, unsigned n, ptrcheck_error_t *e
     out->bit_offset = calloc(n ? n : 1, sizeof *out->bit_offset);
     out->bytes = calloc(n ? n : 1, sizeof *out->bytes);
     if (!out->bit_offset || !out->bytes) {
-        ptrcheck_rlayout_free(out);
+        ptrcheck_rlayout_fini(out);
         return ptrcheck_error_set(err, PTRCHECK_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     return 1;
@@ -387,7 +387,7 @@ int ptrcheck_rlayout_compute(const ptrcheck_abi_t *abi, const ptrcheck_rdesc_t *
         return 0;
     ok = abi->ms_layout ? layout_microsoft(abi, r, out, err) : layout_itanium(abi, r, out, err);
     if (!ok)
-        ptrcheck_rlayout_free(out);
+        ptrcheck_rlayout_fini(out);
     return ok;
 }
 
@@ -407,7 +407,7 @@ int ptrcheck_rlayout_here(const ptrcheck_rdesc_t *r, ptrcheck_rlayout_t *out, pt
     return 1;
 }
 
-void ptrcheck_rlayout_free(ptrcheck_rlayout_t *l)
+void ptrcheck_rlayout_fini(ptrcheck_rlayout_t *l)
 {
     if (!l)
         return;
@@ -473,7 +473,7 @@ static int flatten(ptrcheck_layout_record_t *rec, const ptrcheck_abi_t *abi, con
     }
     ok = 1;
 out:
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     return ok;
 }
 
@@ -487,7 +487,7 @@ ptrcheck_layout_record_t *ptrcheck_layout_add_described(ptrcheck_layout_target_t
     if (abi ? !ptrcheck_rlayout_compute(abi, r, &top, err) : !ptrcheck_rlayout_here(r, &top, err))
         return NULL;
     rec = ptrcheck_layout_target_add_record(tg, name, top.size, top.align, err);
-    ptrcheck_rlayout_free(&top);
+    ptrcheck_rlayout_fini(&top);
     if (!rec)
         return NULL;
     if (!flatten(rec, abi, r, "", 0, err))

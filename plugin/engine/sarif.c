@@ -200,7 +200,7 @@ void ptrcheck_findings_init(ptrcheck_findings_t *fs)
     fs->cap = 0;
 }
 
-void ptrcheck_finding_delete(ptrcheck_finding_t *f)
+void ptrcheck_finding_fini(ptrcheck_finding_t *f)
 {
     size_t i;
 
@@ -221,14 +221,14 @@ void ptrcheck_finding_delete(ptrcheck_finding_t *f)
     memset(f, 0, sizeof(*f));
 }
 
-void ptrcheck_findings_delete(ptrcheck_findings_t *fs)
+void ptrcheck_findings_fini(ptrcheck_findings_t *fs)
 {
     size_t i;
 
     if (!fs)
         return;
     for (i = 0; i < fs->count; i++)
-        ptrcheck_finding_delete(&fs->items[i]);
+        ptrcheck_finding_fini(&fs->items[i]);
     free(fs->items);
     ptrcheck_findings_init(fs);
 }
@@ -239,7 +239,7 @@ int ptrcheck_findings_take(ptrcheck_findings_t *fs, ptrcheck_finding_t *f, ptrch
         size_t cap = fs->cap ? fs->cap * 2 : 16;
         ptrcheck_finding_t *items = realloc(fs->items, cap * sizeof(*items));
         if (!items) {
-            ptrcheck_finding_delete(f);
+            ptrcheck_finding_fini(f);
             return nomem(err);
         }
         fs->items = items;
@@ -310,7 +310,7 @@ int ptrcheck_findings_add_diag(ptrcheck_findings_t *fs, const ptrcheck_diag_t *d
         }
     }
     if (!ok) {
-        ptrcheck_finding_delete(&f);
+        ptrcheck_finding_fini(&f);
         return nomem(err);
     }
     return ptrcheck_findings_take(fs, &f, err);
@@ -377,7 +377,7 @@ void ptrcheck_findings_sort_unique(ptrcheck_findings_t *fs)
     qsort(fs->items, fs->count, sizeof(*fs->items), cmp_finding);
     for (i = 0; i < fs->count; i++) {
         if (o > 0 && same_finding(&fs->items[o - 1], &fs->items[i])) {
-            ptrcheck_finding_delete(&fs->items[i]);
+            ptrcheck_finding_fini(&fs->items[i]);
             continue;
         }
         if (o != i)
@@ -394,7 +394,7 @@ void ptrcheck_findings_filter(ptrcheck_findings_t *fs, int (*keep)(void *user, c
 
     for (i = 0; i < fs->count; i++) {
         if (!keep(user, &fs->items[i])) {
-            ptrcheck_finding_delete(&fs->items[i]);
+            ptrcheck_finding_fini(&fs->items[i]);
             continue;
         }
         if (o != i)
@@ -476,7 +476,7 @@ char *ptrcheck_side_diag_line(const ptrcheck_diag_t *d, const char *cwd)
 done:
     json_decref(notes);
     json_decref(fixits);
-    ptrcheck_findings_delete(&one);
+    ptrcheck_findings_fini(&one);
     return line;
 }
 
@@ -564,7 +564,7 @@ static int side_object(ptrcheck_findings_t *fs, json_t *obj, ptrcheck_error_t *e
         }
     }
     if (!ok || !f.message) {
-        ptrcheck_finding_delete(&f);
+        ptrcheck_finding_fini(&f);
         return ptrcheck_error_set(err, PTRCHECK_ERR_CONFIG, path, lineno, 0, "malformed finding in side file");
     }
     return ptrcheck_findings_take(fs, &f, err);
@@ -1125,7 +1125,7 @@ int ptrcheck_sarif_read(ptrcheck_findings_t *fs, const char *path, ptrcheck_erro
             f.col = json_uint(region, "startColumn");
             f.message = dup_str(msg);
             if (!f.message) {
-                ptrcheck_finding_delete(&f);
+                ptrcheck_finding_fini(&f);
                 json_decref(log);
                 return nomem(err);
             }

@@ -15,7 +15,7 @@ struct ptrcheck_arena_chunk_s {
 
 void ptrcheck_arena_init(ptrcheck_arena_t *a) { a->head = NULL; }
 
-void ptrcheck_arena_delete(ptrcheck_arena_t *a)
+void ptrcheck_arena_fini(ptrcheck_arena_t *a)
 {
     ptrcheck_arena_chunk_t *c = a->head;
     while (c) {
@@ -73,7 +73,7 @@ void ptrcheck_strmap_init(ptrcheck_strmap_t *m)
     m->count = 0;
 }
 
-void ptrcheck_strmap_delete(ptrcheck_strmap_t *m, void (*free_value)(void *))
+void ptrcheck_strmap_fini(ptrcheck_strmap_t *m, void (*free_value)(void *))
 {
     for (size_t i = 0; i < m->cap; i++) {
         if (m->slots[i].key) {

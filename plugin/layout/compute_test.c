@@ -75,13 +75,13 @@ static void test_double_after_int(void)
     ptrcheck_rlayout_t l;
     lay("x86_64-linux-gnu", &r, &l);
     CHECK(l.bit_offset[1] == 64 && l.size == 16 && l.align == 8);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     lay("i686-linux-gnu", &r, &l);
     CHECK(l.bit_offset[1] == 32 && l.size == 12 && l.align == 4);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     lay("armv7-linux-gnueabihf", &r, &l);
     CHECK(l.bit_offset[1] == 64 && l.size == 16);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
 }
 
 static void test_long_pointer(void)
@@ -91,10 +91,10 @@ static void test_long_pointer(void)
     ptrcheck_rlayout_t l;
     lay("x86_64-pc-windows-msvc", &r, &l);
     CHECK(l.bit_offset[1] == 32 && l.bit_offset[2] == 64 && l.size == 16);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     lay("aarch64-linux-gnu", &r, &l);
     CHECK(l.bit_offset[1] == 64 && l.bit_offset[2] == 128 && l.size == 24);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
 }
 
 static void test_bitfields(void)
@@ -108,11 +108,11 @@ static void test_bitfields(void)
     lay("x86_64-linux-gnu", &r, &l);
     CHECK(l.bit_offset[1] == 8 && l.bit_offset[2] == 9 && l.bit_offset[4] == 32 && l.bit_offset[5] == 64 &&
           l.size == 12);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     lay("x86_64-pc-windows-msvc", &r, &l); /* new unit per type size */
     CHECK(l.bit_offset[1] == 32 && l.bit_offset[2] == 33 && l.bit_offset[4] == 64 && l.bit_offset[5] == 96 &&
           l.size == 16);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
 }
 
 static void test_packing(void)
@@ -123,12 +123,12 @@ static void test_packing(void)
     r.pragma_pack = 2;
     lay("x86_64-linux-gnu", &r, &l);
     CHECK(l.bit_offset[1] == 16 && l.size == 12 && l.align == 2);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
     r.pragma_pack = 0;
     r.packed = 1;
     lay("x86_64-pc-windows-msvc", &r, &l);
     CHECK(l.bit_offset[1] == 8 && l.size == 10 && l.align == 1);
-    ptrcheck_rlayout_free(&l);
+    ptrcheck_rlayout_fini(&l);
 }
 
 static void test_flatten(void)

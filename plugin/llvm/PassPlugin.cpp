@@ -79,7 +79,7 @@ struct PtrcheckPass : PassInfoMixin<PtrcheckPass> {
     if (ptrcheck_config_resolve(&Cfg, M.getSourceFileName().c_str(), nullptr, nullptr, &Err)) {
       E = ptrcheck_engine_create(&Cfg, &Err);
       if (!E)
-        ptrcheck_config_delete(&Cfg);
+        ptrcheck_config_fini(&Cfg);
     }
     if (!E) {
       char Buf[2300];

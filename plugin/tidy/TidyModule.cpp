@@ -131,7 +131,7 @@ private:
     if (loadConfig(O, Ids, Cfg, Err)) {
       E = ptrcheck_engine_create(&Cfg, &Err);
       if (!E)
-        ptrcheck_config_delete(&Cfg);
+        ptrcheck_config_fini(&Cfg);
     }
     if (!E) {
       char Buf[2300];
@@ -196,7 +196,7 @@ private:
       goto fail;
     return true;
   fail:
-    ptrcheck_config_delete(&Cfg);
+    ptrcheck_config_fini(&Cfg);
     return false;
   }
 };

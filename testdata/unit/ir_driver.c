@@ -91,7 +91,7 @@ out:
         LLVMDisposeMessage(msg);
     if (e)
         ptrcheck_engine_destroy(e);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
     if (m)
         LLVMDisposeModule(m);
     LLVMContextDispose(ctx);

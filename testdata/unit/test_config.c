@@ -35,7 +35,7 @@ static const char *error_of_len(const char *text, size_t len, char *buf, size_t 
         return "init failed";
     if (!ptrcheck_config_load_string(&cfg, "t.yaml", text, len, &err))
         ptrcheck_error_format(&err, buf, size);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
     return buf;
 }
 
@@ -96,10 +96,10 @@ static void test_defaults(void)
               ptrcheck_check_info((ptrcheck_check_t)i)->default_on);
     for (i = 0; i < cfg.ntargets; i++)
         CHECK(ptrcheck_target_parse(cfg.targets[i], NULL));
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
     CHECK(cfg.checks == NULL && cfg.nchecks == 0);
-    ptrcheck_config_delete(&cfg); /* twice is harmless */
-    ptrcheck_config_delete(NULL);
+    ptrcheck_config_fini(&cfg); /* twice is harmless */
+    ptrcheck_config_fini(NULL);
 }
 
 static void test_empty_files(void)
@@ -117,7 +117,7 @@ static void test_empty_files(void)
             fprintf(stderr, "  text %zu: %s\n", i, ptrcheck_error_format(&err, buf, sizeof(buf)));
         CHECK(cfg.ntargets == 6 && cfg.nchecks == 1);
         CHECK_STR(cfg.path, "t.yaml");
-        ptrcheck_config_delete(&cfg);
+        ptrcheck_config_fini(&cfg);
     }
 }
 
@@ -169,20 +169,20 @@ static void test_full_file(void)
     if (cfg.nborrowed_functions == 2)
         CHECK_STR(cfg.borrowed_functions[0], "*_peek");
     CHECK(cfg.system_headers == 1);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 
     /* the fixtures that must load */
     ptrcheck_config_init(&cfg, &err);
     CHECK(ptrcheck_config_load_file(&cfg, FIXTURE("empty.yaml"), &err));
     CHECK(ptrcheck_config_load_file(&cfg, FIXTURE("comments-only.yaml"), &err));
     CHECK(cfg.ntargets == 6);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 
     /* the shipped default configuration is valid and equals the built-in defaults */
     ptrcheck_config_init(&cfg, &err);
     CHECK(ptrcheck_config_load_file(&cfg, PTRCHECK_TESTDATA_DIR "/../share/default.ptrcheck.yaml", &err));
     CHECK(cfg.ntargets == 6 && cfg.nchecks == 1 && cfg.strict_provenance == 0 && cfg.system_headers == 0);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 }
 
 static void test_replace_and_layering(void)
@@ -209,7 +209,7 @@ static void test_replace_and_layering(void)
     CHECK_STR(cfg.targets[0], "x86_64-linux-gnu");
     CHECK(cfg.strict_provenance == 1);
     CHECK_STR(cfg.path, "t.yaml");
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 
     /* booleans: YAML 1.1 spellings */
     ptrcheck_config_init(&cfg, &err);
@@ -221,7 +221,7 @@ static void test_replace_and_layering(void)
     /* list keys with every entry commented out are empty lists */
     CHECK(load(&cfg, "borrowed-functions:\n#  - foo\nlayout-tables: []\nslice-types:\nretaining-functions: []\n", &err));
     CHECK(cfg.nborrowed_functions == 0 && cfg.nlayout_tables == 0);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 
     /* layout-tables: relative to the configuration file's directory */
     ptrcheck_config_init(&cfg, &err);
@@ -235,7 +235,7 @@ static void test_replace_and_layering(void)
     CHECK(ptrcheck_config_load_string(&cfg, ".ptrcheck.yaml", "layout-tables: [t/a.yaml]\n",
                                       strlen("layout-tables: [t/a.yaml]\n"), &err));
     CHECK_STR(cfg.layout_tables[0], "t/a.yaml");
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 }
 
 static void test_check_selection(void)
@@ -274,7 +274,7 @@ static void test_check_selection(void)
     CHECK(cfg.nchecks == 4);
     CHECK(!ptrcheck_config_add_check_globs(&cfg, "-int-roundtrip", &err));
     CHECK_STR(err.message, "unknown check '-int-roundtrip' in the check list; did you mean 'ptrcheck-int-roundtrip'?");
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 
     /* sequences; entries may themselves be comma lists; whitespace trimmed; later entries win */
     ptrcheck_config_init(&cfg, &err);
@@ -297,7 +297,7 @@ static void test_check_selection(void)
     CHECK(!enabled(&cfg, "int-roundtrip"));
     CHECK(!ptrcheck_config_check_enabled(NULL, ptrcheck_check_lookup("int-roundtrip")));
     CHECK(!ptrcheck_config_check_enabled(&cfg, PTRCHECK_CHECK_COUNT));
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 }
 
 static void test_errors(void)
@@ -466,7 +466,7 @@ static void test_files(void)
 
     /* nothing above changed the defaults */
     CHECK(cfg.ntargets == 6 && cfg.nchecks == 1 && cfg.path == NULL);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 }
 
 /* Removes the tree test_find builds (fixed names, no recursion needed). */
@@ -525,7 +525,7 @@ static void test_find(void)
     ptrcheck_config_init(&cfg, &err);
     CHECK(found && ptrcheck_config_load_file(&cfg, found, &err));
     CHECK(cfg.ntargets == 1);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
     ptrcheck_free(found);
     found = NULL;
 
@@ -564,7 +564,7 @@ static void test_find(void)
     CHECK(!ptrcheck_config_load_file(&cfg, P("bin.yaml"), &err));
     CHECK(err.line == 1 && err.col == 8);
     CHECK(strstr(ptrcheck_error_format(&err, buf, sizeof(buf)), "bin.yaml:1:8: error: not a text file") != NULL);
-    ptrcheck_config_delete(&cfg);
+    ptrcheck_config_fini(&cfg);
 #undef P
 
     remove_tree(root);

@@ -47,12 +47,12 @@ typedef struct ptrcheck_rlayout_s {
 } ptrcheck_rlayout_t;
 
 /* Lays r out for abi (nested records recursively).  0 with err set when a member has no layout on the
- * target (e.g. __int128 on a 32-bit target).  Free with ptrcheck_rlayout_free. */
+ * target (e.g. __int128 on a 32-bit target).  Free with ptrcheck_rlayout_fini. */
 PTRCHECK_API int ptrcheck_rlayout_compute(const ptrcheck_abi_t *abi, const ptrcheck_rdesc_t *r, ptrcheck_rlayout_t *out,
                                           ptrcheck_error_t *err);
 /* The layout the description carries for the compiling target (clang's). */
 PTRCHECK_API int ptrcheck_rlayout_here(const ptrcheck_rdesc_t *r, ptrcheck_rlayout_t *out, ptrcheck_error_t *err);
-PTRCHECK_API void ptrcheck_rlayout_free(ptrcheck_rlayout_t *l);
+PTRCHECK_API void ptrcheck_rlayout_fini(ptrcheck_rlayout_t *l);
 
 /* Adds r to tg as a table record named `name` (fields flattened as layout.h describes: "hdr",
  * "hdr.len", members of anonymous records in their parent), laid out for abi, or with the compiling

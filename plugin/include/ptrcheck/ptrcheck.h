@@ -123,7 +123,7 @@ typedef struct ptrcheck_config_s {
 
 /* Fills cfg with the defaults (all checks on, six default targets, strict-provenance off). */
 PTRCHECK_API int ptrcheck_config_init(ptrcheck_config_t *cfg, ptrcheck_error_t *err);
-PTRCHECK_API void ptrcheck_config_delete(ptrcheck_config_t *cfg);
+PTRCHECK_API void ptrcheck_config_fini(ptrcheck_config_t *cfg);
 /* Loads path over the defaults already in cfg.  Unknown keys, wrong types and malformed YAML fail
  * with err->file/line/col set. */
 PTRCHECK_API int ptrcheck_config_load_file(ptrcheck_config_t *cfg, const char *path, ptrcheck_error_t *err);

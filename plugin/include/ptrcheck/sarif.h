@@ -55,13 +55,13 @@ typedef struct ptrcheck_findings_s {
 } ptrcheck_findings_t;
 
 PTRCHECK_API void ptrcheck_findings_init(ptrcheck_findings_t *fs);
-PTRCHECK_API void ptrcheck_findings_delete(ptrcheck_findings_t *fs);
+PTRCHECK_API void ptrcheck_findings_fini(ptrcheck_findings_t *fs);
 /* Deep copy of d; relative file names are made absolute against cwd. */
 PTRCHECK_API int ptrcheck_findings_add_diag(ptrcheck_findings_t *fs, const ptrcheck_diag_t *d, const char *cwd,
                                             ptrcheck_error_t *err);
 /* Moves *f into the set (f is zeroed). */
 PTRCHECK_API int ptrcheck_findings_take(ptrcheck_findings_t *fs, ptrcheck_finding_t *f, ptrcheck_error_t *err);
-PTRCHECK_API void ptrcheck_finding_delete(ptrcheck_finding_t *f);
+PTRCHECK_API void ptrcheck_finding_fini(ptrcheck_finding_t *f);
 /* Sorts by file, line, column, rule, message (then notes) and drops exact duplicates, e.g. the same
  * header finding reported by every TU that includes it.  The result does not depend on input order. */
 PTRCHECK_API void ptrcheck_findings_sort_unique(ptrcheck_findings_t *fs);

@@ -114,7 +114,7 @@ typedef struct ptrcheck_ir_pmap_s {
 } ptrcheck_ir_pmap_t;
 
 void ptrcheck_ir_pmap_init(ptrcheck_ir_pmap_t *m);
-void ptrcheck_ir_pmap_free(ptrcheck_ir_pmap_t *m);
+void ptrcheck_ir_pmap_fini(ptrcheck_ir_pmap_t *m);
 /* Returns the slot for key (inserting it with value NULL when absent), or NULL when out of memory. */
 void **ptrcheck_ir_pmap_slot(ptrcheck_ir_pmap_t *m, const void *key);
 /* Returns 1 and sets *val when key is present. */
@@ -182,7 +182,7 @@ typedef struct ptrcheck_ir_fncache_s {
 } ptrcheck_ir_fncache_t;
 
 void ptrcheck_ir_fncache_init(ptrcheck_ir_fncache_t *c, ptrcheck_engine_t *e);
-void ptrcheck_ir_fncache_free(ptrcheck_ir_fncache_t *c);
+void ptrcheck_ir_fncache_fini(ptrcheck_ir_fncache_t *c);
 /* NULL only when out of memory. */
 ptrcheck_ir_fn_t *ptrcheck_ir_fncache_get(ptrcheck_ir_fncache_t *c, LLVMValueRef fn);
 

@@ -11,7 +11,7 @@ typedef struct ptrcheck_arena_s {
 } ptrcheck_arena_t;
 
 void ptrcheck_arena_init(ptrcheck_arena_t *a);
-void ptrcheck_arena_delete(ptrcheck_arena_t *a);
+void ptrcheck_arena_fini(ptrcheck_arena_t *a);
 /* Zeroed memory, aligned for any object; NULL when out of memory. */
 void *ptrcheck_arena_alloc(ptrcheck_arena_t *a, size_t size);
 char *ptrcheck_arena_strndup(ptrcheck_arena_t *a, const char *s, size_t len);
@@ -30,7 +30,7 @@ typedef struct ptrcheck_strmap_s {
 
 void ptrcheck_strmap_init(ptrcheck_strmap_t *m);
 /* Calls free_value (if not NULL) on every value, frees the keys. */
-void ptrcheck_strmap_delete(ptrcheck_strmap_t *m, void (*free_value)(void *));
+void ptrcheck_strmap_fini(ptrcheck_strmap_t *m, void (*free_value)(void *));
 /* Returns the entry for key, or NULL. */
 ptrcheck_strmap_entry_t *ptrcheck_strmap_find(const ptrcheck_strmap_t *m, const char *key);
 /* Finds or inserts key (value NULL when new; *is_new set).  NULL when out of memory. */
