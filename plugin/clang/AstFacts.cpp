@@ -66,7 +66,11 @@ class Facts {
 public:
   Facts(ASTContext &Ctx, ptrcheck_engine_t *E, const AnalyzeOptions &Opts)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Opts(Opts), Mangler(Ctx.createMangleContext()),
-        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), Records(Ctx, E, Opts.PP), Locs(SM, E) {
+        ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0),
+        WantsStaticAssert(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_STATIC_ASSERT)),
+        WantsOffset(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_OFFSET)),
+        WantsRecord(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_RECORD)),
+        WantsPtrToInt(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_PTR_TO_INT)), Records(Ctx, E, Opts.PP), Locs(SM, E) {
     ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
     if (auto H = stackEscapeHooks(Ctx, E, Locs, Opts.EscapeSites))
       Hooks.push_back(std::move(H));
@@ -95,6 +99,9 @@ private:
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
   ptrcheck_ast_fn_t Fn{};
   bool Sites = false;
+  // What the enabled checks want (ptrcheck_ast_wants): fixed for the translation unit, asked once
+  // here rather than on every expression.
+  bool WantsStaticAssert, WantsOffset, WantsRecord, WantsPtrToInt;
   RecordDescriber Records;                            // ptrcheck-offset-assumption
   SourceLocs Locs;
   std::vector<std::unique_ptr<WalkHooks>> Hooks;      // the per-check collectors on this walk
@@ -504,7 +511,7 @@ private:
   }
 
   void staticAssertFact(const StaticAssertDecl *SA) {
-    if (!ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_STATIC_ASSERT) || inSystemHeader(SA->getLocation()))
+    if (!WantsStaticAssert || inSystemHeader(SA->getLocation()))
       return;
     const Expr *Cond = SA->getAssertExpr();
     if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
@@ -536,7 +543,7 @@ private:
   }
 
   void offsetFacts(const Expr *X) {
-    if (!ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_OFFSET))
+    if (!WantsOffset)
       return;
     if (const auto *C = dyn_cast<CastExpr>(X)) {
       if (!C->getType()->isPointerType())
@@ -685,7 +692,7 @@ private:
 
   // 1 when the engine wants facts about values of RD (a slice header); cached per record.
   bool sliceRecord(const RecordDecl *RD) {
-    if (!RD || !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_RECORD))
+    if (!RD || !WantsRecord)
       return false;
     auto It = SliceRecords.find(RD);
     if (It != SliceRecords.end())
@@ -1484,7 +1491,7 @@ private:
     if (inSystemHeader(C->getExprLoc()))
       return;
     if (K == CK_PointerToIntegral) {
-      if (ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_PTR_TO_INT))
+      if (WantsPtrToInt)
         ptrToIntFact(C);
       ptrcheck_ast_reset(E);
       return;
