@@ -192,6 +192,10 @@ private:
       if (!ptrcheck_config_load_string(&Cfg, Name.c_str(), Yaml.data(), Yaml.size(), &Err))
         goto fail;
     }
+    // clang-tidy's --system-headers (SystemHeaders in .clang-tidy) shows findings in system headers,
+    // so the walk must collect them as `system-headers: true` would.
+    if (Context->getOptions().SystemHeaders && *Context->getOptions().SystemHeaders)
+      Cfg.system_headers = 1;
     if (!ptrcheck_config_add_check_globs(&Cfg, Globs.c_str(), &Err))
       goto fail;
     return true;
