@@ -378,6 +378,7 @@ typedef struct job_s {
     pid_t pid;
     int status;    /* exit status of clang, -1 when it could not be run */
     int from_db;   /* 0: default flags */
+    char *borrowed; /* the entry whose flags a file without one borrowed (nearest_entry), or NULL */
     int deps;      /* a dependency scan (clang -M) for --diff, not an analysis */
     int finished;  /* clang has exited */
     char *errtext; /* clang's error output when it failed */
@@ -398,6 +399,7 @@ static void job_delete(job_t *j)
     free(j->dir);
     free(j->file);
     free(j->errtext);
+    free(j->borrowed);
 }
 
 static void jobs_delete(jobs_t *js)
@@ -849,6 +851,10 @@ static void print_failure(const job_t *j, const char *cwd)
         fprintf(stderr, "  %.*s\n", (int)n, p);
         p += n + (nl ? 1 : 0);
     }
+    if (j->borrowed) /* our guess at its flags failed, not necessarily the file */
+        fprintf(stderr, "ptrcheck: note: %s has no entry in compile_commands.json and was compiled with the flags "
+                        "of %s; add it to the database, or to 'exclude:' in .ptrcheck.yaml if the build never "
+                        "compiles it here\n", display_path(j->file, cwd), display_path(j->borrowed, cwd));
 }
 
 static void remove_tmpdir(const char *tmpdir, size_t njobs)
@@ -1174,10 +1180,14 @@ static void scope_config_error(scope_t *s, const ptrcheck_error_t *err)
     char msg[2300];
     char **v;
 
+    ptrcheck_error_t shown = *err;
+
     s->config_errors++;
     if (err->file[0] && path_in(s->reported, s->nreported, err->file))
         return;
-    fprintf(stderr, "%s\n", ptrcheck_error_format(err, msg, sizeof(msg)));
+    if (err->file[0]) /* relative to the current directory, as findings are */
+        snprintf(shown.file, sizeof(shown.file), "%s", display_path(err->file, s->cwd));
+    fprintf(stderr, "%s\n", ptrcheck_error_format(&shown, msg, sizeof(msg)));
     if (!err->file[0])
         return;
     v = realloc(s->reported, (s->nreported + 1) * sizeof(*v));
@@ -1771,6 +1781,13 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (dbdir && !db_load(&db, dbdir))
         goto done;
+    if (dbdir && db.count == 0 && o.nfiles == 0) {
+        /* "[]": what bear writes when the build failed before its first compile; a gate over it
+         * would pass having analysed nothing */
+        fprintf(stderr, "%s/compile_commands.json: error: the compilation database has no entries; nothing to "
+                        "analyse (regenerate it from a complete build)\n", dbdir);
+        goto done;
+    }
     if (!dbdir && o.nfiles == 0) {
         fprintf(stderr, "ptrcheck: error: no compile_commands.json found in %s or any parent directory; give -p "
                         "BUILD_DIR, or name the files to analyse with default flags\n", cwd);
@@ -1948,7 +1965,7 @@ int ptrcheck_project_main(int argc, char **argv)
                                 "(the nearest entry)\n", o.files[i], display_path(near->file, cwd));
             k = add_job(&jobs, near->dir, named[i], (const char *const *)args, nargs, 1, 0, &tools, &o, side);
             free(args);
-            if (!k)
+            if (!k || !(jobs.items[jobs.count - 1].borrowed = xstrdup(near->file)))
                 goto nomem;
             continue;
         }
