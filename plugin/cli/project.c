@@ -380,6 +380,8 @@ typedef struct job_s {
     int from_db;   /* 0: default flags */
     char *borrowed; /* the entry whose flags a file without one borrowed (nearest_entry), or NULL */
     int deps;      /* a dependency scan (clang -M) for --diff, not an analysis */
+    int via_header; /* analysed only because it includes a named or changed header: only findings
+                     * located in those headers are reported */
     int finished;  /* clang has exited */
     char *errtext; /* clang's error output when it failed */
 } job_t;
@@ -1325,6 +1327,8 @@ typedef struct run_s {
     const ptrcheck_findings_t *base;
     unsigned char *base_used;
     const ptrcheck_changes_t *changes; /* NULL: no line filter */
+    char *const *headers;              /* the named or changed headers (jobs with via_header) */
+    size_t nheaders;
     size_t *seen;                      /* open-addressing set of indexes into fs (+1; 0 = empty; SEEN_DROPPED:
                                         * into dropped) */
     size_t seen_cap;
@@ -1464,7 +1468,9 @@ static void report_job(run_t *r, size_t i)
     {
         size_t o = 0;
         for (k = 0; k < batch.count; k++) {
-            if (!scope_keep(r->scope, &batch.items[k], j->file))
+            const ptrcheck_finding_t *f = &batch.items[k];
+            if ((j->via_header && (!f->file || !path_in(r->headers, r->nheaders, f->file))) ||
+                !scope_keep(r->scope, f, j->file))
                 ptrcheck_finding_fini(&batch.items[k]);
             else
                 batch.items[o++] = batch.items[k];
@@ -1908,7 +1914,7 @@ int ptrcheck_project_main(int argc, char **argv)
             unlink(side);
             tmp_path(side, sizeof(side), scandir, i, "err");
             unlink(side);
-            selected[scan_entry[i]] = (unsigned char)hit;
+            selected[scan_entry[i]] = (unsigned char)(hit ? 3 : 0); /* 3: through a header */
             added += (size_t)hit;
         }
         rmdir(scandir);
@@ -1917,15 +1923,16 @@ int ptrcheck_project_main(int argc, char **argv)
                     added == 1 ? "s" : "", have_diff ? "changed" : "named", nhit == 1 ? "" : "s");
     } else {
         for (i = 0; i < db.count; i++)
-            selected[i] = selected[i] == 1;
+            selected[i] = (unsigned char)(selected[i] == 1);
     }
     for (i = 0; i < db.count; i++) {
         const entry_t *e = &db.items[i];
-        if (selected[i] != 1)
+        if (selected[i] != 1 && selected[i] != 3)
             continue;
         tmp_path(side, sizeof(side), tmpdir, jobs.count, "jsonl");
         if (!add_job(&jobs, e->dir, e->file, (const char *const *)e->args, e->nargs, 1, 0, &tools, &o, side))
             goto nomem;
+        jobs.items[jobs.count - 1].via_header = selected[i] == 3;
     }
     for (i = 0; i < o.nfiles; i++) {
         int dup = 0;
@@ -1990,6 +1997,8 @@ int ptrcheck_project_main(int argc, char **argv)
     r.base = o.baseline ? &base : NULL;
     r.base_used = calloc(base.count + 1, 1);
     r.changes = have_diff ? &changes : NULL;
+    r.headers = wanted;
+    r.nheaders = nwanted;
     r.out = o.sarif ? NULL : out;
     r.color = !o.sarif && color_wanted(&o, out);
     r.src = ptrcheck_sources_create();
