@@ -107,6 +107,20 @@ static int usage_error(const char *fmt, const char *arg)
     return PTRCHECK_EXIT_USAGE;
 }
 
+/* scheme "://" rest, the scheme a letter then letters, digits, '+', '-', '.' (RFC 3986), no spaces. */
+static int is_absolute_url(const char *u)
+{
+    const char *p = u;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return 0;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
+           *p == '-' || *p == '.')
+        p++;
+    if (strncmp(p, "://", 3) != 0 || !p[3])
+        return 0;
+    return strpbrk(p, " \t\n") == NULL;
+}
+
 /* "-j4", "-j 4", "--jobs=4"; "-o x", "-ox"; "--format=x", "--format x". */
 static const char *value_of(int argc, char **argv, int *i, const char *shortopt, const char *longopt, int *matched)
 {
@@ -220,6 +234,10 @@ static int parse_options(int argc, char **argv, options_t *o)
     }
     if (o->hook && o->diff_rev)
         return usage_error("%s", "--hook chooses the revision itself; it cannot be combined with --diff");
+    if (o->docs_url && !is_absolute_url(o->docs_url))
+        return usage_error("--docs-url needs an absolute URL such as https://example.org/ptrcheck/docs (SARIF's "
+                           "helpUri and informationUri are absolute), got '%s'",
+                           o->docs_url);
     if (!o->jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o->jobs = n > 0 ? n : 1;
