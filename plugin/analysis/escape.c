@@ -174,6 +174,20 @@ typedef struct must_s {
 
 #define MAX_MUST 8
 
+/* The function removes parameter `node` from a singly linked list and returns only after that: on
+ * every path from its entry to a return it passes the arm of `n == node` on which a node `n` read
+ * from the list is its parameter, and then stores a link read from a list node into the list
+ * (`last->next = n->next` or `head = n->next`).  The list hangs from global `global`, or (global
+ * NULL) from the memory parameter `list` points to.  A caller's earlier push of `node` onto that
+ * list is undone by the call (signal emissions pushed, then popped by searching the list). */
+typedef struct unlink_s {
+    LLVMValueRef global;
+    unsigned list;
+    unsigned node;
+} unlink_t;
+
+#define MAX_UNLINK 2
+
 typedef struct summary_s {
     unsigned nparams;
     esc_info_t *esc;
@@ -183,6 +197,8 @@ typedef struct summary_s {
     size_t ninto, capinto;
     must_t must[MAX_MUST];
     size_t nmust;
+    unlink_t unl[MAX_UNLINK];
+    size_t nunl;
     unsigned char *borrowed;
     unsigned char *frees; /* the parameter may be handed to a deallocator (free, realloc, ...) */
 } summary_t;
@@ -279,6 +295,7 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t reach;     /* load -> ptrcheck_ir_valvec_t* of reaching store values */
     ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
+    ptrcheck_ir_pmap_t compared;  /* promotable alloca -> (void*)1 a load of it is compared (==, !=), 2 not */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
@@ -287,6 +304,8 @@ typedef struct fn_s {
     LLVMValueRef kill_base;   /* for kill_place: the place base + kill_off */
     long long kill_off;
     const must_t *kill_must;  /* for kill_must_key */
+    const unlink_t *kill_unlink; /* for kill_relink */
+    LLVMValueRef kill_val;    /* for kill_global_store: the value linked (a call's argument), or NULL */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -849,20 +868,6 @@ static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef
     return *slot;
 }
 
-static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t *b)
-{
-    if (!a || !b || a->n != b->n || a->n > 8)
-        return 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t j = 0;
-        while (j < b->n && b->v[j] != a->v[i])
-            j++;
-        if (j == b->n)
-            return 0;
-    }
-    return 1;
-}
-
 /* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
  * the entry block or a join of several predecessors. */
 static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
@@ -879,40 +884,111 @@ static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
     return term;
 }
 
-/* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
- * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
-static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
+/* Is some load of local pointer variable `slot` compared for (in)equality by a branch?  Cached:
+ * the path condition below is looked for only on such variables. */
+static int slot_compared(fn_t *F, LLVMValueRef slot)
 {
-    LLVMBasicBlockRef b = inst_block(load);
-    eset_t tmp = {0};
-    uint32_t found = 0;
-    for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
-        LLVMValueRef term = sole_pred_terminator(b);
-        if (!term)
-            goto done;
-        LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
-        if (c && LLVMIsAICmpInst(c) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
-            (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE)) {
-            unsigned ne_succ = LLVMGetICmpPredicate(c) == LLVMIntEQ ? 1 : 0;
-            for (unsigned side = 0; side < 2 && !found; side++) {
-                LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
-                LLVMValueRef y = LLVMGetOperand(c, 1 - side);
-                if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || LLVMGetSuccessor(term, ne_succ) != b)
-                    continue;
-                /* the same stores reach the compared load and this one: the same value */
-                if (!same_values(load_reach(F, x, slot), load_reach(F, load, slot)))
-                    continue;
-                const eset_t *ys = pts_get(F, y, &tmp);
-                if (ys && ys->n == 1 && !EL_INT(ys->v[0]) && F->objs[EL_OBJ(ys->v[0])].kind == O_STACK)
-                    found = ys->v[0] + 1;
-            }
-            break; /* the nearest condition decides */
+    void *v = NULL;
+    if (ptrcheck_ir_pmap_get(&F->compared, slot, &v))
+        return v == (void *)1;
+    int found = 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !found; u = LLVMGetNextUse(u)) {
+        LLVMValueRef ld = LLVMGetUser(u);
+        if (!LLVMIsALoadInst(ld))
+            continue;
+        for (LLVMUseRef w = LLVMGetFirstUse(ld); w && !found; w = LLVMGetNextUse(w)) {
+            LLVMValueRef c = LLVMGetUser(w);
+            for (unsigned guard = 0; c && guard < 4 && !LLVMIsAICmpInst(c) && LLVMIsACastInst(c); guard++)
+                c = LLVMGetFirstUse(c) ? LLVMGetUser(LLVMGetFirstUse(c)) : NULL;
+            found = c && LLVMIsAICmpInst(c) &&
+                    (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE);
         }
-        b = inst_block(term);
     }
-done:
+    void **slotp = ptrcheck_ir_pmap_slot(&F->compared, slot);
+    if (!slotp) {
+        F->oom = 1;
+        return 0;
+    }
+    *slotp = (void *)(uintptr_t)(found ? 1 : 2);
+    return found;
+}
+
+/* Is the edge from term's block to b the arm of `if (p == y)` / `p != y ? ... : ...` on which p is
+ * not y: p a load of variable `slot` in that block with no store to the variable after it, y a
+ * value that is exactly element el? */
+static int ne_edge(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, LLVMValueRef slot, uint32_t el)
+{
+    LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+    if (!c || !LLVMIsAICmpInst(c) || LLVMGetSuccessor(term, 0) == LLVMGetSuccessor(term, 1))
+        return 0;
+    LLVMIntPredicate pred = LLVMGetICmpPredicate(c);
+    if ((pred != LLVMIntEQ && pred != LLVMIntNE) || LLVMGetSuccessor(term, pred == LLVMIntEQ ? 1 : 0) != b)
+        return 0;
+    eset_t tmp = {0};
+    int found = 0;
+    for (unsigned side = 0; side < 2 && !found; side++) {
+        LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
+        if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || inst_block(x) != inst_block(term))
+            continue;
+        int stored = 0;
+        for (LLVMValueRef i = LLVMGetNextInstruction(x); i && !stored; i = LLVMGetNextInstruction(i))
+            stored = LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot;
+        const eset_t *ys = stored ? NULL : pts_get(F, LLVMGetOperand(c, 1 - side), &tmp);
+        found = ys && ys->n == 1 && ys->v[0] == el;
+    }
     eset_free(&tmp);
     return found;
+}
+
+/* Path condition on pointer equality: does every path that brings a store of element el (a
+ * local's address) to `load` of local pointer variable `slot`, with no other store to the variable
+ * on the way, cross the arm of a comparison `p == &x` / `p != &x` on which p is not &x?  Then the
+ * load cannot give &x (`p == tmp ? copy(p) : p`; `t = lookup(tmp); if (t == tmp) return dflt;
+ * ... return t;` however the paths join). */
+static int ne_excluded(fn_t *F, LLVMValueRef load, LLVMValueRef slot, uint32_t el)
+{
+    LLVMBasicBlockRef b0 = inst_block(load);
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b0); i && i != load; i = LLVMGetNextInstruction(i))
+        if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
+            return 0; /* the store right above it reaches it */
+    ptrcheck_ir_pmap_t *last = last_stores(F, slot);
+    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_valvec_t work = {0};
+    eset_t tmp = {0};
+    int ok = last != NULL, excluded = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    if (ok)
+        ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(b0));
+    while (ok && excluded && work.n) {
+        LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && ok && excluded; u = LLVMGetNextUse(u)) {
+            LLVMValueRef term = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(term) || !LLVMIsATerminatorInst(term) || ne_edge(F, term, bb, slot, el))
+                continue;
+            LLVMBasicBlockRef pred = inst_block(term);
+            void *fv = NULL;
+            if (ptrcheck_ir_pmap_get(last, pred, &fv) && fv) {
+                const eset_t *vs = pts_get(F, LLVMGetOperand((LLVMValueRef)fv, 0), &tmp);
+                excluded = !eset_has(vs, el);
+                continue;
+            }
+            void **slotp = ptrcheck_ir_pmap_slot(&seen, pred);
+            if (!slotp) {
+                ok = 0;
+                break;
+            }
+            if (*slotp)
+                continue;
+            *slotp = (void *)1;
+            ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(pred));
+        }
+    }
+    free(work.v);
+    eset_free(&tmp);
+    ptrcheck_ir_pmap_fini(&seen);
+    if (!ok)
+        F->oom = 1;
+    return ok && excluded;
 }
 
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
@@ -942,11 +1018,11 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 if (src && src->n)
                     ok = union_for_load(&got, src, in, NULL);
             }
-            uint32_t excl = ok && got.n ? ne_guard_excl(F, in, base) : 0;
-            if (excl) { /* `p == tmp ? copy(p) : p`: on this arm p is not tmp */
+            if (ok && got.n && slot_compared(F, base)) { /* `p == tmp ? copy(p) : p`: here p is not tmp */
                 uint32_t w = 0;
                 for (uint32_t i = 0; i < got.n; i++)
-                    if (got.v[i] != excl - 1)
+                    if (EL_INT(got.v[i]) || F->objs[EL_OBJ(got.v[i])].kind != O_STACK ||
+                        !ne_excluded(F, in, base, got.v[i]))
                         got.v[w++] = got.v[i];
                 got.n = w;
             }
@@ -1086,6 +1162,7 @@ static void fn_free(fn_t *F)
         }
     ptrcheck_ir_pmap_fini(&F->last_store);
     ptrcheck_ir_pmap_fini(&F->field_of);
+    ptrcheck_ir_pmap_fini(&F->compared);
     ptrcheck_ir_pmap_fini(&F->obj_of);
     ptrcheck_ir_pmap_fini(&F->globr_of);
     ptrcheck_ir_pmap_fini(&F->promotable);
@@ -1107,6 +1184,7 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->reach);
     ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->field_of);
+    ptrcheck_ir_pmap_init(&F->compared);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
     F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
@@ -1289,6 +1367,7 @@ static int inst_writes(fn_t *F, LLVMValueRef in, LLVMValueRef base, long long of
 }
 
 /* A store or call into F->kill_base + F->kill_off of a value without stack addresses. */
+static int unlinks_value(fn_t *F, LLVMValueRef in, LLVMValueRef base, LLVMValueRef v);
 static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max);
 static int must_same_place(const must_t *a, const must_t *b);
 
@@ -1300,6 +1379,10 @@ static int must_same_place(const must_t *a, const must_t *b);
 static int kill_place(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     must_t keys[MAX_MUST], okeys[MAX_MUST];
+    if (unlinks_value(F, in, F->kill_base, F->kill_val))
+        return 1;
+    if (F->kill_off == OFF_UNKNOWN)
+        return 0;
     if (inst_writes(F, in, F->kill_base, F->kill_off, -1))
         return 1;
     if (!LLVMIsACallInst(in) || !origin || !LLVMIsACallInst(origin))
@@ -1541,7 +1624,7 @@ static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
         long long off = 0;
         LLVMValueRef base = addr_base(F, LLVMGetOperand(origin, 1), &off);
         return off != OFF_UNKNOWN && (LLVMIsAArgument(base) || LLVMIsAGlobalVariable(base)) &&
-               inst_writes(F, in, base, off, -1);
+               (inst_writes(F, in, base, off, -1) || unlinks_value(F, in, base, LLVMGetOperand(origin, 0)));
     }
     if (!LLVMIsAStoreInst(in) || !same_addr(F, LLVMGetOperand(in, 1), LLVMGetOperand(origin, 1), 0))
         return 0;
@@ -1556,7 +1639,7 @@ static int kill_global_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     (void)origin;
     if (LLVMIsACallInst(in))
-        return inst_writes(F, in, F->kill_global, OFF_UNKNOWN, -1);
+        return inst_writes(F, in, F->kill_global, OFF_UNKNOWN, -1) || unlinks_value(F, in, F->kill_global, F->kill_val);
     if (!LLVMIsAStoreInst(in) || ptrcheck_ir_strip(LLVMGetOperand(in, 1)) != F->kill_global)
         return 0;
     eset_t tmp = {0};
@@ -1705,6 +1788,265 @@ static int compute_must(fn_t *F, int *changed)
         *changed = 1;
     }
     return !F->oom;
+}
+
+/* ---- removal of a parameter from a list (unlink_t) */
+
+/* Does every element of `els` (at least one) lie in list root r: global r->global itself or memory
+ * reachable from it, or the memory parameter r->list points to or memory reachable from it?  With
+ * `node`, parameter r->node's own memory counts too (a link read from the node being removed). */
+static int in_list(fn_t *F, const eset_t *els, const unlink_t *r, int node)
+{
+    if (!els || !els->n)
+        return 0;
+    for (uint32_t i = 0; i < els->n; i++) {
+        const obj_t *o = &F->objs[EL_OBJ(els->v[i])];
+        if (EL_INT(els->v[i]))
+            return 0;
+        if (r->global ? (o->kind == O_GLOBAL || o->kind == O_GLOBR) && o->v == r->global
+                      : (o->kind == O_ARG || o->kind == O_ARGR) && o->idx == r->list)
+            continue;
+        if (node && o->kind == O_ARG && o->idx == r->node)
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* The list a node value was read from: its elements are all memory reachable from one global or
+ * from one parameter's memory. */
+static int list_of(fn_t *F, LLVMValueRef v, unlink_t *r)
+{
+    eset_t tmp = {0};
+    const eset_t *s = pts_get(F, v, &tmp);
+    int ok = s && s->n;
+    memset(r, 0, sizeof *r);
+    for (uint32_t i = 0; ok && i < s->n; i++) {
+        const obj_t *o = &F->objs[EL_OBJ(s->v[i])];
+        if (EL_INT(s->v[i]) || (o->kind != O_GLOBR && o->kind != O_ARGR))
+            ok = 0;
+        else if (i == 0) {
+            r->global = o->kind == O_GLOBR ? o->v : NULL;
+            r->list = o->idx;
+        } else if ((o->kind == O_GLOBR) != (r->global != NULL) || (r->global ? o->v != r->global : o->idx != r->list))
+            ok = 0;
+    }
+    eset_free(&tmp);
+    return ok;
+}
+
+/* A store into the list of F->kill_unlink of a link read from one of its nodes. */
+static int kill_relink(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    eset_t tmp = {0};
+    if (!LLVMIsAStoreInst(in))
+        return 0;
+    LLVMValueRef v = ptrcheck_ir_strip_casts(LLVMGetOperand(in, 0));
+    int r = LLVMIsALoadInst(v) && in_list(F, pts_get(F, LLVMGetOperand(in, 1), &tmp), F->kill_unlink, 0);
+    if (r) {
+        tmp.n = 0;
+        r = in_list(F, pts_get(F, LLVMGetOperand(v, 0), &tmp), F->kill_unlink, 1);
+    }
+    eset_free(&tmp);
+    return r;
+}
+
+/* A call that removes F->kill_val from the list of F->kill_unlink. */
+static int kill_unlink_call(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    const unlink_t *r = F->kill_unlink;
+    return unlinks_value(F, in, r->global ? r->global : LLVMGetParam(F->fn, r->list), F->kill_val);
+}
+
+/* The constant last stored into an i32 local in block b (clang's cleanup.dest.slot at -O1 and
+ * above: set before a shared cleanup block, read by the switch after it); 0 when there is none. */
+static LLVMValueRef const_slot_store(LLVMBasicBlockRef b, long long *val)
+{
+    LLVMValueRef slot = NULL;
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i; i = LLVMGetNextInstruction(i)) {
+        if (!LLVMIsAStoreInst(i) || !LLVMIsAAllocaInst(LLVMGetOperand(i, 1)))
+            continue;
+        LLVMValueRef v = LLVMGetOperand(i, 0);
+        if (LLVMIsAConstantInt(v) && LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 32) {
+            slot = LLVMGetOperand(i, 1);
+            *val = LLVMConstIntGetSExtValue(v);
+        } else if (LLVMGetOperand(i, 1) == slot) {
+            slot = NULL;
+        }
+    }
+    return slot;
+}
+
+/* Does every path from F's entry to a return take one of the arms (branch, successor) of
+ * candidate k in `arms`?  Paths that end in `unreachable` (after a noreturn assertion) do not
+ * return.  A switch on a local that the path set to a constant (a cleanup's destination) takes
+ * that case only. */
+static int every_path_takes(fn_t *F, const ptrcheck_ir_valvec_t *arms, size_t k)
+{
+    enum { UNKNOWN = 63 };
+    ptrcheck_ir_pmap_t seen; /* block -> bit mask of the slot values it was reached with */
+    ptrcheck_ir_valvec_t work = {0}; /* (block, slot, value) triples */
+    int ok = 1, all = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(LLVMGetEntryBasicBlock(F->fn))) &&
+         ptrcheck_ir_valvec_push(&work, NULL) && ptrcheck_ir_valvec_push(&work, (LLVMValueRef)(uintptr_t)UNKNOWN);
+    while (ok && all && work.n >= 3) {
+        unsigned val = (unsigned)(uintptr_t)work.v[--work.n];
+        LLVMValueRef slot = work.v[--work.n];
+        LLVMBasicBlockRef b = LLVMValueAsBasicBlock(work.v[--work.n]);
+        long long sv = 0;
+        LLVMValueRef here = const_slot_store(b, &sv);
+        if (here) {
+            slot = here;
+            val = sv >= 0 && sv < UNKNOWN ? (unsigned)sv : UNKNOWN;
+        }
+        void **seenp = ptrcheck_ir_pmap_slot(&seen, b);
+        if (!seenp) {
+            ok = 0;
+            break;
+        }
+        uintptr_t bit = (uintptr_t)1 << (slot ? val : UNKNOWN);
+        if ((uintptr_t)*seenp & bit)
+            continue;
+        *seenp = (void *)((uintptr_t)*seenp | bit);
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+        if (!t || LLVMGetInstructionOpcode(t) == LLVMRet || LLVMGetInstructionOpcode(t) == LLVMResume) {
+            all = 0; /* a return that removes nothing */
+            break;
+        }
+        LLVMBasicBlockRef only = NULL;
+        if (slot && val != UNKNOWN && LLVMIsASwitchInst(t) && LLVMIsALoadInst(LLVMGetOperand(t, 0)) &&
+            LLVMGetOperand(LLVMGetOperand(t, 0), 0) == slot) {
+            only = LLVMGetSwitchDefaultDest(t);
+            for (int o = 2; o + 1 < LLVMGetNumOperands(t); o += 2) {
+                LLVMValueRef cv = LLVMGetOperand(t, (unsigned)o);
+                if (LLVMIsAConstantInt(cv) && LLVMConstIntGetSExtValue(cv) == (long long)val)
+                    only = LLVMValueAsBasicBlock(LLVMGetOperand(t, (unsigned)o + 1));
+            }
+        }
+        for (unsigned j = 0, ns = LLVMGetNumSuccessors(t); ok && j < ns; j++) {
+            LLVMBasicBlockRef sb = LLVMGetSuccessor(t, j);
+            int arm = only && sb != only;
+            for (size_t a = 0; a + 2 < arms->n && !arm; a += 3)
+                arm = arms->v[a] == t && arms->v[a + 1] == LLVMBasicBlockAsValue(sb) &&
+                      arms->v[a + 2] == (LLVMValueRef)(uintptr_t)(k + 1);
+            if (!arm)
+                ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(sb)) && ptrcheck_ir_valvec_push(&work, slot) &&
+                     ptrcheck_ir_valvec_push(&work, (LLVMValueRef)(uintptr_t)val);
+        }
+    }
+    free(work.v);
+    ptrcheck_ir_pmap_fini(&seen);
+    if (!ok)
+        F->oom = 1;
+    return ok && all;
+}
+
+/* The unlink_t summaries of F: for each branch on `n == p` (p a pointer parameter, n a node read
+ * from a list), the arm where they are equal must be followed by a relinking store on every path
+ * to a return, and every path from the entry to a return must take such an arm. */
+static int compute_unlink(fn_t *F, int *changed)
+{
+    unlink_t got[MAX_UNLINK];
+    size_t ng = 0;
+    ptrcheck_ir_valvec_t arms = {0}; /* (branch, its "equal" successor, candidate + 1) triples */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !F->oom; bb = LLVMGetNextBasicBlock(bb)) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+        LLVMValueRef c = t && LLVMIsABranchInst(t) && LLVMIsConditional(t) ? LLVMGetCondition(t) : NULL;
+        if (!c || !LLVMIsAICmpInst(c) || (LLVMGetICmpPredicate(c) != LLVMIntEQ && LLVMGetICmpPredicate(c) != LLVMIntNE))
+            continue;
+        for (unsigned side = 0; side < 2; side++) {
+            LLVMValueRef p = canon(F, LLVMGetOperand(c, side));
+            unlink_t r;
+            if (!LLVMIsAArgument(p) || LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind ||
+                !list_of(F, LLVMGetOperand(c, 1 - side), &r))
+                continue;
+            r.node = param_index(F->fn, p);
+            if (!r.global && r.list == r.node)
+                continue;
+            LLVMBasicBlockRef eq = LLVMGetSuccessor(t, LLVMGetICmpPredicate(c) == LLVMIntEQ ? 0 : 1);
+            LLVMValueRef first = LLVMGetFirstInstruction(eq);
+            F->kill_unlink = &r;
+            int relinks = first && (kill_relink(F, NULL, first) || killed_on_all_paths(F, first, kill_relink, 0));
+            F->kill_unlink = NULL;
+            if (!relinks)
+                continue;
+            size_t k = 0;
+            while (k < ng && (got[k].global != r.global || got[k].list != r.list || got[k].node != r.node))
+                k++;
+            if (k == ng && ng < MAX_UNLINK)
+                got[ng++] = r;
+            if (k < ng && (!ptrcheck_ir_valvec_push(&arms, t) || !ptrcheck_ir_valvec_push(&arms, LLVMBasicBlockAsValue(eq)) ||
+                           !ptrcheck_ir_valvec_push(&arms, (LLVMValueRef)(uintptr_t)(k + 1))))
+                F->oom = 1;
+        }
+    }
+    /* every path from the entry to a return takes one of the candidate's arms */
+    size_t w = 0;
+    for (size_t k = 0; k < ng && !F->oom; k++)
+        if (every_path_takes(F, &arms, k))
+            got[w++] = got[k];
+    ng = w;
+    /* or it calls a function that removes its parameter from a list on every path (pop(e) calling
+     * the search) */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !F->oom && ng < MAX_UNLINK; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && ng < MAX_UNLINK; in = LLVMGetNextInstruction(in)) {
+            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+            summary_t *cs = callee && callee != F->fn && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+            unsigned nargs = cs ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+            for (size_t k = 0; cs && k < cs->nunl && ng < MAX_UNLINK; k++) {
+                const unlink_t *u = &cs->unl[k];
+                LLVMValueRef nv = u->node < nargs ? canon(F, LLVMGetOperand(in, u->node)) : NULL;
+                long long off = 0;
+                LLVMValueRef lb = u->global || u->list >= nargs ? NULL : addr_base(F, LLVMGetOperand(in, u->list), &off);
+                if (!nv || !LLVMIsAArgument(nv) || (!u->global && (!lb || !LLVMIsAArgument(lb))))
+                    continue;
+                unlink_t r = {u->global, u->global ? 0 : param_index(F->fn, lb), param_index(F->fn, nv)};
+                F->kill_unlink = &r;
+                F->kill_val = nv;
+                LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(F->fn));
+                int always = kill_unlink_call(F, NULL, first) || killed_on_all_paths(F, first, kill_unlink_call, 0);
+                F->kill_unlink = NULL;
+                F->kill_val = NULL;
+                size_t j = 0;
+                while (j < ng && (got[j].global != r.global || got[j].list != r.list || got[j].node != r.node))
+                    j++;
+                if (always && j == ng)
+                    got[ng++] = r;
+            }
+        }
+    free(arms.v);
+    summary_t *s = F->sum;
+    int same = ng == s->nunl;
+    for (size_t k = 0; same && k < ng; k++)
+        same = got[k].global == s->unl[k].global && got[k].list == s->unl[k].list && got[k].node == s->unl[k].node;
+    if (!same && !F->oom) {
+        memcpy(s->unl, got, ng * sizeof *got);
+        s->nunl = ng;
+        *changed = 1;
+    }
+    return !F->oom;
+}
+
+/* Does call `in` remove value v from the list hanging from `base` (a global, or a parameter of
+ * this function whose memory holds the list)? */
+static int unlinks_value(fn_t *F, LLVMValueRef in, LLVMValueRef base, LLVMValueRef v)
+{
+    LLVMValueRef callee = v && LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    unsigned nargs = cs ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+    for (size_t k = 0; cs && k < cs->nunl; k++) {
+        const unlink_t *u = &cs->unl[k];
+        long long off = 0;
+        if (u->node >= nargs || (u->global ? u->global != base
+                                           : u->list >= nargs || addr_base(F, LLVMGetOperand(in, u->list), &off) != base))
+            continue;
+        if (same_addr(F, LLVMGetOperand(in, u->node), v, 0))
+            return 1;
+    }
+    return 0;
 }
 
 static const thread_api_t *thread_api_of(LLVMValueRef callee)
@@ -2406,12 +2748,16 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
         if (isarg) {
             F->kill_base = LLVMGetParam(F->fn, to->idx);
             F->kill_off = off;
-            forgiven = off != OFF_UNKNOWN && killed_on_all_paths(F, in, kill_place, 0);
+            F->kill_val = LLVMGetOperand(in, e->src);
+            forgiven = killed_on_all_paths(F, in, kill_place, 0);
             F->kill_base = NULL;
+            F->kill_val = NULL;
         } else {
             F->kill_global = to->v;
+            F->kill_val = LLVMGetOperand(in, e->src);
             forgiven = killed_on_all_paths(F, in, kill_global_store, 0);
             F->kill_global = NULL;
+            F->kill_val = NULL;
         }
         if (forgiven)
             continue;
@@ -2633,8 +2979,10 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                     /* keep(&x) stores into a global that this function clears on every path */
                     if (cs->esc[k].global && !cs->esc[k].mixed) {
                         F->kill_global = cs->esc[k].global;
+                        F->kill_val = LLVMGetOperand(in, k); /* push(&e) ... pop(&e) */
                         int cleared = killed_on_all_paths(F, in, kill_global_store, 0);
                         F->kill_global = NULL;
+                        F->kill_val = NULL;
                         if (cleared)
                             continue;
                     }
@@ -2798,7 +3146,7 @@ static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);
         if (!R)
-            compute_must(&F, changed);
+            (void)(compute_must(&F, changed) && compute_unlink(&F, changed));
         ok = !F.oom;
     }
     ptrcheck_ir_pmap_fini(&H.why);

@@ -304,3 +304,116 @@ int start_status(pthread_t *t) {
   }
   return ret;
 }
+
+// ---- 2. a local returned only when a guard has replaced it, however the guarded paths join
+// (glib's g_dpgettext: a lookup that returns its argument when it has no translation, retried)
+const char *catalog_find(const char *id);
+static int g_enabled;
+static const char *translate(const char *id) {
+  if (!g_enabled)
+    return id;
+  return catalog_find(id);
+}
+unsigned long strlen(const char *);
+char *strcpy(char *, const char *);
+const char *ctx_lookup(const char *ctx, const char *id) {
+  char *tmp = __builtin_alloca(strlen(ctx) + 1);
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t == tmp) {
+    tmp[0] = '|';
+    t = translate(tmp);
+    if (t == tmp)
+      return id;
+  }
+  return t;
+}
+const char *ctx_lookup_array(const char *ctx, const char *id, int retry) {
+  char tmp[64];
+  const char *t = id;
+  strcpy(tmp, ctx);
+  if (retry) {
+    t = translate(tmp);
+    if (t == tmp)
+      t = id;
+  }
+  return t;
+}
+#define RETURN_IF_UNTRANSLATED(t, buf, dflt) do { if ((t) == (buf)) return (dflt); } while (0)
+const char *ctx_lookup_macro(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  RETURN_IF_UNTRANSLATED(t, tmp, id);
+  t = t[0] ? t : id;
+  return t;
+}
+const char *ctx_lookup_ne(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t != tmp)
+    goto out;
+  t = id;
+out:
+  return t;
+}
+
+// ---- 4. pushed by one callee, popped by another that searches the list for it and links around
+// it (glib's emission_push/emission_pop); the search asserts it is found
+struct emission { struct emission *next; int id; };
+static struct emission *g_emissions;
+void assert_fail(const char *) __attribute__((noreturn));
+static void em_push(struct emission *e) { e->next = g_emissions; g_emissions = e; }
+static void em_pop(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+  assert_fail("not reached");
+}
+static void em_pop_via(struct emission *e) { em_pop(e); }
+#define EMIT_BEGIN(e) em_push(e)
+#define EMIT_END(e) em_pop_via(e)
+void emit(int id) {
+  struct emission e = {0, id};
+  em_push(&e);
+  statement(0);
+  em_pop(&e);
+}
+void emit_macro(int id) {
+  struct emission e = {0, id};
+  EMIT_BEGIN(&e);
+  statement(0);
+  EMIT_END(&e);
+}
+void emit_inline_push(int id) {
+  struct emission e = {0, id};
+  e.next = g_emissions;
+  g_emissions = &e;
+  statement(0);
+  em_pop(&e);
+}
+// the list hangs from a parameter's memory
+struct elist { struct emission *head; };
+static void el_push(struct elist *l, struct emission *e) { e->next = l->head; l->head = e; }
+static void el_remove(struct elist *l, struct emission *e) {
+  struct emission **pp = &l->head;
+  for (struct emission *n = l->head; n; pp = &n->next, n = n->next)
+    if (n == e) {
+      *pp = n->next;
+      return;
+    }
+  assert_fail("not on the list");
+}
+void emit_on(struct elist *l, int id) {
+  struct emission e = {0, id};
+  el_push(l, &e);
+  statement(0);
+  el_remove(l, &e);
+}

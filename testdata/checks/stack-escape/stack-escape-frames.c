@@ -188,3 +188,88 @@ int start_status_changed(pthread_t *t, int c) {
     sem_wait(&s.ready);
   return ret;
 }
+
+// ---- 2. the guard does not hold on every path that joins, or it compares with something else
+const char *catalog_find(const char *id);
+static int g_enabled;
+static const char *translate(const char *id) {
+  if (!g_enabled)
+    return id;
+  return catalog_find(id);
+}
+char *strcpy(char *, const char *);
+const char *lookup_one_path(const char *ctx, const char *id, int retry) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (retry) {
+    if (t == tmp)
+      return id;
+  }
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_one_path'}}
+}
+const char *lookup_other(const char *ctx, const char *id, const char *other) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t == other)
+    return id;
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_other'}}
+}
+const char *lookup_reassigned(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(id);
+  if (t == tmp)
+    return id;
+  t = translate(tmp);
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_reassigned'}}
+}
+
+// ---- 4. popped by a search that may return without finding it, or a pop of another node
+struct emission { struct emission *next; int id; };
+static struct emission *g_emissions;
+void assert_fail(const char *) __attribute__((noreturn));
+static void em_push(struct emission *e) { e->next = g_emissions; g_emissions = e; }
+static void em_pop_maybe(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+}
+static void em_pop(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+  assert_fail("not reached");
+}
+void emit_maybe(int id) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  statement(0);
+  em_pop_maybe(&e);
+}
+void emit_other(int id, struct emission *other) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  statement(0);
+  em_pop(other);
+}
+void emit_early(int id) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  if (statement(0))
+    return;
+  em_pop(&e);
+}
