@@ -884,6 +884,84 @@ static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
     return term;
 }
 
+/* ---- clang's cleanup destinations.  At -O1 and above a scope with locals ends in a cleanup block
+ * (their lifetime ends) shared by every way out of the scope: each way sets an i32 local
+ * (cleanup.dest.slot) to a constant, and a switch on it after the cleanup goes on to the
+ * return, the loop, the code after the scope.  Walks of the CFG carry that constant so the
+ * switch takes only the way the path came (-O0 has no such blocks: the findings agree). */
+
+enum { CD_UNKNOWN = 63 };
+
+/* Follows store `in`: (*slot, *val) is the cleanup local and the constant it holds (slot NULL: none known). */
+static void cd_step(LLVMValueRef in, LLVMValueRef *slot, unsigned *val)
+{
+    if (!LLVMIsAStoreInst(in) || !LLVMIsAAllocaInst(LLVMGetOperand(in, 1)))
+        return;
+    LLVMValueRef v = LLVMGetOperand(in, 0);
+    if (LLVMIsAConstantInt(v) && LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 32) {
+        long long c = LLVMConstIntGetSExtValue(v);
+        *slot = LLVMGetOperand(in, 1);
+        *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
+    } else if (LLVMGetOperand(in, 1) == *slot) {
+        *slot = NULL;
+    }
+}
+
+/* The one successor a switch on `slot` takes when it holds val (NULL: any). */
+static LLVMBasicBlockRef cd_only(LLVMValueRef term, LLVMValueRef slot, unsigned val)
+{
+    if (!slot || val == CD_UNKNOWN || !LLVMIsASwitchInst(term) || !LLVMIsALoadInst(LLVMGetOperand(term, 0)) ||
+        LLVMGetOperand(LLVMGetOperand(term, 0), 0) != slot)
+        return NULL;
+    LLVMBasicBlockRef only = LLVMGetSwitchDefaultDest(term);
+    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
+        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
+        if (LLVMIsAConstantInt(cv) && LLVMConstIntGetSExtValue(cv) == (long long)val)
+            only = LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1));
+    }
+    return only;
+}
+
+/* Backwards: the value a switch on a local (in term's block) must have seen to go to b; CD_UNKNOWN
+ * when b is its default or more than one case goes there. */
+static LLVMValueRef cd_want(LLVMValueRef term, LLVMBasicBlockRef b, unsigned *val)
+{
+    if (!LLVMIsASwitchInst(term) || !LLVMIsALoadInst(LLVMGetOperand(term, 0)) ||
+        !LLVMIsAAllocaInst(LLVMGetOperand(LLVMGetOperand(term, 0), 0)) || LLVMGetSwitchDefaultDest(term) == b)
+        return NULL;
+    int n = 0;
+    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
+        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
+        if (LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1)) != b)
+            continue;
+        long long c = LLVMIsAConstantInt(cv) ? LLVMConstIntGetSExtValue(cv) : -1;
+        *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
+        n++;
+    }
+    return n == 1 && *val != CD_UNKNOWN ? LLVMGetOperand(LLVMGetOperand(term, 0), 0) : NULL;
+}
+
+/* Marks block b as reached with (slot, val) in `seen`; 0 when it already was. */
+static int cd_first_visit(fn_t *F, ptrcheck_ir_pmap_t *seen, LLVMBasicBlockRef b, LLVMValueRef slot, unsigned val)
+{
+    void **p = ptrcheck_ir_pmap_slot(seen, b);
+    if (!p) {
+        F->oom = 1;
+        return 0;
+    }
+    uintptr_t bit = (uintptr_t)1 << (slot ? val : CD_UNKNOWN);
+    if ((uintptr_t)*p & bit)
+        return 0;
+    *p = (void *)((uintptr_t)*p | bit);
+    return 1;
+}
+
+static int cd_push(ptrcheck_ir_valvec_t *w, LLVMBasicBlockRef b, LLVMValueRef slot, unsigned val)
+{
+    return ptrcheck_ir_valvec_push(w, LLVMBasicBlockAsValue(b)) && ptrcheck_ir_valvec_push(w, slot) &&
+           ptrcheck_ir_valvec_push(w, (LLVMValueRef)(uintptr_t)val);
+}
+
 /* Is some load of local pointer variable `slot` compared for (in)equality by a branch?  Cached:
  * the path condition below is looked for only on such variables. */
 static int slot_compared(fn_t *F, LLVMValueRef slot)
@@ -951,44 +1029,48 @@ static int ne_excluded(fn_t *F, LLVMValueRef load, LLVMValueRef slot, uint32_t e
     for (LLVMValueRef i = LLVMGetFirstInstruction(b0); i && i != load; i = LLVMGetNextInstruction(i))
         if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
             return 0; /* the store right above it reaches it */
-    ptrcheck_ir_pmap_t *last = last_stores(F, slot);
     ptrcheck_ir_pmap_t seen;
-    ptrcheck_ir_valvec_t work = {0};
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, the value it must hold) triples */
     eset_t tmp = {0};
-    int ok = last != NULL, excluded = 1;
+    int excluded = 1;
     ptrcheck_ir_pmap_init(&seen);
-    if (ok)
-        ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(b0));
-    while (ok && excluded && work.n) {
+    if (!cd_push(&work, b0, NULL, CD_UNKNOWN))
+        F->oom = 1;
+    while (!F->oom && excluded && work.n >= 3) {
+        unsigned want = (unsigned)(uintptr_t)work.v[--work.n];
+        LLVMValueRef cslot = work.v[--work.n];
         LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && ok && excluded; u = LLVMGetNextUse(u)) {
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && excluded && !F->oom; u = LLVMGetNextUse(u)) {
             LLVMValueRef term = LLVMGetUser(u);
             if (!LLVMIsAInstruction(term) || !LLVMIsATerminatorInst(term) || ne_edge(F, term, bb, slot, el))
                 continue;
             LLVMBasicBlockRef pred = inst_block(term);
-            void *fv = NULL;
-            if (ptrcheck_ir_pmap_get(last, pred, &fv) && fv) {
-                const eset_t *vs = pts_get(F, LLVMGetOperand((LLVMValueRef)fv, 0), &tmp);
-                excluded = !eset_has(vs, el);
-                continue;
+            LLVMValueRef ns = cslot;
+            unsigned nw = want;
+            if (!ns)
+                ns = cd_want(term, bb, &nw); /* came out of a cleanup's switch on this case */
+            int stopped = 0;
+            for (LLVMValueRef i = LLVMGetPreviousInstruction(term); i && !stopped; i = LLVMGetPreviousInstruction(i)) {
+                if (!LLVMIsAStoreInst(i))
+                    continue;
+                if (LLVMGetOperand(i, 1) == slot) { /* the store that reaches the load on this path */
+                    excluded = !eset_has(pts_get(F, LLVMGetOperand(i, 0), &tmp), el);
+                    stopped = 1;
+                } else if (ns && LLVMGetOperand(i, 1) == ns) {
+                    LLVMValueRef v = LLVMGetOperand(i, 0);
+                    if (!LLVMIsAConstantInt(v) || LLVMConstIntGetSExtValue(v) != (long long)nw)
+                        stopped = 1; /* this path does not lead to that case */
+                    ns = NULL;
+                }
             }
-            void **slotp = ptrcheck_ir_pmap_slot(&seen, pred);
-            if (!slotp) {
-                ok = 0;
-                break;
-            }
-            if (*slotp)
-                continue;
-            *slotp = (void *)1;
-            ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(pred));
+            if (!stopped && cd_first_visit(F, &seen, pred, ns, nw) && !cd_push(&work, pred, ns, nw))
+                F->oom = 1;
         }
     }
     free(work.v);
     eset_free(&tmp);
     ptrcheck_ir_pmap_fini(&seen);
-    if (!ok)
-        F->oom = 1;
-    return ok && excluded;
+    return !F->oom && excluded;
 }
 
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
@@ -1558,19 +1640,23 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen, region;
-    ptrcheck_ir_valvec_t work = {0};
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, value) triples */
     int result = 1, region_ready = 0;
     ptrcheck_ir_pmap_init(&seen);
     ptrcheck_ir_pmap_init(&region);
     LLVMValueRef start = LLVMGetNextInstruction(origin);
     LLVMBasicBlockRef bb = inst_block(origin);
+    LLVMValueRef cslot = NULL;
+    unsigned cval = CD_UNKNOWN;
     for (;;) {
         int stopped = 0;
-        for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in))
+        for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in)) {
             if (in != origin && kill(F, origin, in)) {
                 stopped = 1;
                 break;
             }
+            cd_step(in, &cslot, &cval);
+        }
         if (!stopped) {
             LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
             if (!term || LLVMGetInstructionOpcode(term) == LLVMRet || LLVMGetInstructionOpcode(term) == LLVMResume) {
@@ -1579,11 +1665,12 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
             }
             unsigned ns = LLVMGetNumSuccessors(term);
             int only = -1;
+            LLVMBasicBlockRef conly = cd_only(term, cslot, cval);
             if (thread && region_ready)
                 only = flag_branch(F, term, &region);
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
-                if (only >= 0 && (int)k != only)
+                if ((only >= 0 && (int)k != only) || (conly && s != conly))
                     continue;
                 if (thread && failure_edge(F, origin, term, k)) {
                     if (!region_ready && ns == 2) { /* the failure path's own blocks, once */
@@ -1597,17 +1684,18 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                     }
                     continue;
                 }
-                void **slot = ptrcheck_ir_pmap_slot(&seen, s);
-                if (!slot || (!*slot && !ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
+                if (cd_first_visit(F, &seen, s, cslot, cval) && !cd_push(&work, s, cslot, cval))
                     F->oom = 1;
+                if (F->oom) {
                     result = 0;
                     goto done;
                 }
-                *slot = (void *)1;
             }
         }
-        if (!work.n)
+        if (work.n < 3)
             break;
+        cval = (unsigned)(uintptr_t)work.v[--work.n];
+        cslot = work.v[--work.n];
         bb = LLVMValueAsBasicBlock(work.v[--work.n]);
         start = LLVMGetFirstInstruction(bb);
     }
@@ -1794,7 +1882,7 @@ static int compute_must(fn_t *F, int *changed)
 
 /* Does every element of `els` (at least one) lie in list root r: global r->global itself or memory
  * reachable from it, or the memory parameter r->list points to or memory reachable from it?  With
- * `node`, parameter r->node's own memory counts too (a link read from the node being removed). */
+ * `node`, what parameter r->node's memory holds counts too (`e->next`, read from the node removed). */
 static int in_list(fn_t *F, const eset_t *els, const unlink_t *r, int node)
 {
     if (!els || !els->n)
@@ -1806,7 +1894,7 @@ static int in_list(fn_t *F, const eset_t *els, const unlink_t *r, int node)
         if (r->global ? (o->kind == O_GLOBAL || o->kind == O_GLOBR) && o->v == r->global
                       : (o->kind == O_ARG || o->kind == O_ARGR) && o->idx == r->list)
             continue;
-        if (node && o->kind == O_ARG && o->idx == r->node)
+        if (node && o->kind == O_ARGR && o->idx == r->node)
             continue;
         return 0;
     }
@@ -1835,18 +1923,17 @@ static int list_of(fn_t *F, LLVMValueRef v, unlink_t *r)
     return ok;
 }
 
-/* A store into the list of F->kill_unlink of a link read from one of its nodes. */
+/* A store into the list of F->kill_unlink (its head or a node's link) of a link read from its nodes. */
 static int kill_relink(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     (void)origin;
     eset_t tmp = {0};
     if (!LLVMIsAStoreInst(in))
         return 0;
-    LLVMValueRef v = ptrcheck_ir_strip_casts(LLVMGetOperand(in, 0));
-    int r = LLVMIsALoadInst(v) && in_list(F, pts_get(F, LLVMGetOperand(in, 1), &tmp), F->kill_unlink, 0);
+    int r = in_list(F, pts_get(F, LLVMGetOperand(in, 1), &tmp), F->kill_unlink, 0);
     if (r) {
         tmp.n = 0;
-        r = in_list(F, pts_get(F, LLVMGetOperand(v, 0), &tmp), F->kill_unlink, 1);
+        r = in_list(F, pts_get(F, LLVMGetOperand(in, 0), &tmp), F->kill_unlink, 1);
     }
     eset_free(&tmp);
     return r;
@@ -1860,88 +1947,44 @@ static int kill_unlink_call(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
     return unlinks_value(F, in, r->global ? r->global : LLVMGetParam(F->fn, r->list), F->kill_val);
 }
 
-/* The constant last stored into an i32 local in block b (clang's cleanup.dest.slot at -O1 and
- * above: set before a shared cleanup block, read by the switch after it); 0 when there is none. */
-static LLVMValueRef const_slot_store(LLVMBasicBlockRef b, long long *val)
-{
-    LLVMValueRef slot = NULL;
-    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i; i = LLVMGetNextInstruction(i)) {
-        if (!LLVMIsAStoreInst(i) || !LLVMIsAAllocaInst(LLVMGetOperand(i, 1)))
-            continue;
-        LLVMValueRef v = LLVMGetOperand(i, 0);
-        if (LLVMIsAConstantInt(v) && LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 32) {
-            slot = LLVMGetOperand(i, 1);
-            *val = LLVMConstIntGetSExtValue(v);
-        } else if (LLVMGetOperand(i, 1) == slot) {
-            slot = NULL;
-        }
-    }
-    return slot;
-}
-
 /* Does every path from F's entry to a return take one of the arms (branch, successor) of
  * candidate k in `arms`?  Paths that end in `unreachable` (after a noreturn assertion) do not
- * return.  A switch on a local that the path set to a constant (a cleanup's destination) takes
- * that case only. */
+ * return. */
 static int every_path_takes(fn_t *F, const ptrcheck_ir_valvec_t *arms, size_t k)
 {
-    enum { UNKNOWN = 63 };
-    ptrcheck_ir_pmap_t seen; /* block -> bit mask of the slot values it was reached with */
-    ptrcheck_ir_valvec_t work = {0}; /* (block, slot, value) triples */
-    int ok = 1, all = 1;
+    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, value) triples */
+    int all = 1;
     ptrcheck_ir_pmap_init(&seen);
-    ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(LLVMGetEntryBasicBlock(F->fn))) &&
-         ptrcheck_ir_valvec_push(&work, NULL) && ptrcheck_ir_valvec_push(&work, (LLVMValueRef)(uintptr_t)UNKNOWN);
-    while (ok && all && work.n >= 3) {
+    if (!cd_push(&work, LLVMGetEntryBasicBlock(F->fn), NULL, CD_UNKNOWN))
+        F->oom = 1;
+    while (!F->oom && all && work.n >= 3) {
         unsigned val = (unsigned)(uintptr_t)work.v[--work.n];
         LLVMValueRef slot = work.v[--work.n];
         LLVMBasicBlockRef b = LLVMValueAsBasicBlock(work.v[--work.n]);
-        long long sv = 0;
-        LLVMValueRef here = const_slot_store(b, &sv);
-        if (here) {
-            slot = here;
-            val = sv >= 0 && sv < UNKNOWN ? (unsigned)sv : UNKNOWN;
-        }
-        void **seenp = ptrcheck_ir_pmap_slot(&seen, b);
-        if (!seenp) {
-            ok = 0;
-            break;
-        }
-        uintptr_t bit = (uintptr_t)1 << (slot ? val : UNKNOWN);
-        if ((uintptr_t)*seenp & bit)
+        if (!cd_first_visit(F, &seen, b, slot, val))
             continue;
-        *seenp = (void *)((uintptr_t)*seenp | bit);
+        for (LLVMValueRef in = LLVMGetFirstInstruction(b); in; in = LLVMGetNextInstruction(in))
+            cd_step(in, &slot, &val);
         LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
         if (!t || LLVMGetInstructionOpcode(t) == LLVMRet || LLVMGetInstructionOpcode(t) == LLVMResume) {
             all = 0; /* a return that removes nothing */
             break;
         }
-        LLVMBasicBlockRef only = NULL;
-        if (slot && val != UNKNOWN && LLVMIsASwitchInst(t) && LLVMIsALoadInst(LLVMGetOperand(t, 0)) &&
-            LLVMGetOperand(LLVMGetOperand(t, 0), 0) == slot) {
-            only = LLVMGetSwitchDefaultDest(t);
-            for (int o = 2; o + 1 < LLVMGetNumOperands(t); o += 2) {
-                LLVMValueRef cv = LLVMGetOperand(t, (unsigned)o);
-                if (LLVMIsAConstantInt(cv) && LLVMConstIntGetSExtValue(cv) == (long long)val)
-                    only = LLVMValueAsBasicBlock(LLVMGetOperand(t, (unsigned)o + 1));
-            }
-        }
-        for (unsigned j = 0, ns = LLVMGetNumSuccessors(t); ok && j < ns; j++) {
+        LLVMBasicBlockRef only = cd_only(t, slot, val);
+        for (unsigned j = 0, ns = LLVMGetNumSuccessors(t); !F->oom && j < ns; j++) {
             LLVMBasicBlockRef sb = LLVMGetSuccessor(t, j);
             int arm = only && sb != only;
             for (size_t a = 0; a + 2 < arms->n && !arm; a += 3)
                 arm = arms->v[a] == t && arms->v[a + 1] == LLVMBasicBlockAsValue(sb) &&
                       arms->v[a + 2] == (LLVMValueRef)(uintptr_t)(k + 1);
-            if (!arm)
-                ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(sb)) && ptrcheck_ir_valvec_push(&work, slot) &&
-                     ptrcheck_ir_valvec_push(&work, (LLVMValueRef)(uintptr_t)val);
+            if (!arm && !cd_push(&work, sb, slot, val))
+                F->oom = 1;
         }
     }
     free(work.v);
     ptrcheck_ir_pmap_fini(&seen);
-    if (!ok)
-        F->oom = 1;
-    return ok && all;
+    return !F->oom && all;
 }
 
 /* The unlink_t summaries of F: for each branch on `n == p` (p a pointer parameter, n a node read

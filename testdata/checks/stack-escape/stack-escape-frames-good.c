@@ -417,3 +417,48 @@ void emit_on(struct elist *l, int id) {
   statement(0);
   el_remove(l, &e);
 }
+
+// the same in scopes with locals of their own: at -O2 such a scope ends in a cleanup block shared
+// by every way out of it (a switch on clang's cleanup destination after it), which -O0 does not
+// have; the findings are the same at both levels
+int use_int(int *p);
+const char *ctx_lookup_scoped(const char *ctx, const char *id) {
+  const char *t = translate(id);
+  if (t == id && ctx[0]) {
+    char *tmp = __builtin_alloca(strlen(ctx) + 1);
+    strcpy(tmp, ctx);
+    t = translate(tmp);
+    if (t == tmp)
+      return id + 1;
+  }
+  return t;
+}
+void emit_scoped(int n) {
+  struct emission e = {0, n};
+  em_push(&e);
+  for (int i = 0; i < n; i++) {
+    int local = i;
+    if (use_int(&local))
+      break;
+  }
+  em_pop(&e);
+}
+static void em_pop_scoped(struct emission *e) {
+  for (struct emission *node = g_emissions, *last = NULL; node; last = node, node = node->next) {
+    struct emission *next = node->next;
+    if (node == e) {
+      if (last)
+        last->next = next;
+      else
+        g_emissions = next;
+      return;
+    }
+  }
+  assert_fail("not reached");
+}
+void emit_pop_scoped(int n) {
+  struct emission e = {0, n};
+  em_push(&e);
+  statement(0);
+  em_pop_scoped(&e);
+}

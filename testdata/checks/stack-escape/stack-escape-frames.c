@@ -273,3 +273,30 @@ void emit_early(int id) {
     return;
   em_pop(&e);
 }
+
+// ... and in scopes with locals of their own (cleanup blocks at -O2): the way out that returns
+int use_int(int *p);
+const char *lookup_scoped(const char *ctx, const char *id) {
+  char tmp[64];
+  const char *t = translate(id);
+  if (ctx[0]) {
+    int n = 0;
+    strcpy(tmp, ctx);
+    t = translate(tmp);
+    if (use_int(&n))
+      return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_scoped'}}
+    if (t == tmp)
+      return id;
+  }
+  return t;
+}
+void emit_scoped_return(int n) {
+  struct emission e = {0, n};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  for (int i = 0; i < n; i++) {
+    int local = i;
+    if (use_int(&local))
+      return;
+  }
+  em_pop(&e);
+}
