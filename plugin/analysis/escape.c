@@ -201,6 +201,8 @@ typedef struct summary_s {
     size_t nunl;
     unsigned char *borrowed;
     unsigned char *frees; /* the parameter may be handed to a deallocator (free, realloc, ...) */
+    unsigned char *waits; /* the function waits on a semaphore or barrier in the parameter's memory on
+                             every path to a return (a handshake helper: wait_ready(&s)) */
 } summary_t;
 
 static void summary_free(summary_t *s)
@@ -213,6 +215,7 @@ static void summary_free(summary_t *s)
     free(s->into);
     free(s->borrowed);
     free(s->frees);
+    free(s->waits);
     free(s);
 }
 
@@ -2169,14 +2172,63 @@ static int reachable_from_arg(fn_t *F, LLVMValueRef origin, LLVMValueRef v)
 
 /* A wait on a semaphore, barrier or condition variable reachable from the thread's argument; with
  * a condition variable also the read of the state it guards (`while (!a.done) cond_wait(...)`). */
+/* The argument of call `in` that it waits on (a wait, or a function whose summary waits on that
+ * parameter on every path), from argument `from` on; -1 when none. */
+static int waited_arg(fn_t *F, LLVMValueRef in, unsigned from, int *condvar)
+{
+    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    unsigned nargs = callee ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+    *condvar = 0;
+    if (!nargs)
+        return -1;
+    if (is_wait(callee, condvar))
+        return from == 0 ? 0 : -1;
+    summary_t *cs = !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    for (unsigned j = from; cs && j < nargs && j < cs->nparams; j++)
+        if (cs->waits[j])
+            return (int)j;
+    return -1;
+}
+
 static int kill_handshake(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     int condvar = 0;
     if (LLVMIsALoadInst(in))
         return F->kill_base && reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
-    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
-    return callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &condvar) &&
-           reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
+    for (int j = waited_arg(F, in, 0, &condvar); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &condvar))
+        if (reachable_from_arg(F, origin, LLVMGetOperand(in, (unsigned)j)))
+            return 1;
+    return 0;
+}
+
+/* A wait on the memory parameter F->kill_base points to: for the waits summary. */
+static int kill_wait_param(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    int condvar = 0;
+    (void)origin;
+    for (int j = waited_arg(F, in, 0, &condvar); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &condvar)) {
+        long long off = 0;
+        if (!condvar && addr_base(F, LLVMGetOperand(in, (unsigned)j), &off) == F->kill_base)
+            return 1;
+    }
+    return 0;
+}
+
+/* The waits summary: parameters whose semaphore or barrier F waits on before every return. */
+static int compute_waits(fn_t *F, int *changed)
+{
+    LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(F->fn));
+    for (unsigned i = 0; first && i < F->sum->nparams && !F->oom; i++) {
+        if (F->sum->waits[i] || LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(F->fn, i))) != LLVMPointerTypeKind)
+            continue;
+        F->kill_base = LLVMGetParam(F->fn, i);
+        if (kill_wait_param(F, NULL, first) || killed_on_all_paths(F, first, kill_wait_param, 0)) {
+            F->sum->waits[i] = 1;
+            *changed = 1;
+        }
+        F->kill_base = NULL;
+    }
+    return !F->oom;
 }
 
 static int thread_handshake(fn_t *F, LLVMValueRef call)
@@ -2184,14 +2236,13 @@ static int thread_handshake(fn_t *F, LLVMValueRef call)
     int condvar = 0, any = 0;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !condvar; bb = LLVMGetNextBasicBlock(bb))
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
-            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
             int cv = 0;
-            if (callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &cv) &&
-                reachable_from_arg(F, call, LLVMGetOperand(in, 0))) {
-                any = 1;
-                if (cv)
-                    condvar = 1;
-            }
+            for (int j = waited_arg(F, in, 0, &cv); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &cv))
+                if (reachable_from_arg(F, call, LLVMGetOperand(in, (unsigned)j))) {
+                    any = 1;
+                    if (cv)
+                        condvar = 1;
+                }
         }
     if (!any)
         return 0;
@@ -3162,7 +3213,8 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
     s->retr = calloc(s->nparams + 1, 1);
     s->borrowed = calloc(s->nparams + 1, 1);
     s->frees = calloc(s->nparams + 1, 1);
-    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees) {
+    s->waits = calloc(s->nparams + 1, 1);
+    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees || !s->waits) {
         summary_free(s);
         return NULL;
     }
@@ -3189,7 +3241,7 @@ static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);
         if (!R)
-            (void)(compute_must(&F, changed) && compute_unlink(&F, changed));
+            (void)(compute_must(&F, changed) && compute_unlink(&F, changed) && compute_waits(&F, changed));
         ok = !F.oom;
     }
     ptrcheck_ir_pmap_fini(&H.why);

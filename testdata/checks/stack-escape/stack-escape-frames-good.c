@@ -462,3 +462,80 @@ void emit_pop_scoped(int n) {
   statement(0);
   em_pop_scoped(&e);
 }
+
+// ---- 6. the handshake's wait in a helper, or spelled by a macro
+static void wait_ready(struct start *s) {
+  while (sem_wait(&s->ready))
+    ;
+}
+static void wait_ready_via(struct start *s) { wait_ready(s); }
+#define WAIT_STARTED(s) sem_wait(&(s)->ready)
+int start_sem_helper(pthread_t *t) {
+  struct start s;
+  s.value = 5;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s) != 0)
+    return -1;
+  wait_ready_via(&s);
+  return 0;
+}
+int start_sem_macro(pthread_t *t) {
+  struct start s;
+  s.value = 6;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s) != 0)
+    return -1;
+  WAIT_STARTED(&s);
+  return 0;
+}
+
+// ---- 3. a difference spelled by a macro
+#define SPAN(a, p) ((p) - (a))
+void diff_macro(void) { char a[8]; char *p = a + 5; g_len = SPAN(a, p); }
+
+// ---- 5. the list moved onto a local head by a callee, or by macros (libuv's QUEUE_MOVE), then drained
+static void q_init(struct q *h) { h->next = h->prev = h; }
+static int q_empty(const struct q *h) { return h->next == h; }
+static void q_move(struct q *from, struct q *to) {
+  if (q_empty(from)) {
+    q_init(to);
+  } else {
+    to->next = from->next;
+    to->prev = from->prev;
+    to->next->prev = to;
+    to->prev->next = to;
+    q_init(from);
+  }
+}
+void drain_callee(struct loop *loop) {
+  struct q wq;
+  q_move(&loop->wq, &wq);
+  while (!q_empty(&wq)) {
+    struct q *x = wq.next;
+    q_remove(x);
+    q_insert_tail(&loop->pending, x);
+  }
+}
+#define Q_INIT(h) ((h)->next = (h)->prev = (h))
+#define Q_EMPTY(h) ((h)->next == (h))
+#define Q_MOVE(from, to)                                                                                     \
+  do {                                                                                                       \
+    if (Q_EMPTY(from)) {                                                                                     \
+      Q_INIT(to);                                                                                            \
+    } else {                                                                                                 \
+      (to)->next = (from)->next;                                                                             \
+      (to)->prev = (from)->prev;                                                                             \
+      (to)->next->prev = (to);                                                                               \
+      (to)->prev->next = (to);                                                                               \
+      Q_INIT(from);                                                                                          \
+    }                                                                                                        \
+  } while (0)
+void drain_macro(struct loop *loop) {
+  struct q wq;
+  Q_MOVE(&loop->wq, &wq);
+  while (!Q_EMPTY(&wq)) {
+    struct q *x = wq.next;
+    q_remove(x);
+    q_insert_tail(&loop->pending, x);
+  }
+}

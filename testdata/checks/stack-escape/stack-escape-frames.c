@@ -300,3 +300,38 @@ void emit_scoped_return(int n) {
   }
   em_pop(&e);
 }
+
+// ---- 6. a helper that waits only sometimes, or on another object
+static void wait_ready_if(struct start *s, int c) {
+  if (c)
+    sem_wait(&s->ready);
+}
+static void wait_other(struct start *s) { (void)s; sem_wait(&g_other); }
+int start_helper_sometimes(pthread_t *t, int c) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  wait_ready_if(&s, c);
+  return 0;
+}
+int start_helper_other(pthread_t *t) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  wait_other(&s);
+  return 0;
+}
+
+// ---- 3. an address plus a difference is an address
+char *g_ptr;
+#define SPAN(a, p) ((p) - (a))
+void diff_plus_addr(void) { char a[8]; char *p = a + 5; g_ptr = a + SPAN(a, p); } // expected-warning {{address of local 'a' escapes into global 'g_ptr'}}
+
+// ---- 5. a moved list whose head is linked into a global list is still the head
+struct q { struct q *next, *prev; };
+static struct q g_q;
+void head_into_global(void) {
+  struct q wq;
+  wq.next = wq.prev = &wq;
+  g_q.next = &wq; // expected-warning {{address of local 'wq' escapes into}}
+}
