@@ -1709,8 +1709,53 @@ done:
     return result;
 }
 
+/* Is block b on a cycle of the CFG (b reachable from one of its successors)? */
+static int in_loop(fn_t *F, LLVMBasicBlockRef b)
+{
+    ptrcheck_ir_pmap_t m;
+    ptrcheck_ir_pmap_init(&m);
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+    int ok = 1;
+    for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; ok && k < ns; k++)
+        ok = mark_reachable(&m, LLVMGetSuccessor(t, k), 1);
+    int r = ok && ptrcheck_ir_pmap_get(&m, b, NULL);
+    ptrcheck_ir_pmap_fini(&m);
+    if (!ok)
+        F->oom = 1;
+    return r;
+}
+
+/* A wait for the other side of a handshake: a volatile or atomic read, inside a loop, of the
+ * local whose address `origin` stores (`inst = &new_inst; b->inst = inst; ... while
+ * (inst->finished == 1) futex_wait(&inst->finished, 1);`): only the thread that received the
+ * address ends the loop, by saying it is done with it, as a semaphore handshake does. */
+static int waits_on_stored(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    eset_t t1 = {0}, t2 = {0};
+    int r = 0;
+    if (!LLVMGetVolatile(in) && LLVMGetOrdering(in) == LLVMAtomicOrderingNotAtomic)
+        return 0;
+    const eset_t *vs = pts_get(F, LLVMGetOperand(origin, 0), &t1);
+    const eset_t *ps = pts_get(F, LLVMGetOperand(in, 0), &t2);
+    for (uint32_t i = 0; vs && ps && i < vs->n && !r; i++) {
+        const obj_t *a = &F->objs[EL_OBJ(vs->v[i])];
+        uint32_t ra = a->base ? a->base - 1 : EL_OBJ(vs->v[i]);
+        if (a->kind != O_STACK || EL_INT(vs->v[i]))
+            continue;
+        for (uint32_t j = 0; j < ps->n && !r; j++) {
+            const obj_t *b = &F->objs[EL_OBJ(ps->v[j])];
+            r = b->kind == O_STACK && (b->base ? b->base - 1 : EL_OBJ(ps->v[j])) == ra;
+        }
+    }
+    eset_free(&t1);
+    eset_free(&t2);
+    return r && in_loop(F, inst_block(in));
+}
+
 static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
+    if (LLVMIsALoadInst(in))
+        return waits_on_stored(F, origin, in);
     if (LLVMIsACallInst(in)) { /* a callee that must store there (close_func after `ls->fs = &fs`) */
         long long off = 0;
         LLVMValueRef base = addr_base(F, LLVMGetOperand(origin, 1), &off);

@@ -539,3 +539,29 @@ void drain_macro(struct loop *loop) {
     q_insert_tail(&loop->pending, x);
   }
 }
+
+// ---- 6. a hand-written handshake: the owner publishes a local and waits in a loop on a
+// volatile (or atomic) field of it until the other threads say they are done (musl's barrier)
+struct instance { volatile int count, finished; };
+struct barrier { struct instance *inst; int limit; };
+void futex_wait(volatile int *addr, int val);
+int barrier_owner(struct barrier *b) {
+  struct instance *inst = b->inst;
+  if (!inst) {
+    struct instance new_inst = {0, 0};
+    b->inst = inst = &new_inst;
+    while (inst->finished == 0)
+      futex_wait(&inst->finished, 0);
+    return 1;
+  }
+  return 0;
+}
+struct waiter { struct waiter *next; int state; };
+struct cv { struct waiter *head; };
+int cv_wait(struct cv *c) {
+  struct waiter node = {c->head, 0};
+  c->head = &node;
+  while (__atomic_load_n(&node.state, __ATOMIC_ACQUIRE) == 0)
+    futex_wait((volatile int *)&node.state, 0);
+  return node.state;
+}

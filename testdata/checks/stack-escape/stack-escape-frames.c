@@ -335,3 +335,23 @@ void head_into_global(void) {
   wq.next = wq.prev = &wq;
   g_q.next = &wq; // expected-warning {{address of local 'wq' escapes into}}
 }
+
+// ---- 6. a loop on a plain field (this thread's own work), or a volatile read that waits for nothing
+struct instance { volatile int count, finished; int steps; };
+struct barrier { struct instance *inst; int limit; };
+void futex_wait(volatile int *addr, int val);
+int step(struct barrier *b);
+int plain_loop(struct barrier *b) {
+  struct instance inst = {0, 0, 3};
+  b->inst = &inst; // expected-warning {{address of local 'inst' escapes into field 'inst' of 'struct barrier' through parameter 'b'}}
+  while (inst.steps)
+    inst.steps -= step(b);
+  return 0;
+}
+int volatile_once(struct barrier *b) {
+  struct instance inst = {0, 0, 3};
+  b->inst = &inst; // expected-warning {{address of local 'inst' escapes into field 'inst' of 'struct barrier' through parameter 'b'}}
+  if (inst.finished == 0)
+    futex_wait(&inst.finished, 0);
+  return 0;
+}
