@@ -299,6 +299,7 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     ptrcheck_ir_pmap_t compared;  /* promotable alloca -> (void*)1 a load of it is compared (==, !=), 2 not */
+    ptrcheck_ir_pmap_t cleanup;   /* alloca -> (void*)1 a cleanup destination (cd_is_slot), 2 not */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
@@ -895,19 +896,44 @@ static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
 
 enum { CD_UNKNOWN = 63 };
 
-/* Follows store `in`: (*slot, *val) is the cleanup local and the constant it holds (slot NULL: none known). */
-static void cd_step(LLVMValueRef in, LLVMValueRef *slot, unsigned *val)
+/* Is alloca a a cleanup destination: an i32 only ever set to constants and read by switches?
+ * (cached in F->cleanup) */
+static int cd_is_slot(fn_t *F, LLVMValueRef a)
 {
-    if (!LLVMIsAStoreInst(in) || !LLVMIsAAllocaInst(LLVMGetOperand(in, 1)))
-        return;
-    LLVMValueRef v = LLVMGetOperand(in, 0);
-    if (LLVMIsAConstantInt(v) && LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 32) {
-        long long c = LLVMConstIntGetSExtValue(v);
-        *slot = LLVMGetOperand(in, 1);
-        *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
-    } else if (LLVMGetOperand(in, 1) == *slot) {
-        *slot = NULL;
+    void *v = NULL;
+    if (ptrcheck_ir_pmap_get(&F->cleanup, a, &v))
+        return v == (void *)1;
+    LLVMTypeRef t = LLVMGetAllocatedType(a);
+    int ok = LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 32, loads = 0;
+    for (LLVMUseRef u = ok ? LLVMGetFirstUse(a) : NULL; u && ok; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsAStoreInst(user))
+            ok = LLVMGetOperand(user, 1) == a && LLVMIsAConstantInt(LLVMGetOperand(user, 0));
+        else if (LLVMIsALoadInst(user)) {
+            for (LLVMUseRef w = LLVMGetFirstUse(user); w && ok; w = LLVMGetNextUse(w))
+                ok = LLVMIsASwitchInst(LLVMGetUser(w)) != NULL;
+            loads++;
+        } else
+            ok = 0;
     }
+    ok = ok && loads > 0;
+    void **slot = ptrcheck_ir_pmap_slot(&F->cleanup, a);
+    if (!slot)
+        F->oom = 1;
+    else
+        *slot = (void *)(uintptr_t)(ok ? 1 : 2);
+    return ok;
+}
+
+/* Follows store `in`: (*slot, *val) is the cleanup destination and the constant it holds (slot
+ * NULL: none known). */
+static void cd_step(fn_t *F, LLVMValueRef in, LLVMValueRef *slot, unsigned *val)
+{
+    if (!LLVMIsAStoreInst(in) || !LLVMIsAAllocaInst(LLVMGetOperand(in, 1)) || !cd_is_slot(F, LLVMGetOperand(in, 1)))
+        return;
+    long long c = LLVMConstIntGetSExtValue(LLVMGetOperand(in, 0));
+    *slot = LLVMGetOperand(in, 1);
+    *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
 }
 
 /* The one successor a switch on `slot` takes when it holds val (NULL: any). */
@@ -927,10 +953,11 @@ static LLVMBasicBlockRef cd_only(LLVMValueRef term, LLVMValueRef slot, unsigned 
 
 /* Backwards: the value a switch on a local (in term's block) must have seen to go to b; CD_UNKNOWN
  * when b is its default or more than one case goes there. */
-static LLVMValueRef cd_want(LLVMValueRef term, LLVMBasicBlockRef b, unsigned *val)
+static LLVMValueRef cd_want(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, unsigned *val)
 {
     if (!LLVMIsASwitchInst(term) || !LLVMIsALoadInst(LLVMGetOperand(term, 0)) ||
-        !LLVMIsAAllocaInst(LLVMGetOperand(LLVMGetOperand(term, 0), 0)) || LLVMGetSwitchDefaultDest(term) == b)
+        !LLVMIsAAllocaInst(LLVMGetOperand(LLVMGetOperand(term, 0), 0)) || LLVMGetSwitchDefaultDest(term) == b ||
+        !cd_is_slot(F, LLVMGetOperand(LLVMGetOperand(term, 0), 0)))
         return NULL;
     int n = 0;
     for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
@@ -1051,7 +1078,7 @@ static int ne_excluded(fn_t *F, LLVMValueRef load, LLVMValueRef slot, uint32_t e
             LLVMValueRef ns = cslot;
             unsigned nw = want;
             if (!ns)
-                ns = cd_want(term, bb, &nw); /* came out of a cleanup's switch on this case */
+                ns = cd_want(F, term, bb, &nw); /* came out of a cleanup's switch on this case */
             int stopped = 0;
             for (LLVMValueRef i = LLVMGetPreviousInstruction(term); i && !stopped; i = LLVMGetPreviousInstruction(i)) {
                 if (!LLVMIsAStoreInst(i))
@@ -1248,6 +1275,7 @@ static void fn_free(fn_t *F)
     ptrcheck_ir_pmap_fini(&F->last_store);
     ptrcheck_ir_pmap_fini(&F->field_of);
     ptrcheck_ir_pmap_fini(&F->compared);
+    ptrcheck_ir_pmap_fini(&F->cleanup);
     ptrcheck_ir_pmap_fini(&F->obj_of);
     ptrcheck_ir_pmap_fini(&F->globr_of);
     ptrcheck_ir_pmap_fini(&F->promotable);
@@ -1270,6 +1298,7 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->field_of);
     ptrcheck_ir_pmap_init(&F->compared);
+    ptrcheck_ir_pmap_init(&F->cleanup);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
     F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
@@ -1658,7 +1687,7 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                 stopped = 1;
                 break;
             }
-            cd_step(in, &cslot, &cval);
+            cd_step(F, in, &cslot, &cval);
         }
         if (!stopped) {
             LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
@@ -2013,7 +2042,7 @@ static int every_path_takes(fn_t *F, const ptrcheck_ir_valvec_t *arms, size_t k)
         if (!cd_first_visit(F, &seen, b, slot, val))
             continue;
         for (LLVMValueRef in = LLVMGetFirstInstruction(b); in; in = LLVMGetNextInstruction(in))
-            cd_step(in, &slot, &val);
+            cd_step(F, in, &slot, &val);
         LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
         if (!t || LLVMGetInstructionOpcode(t) == LLVMRet || LLVMGetInstructionOpcode(t) == LLVMResume) {
             all = 0; /* a return that removes nothing */
