@@ -309,7 +309,7 @@ typedef struct fn_s {
     long long kill_off;
     const must_t *kill_must;  /* for kill_must_key */
     const unlink_t *kill_unlink; /* for kill_relink */
-    LLVMValueRef kill_val;    /* for kill_global_store: the value linked (a call's argument), or NULL */
+    LLVMValueRef kill_val;    /* for kill_global_store, kill_place, kill_unlink_call: the value linked, or NULL */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
