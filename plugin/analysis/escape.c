@@ -259,6 +259,7 @@ typedef struct mod_s {
     ptrcheck_ir_pmap_t summaries; /* defined function -> summary_t* */
     ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
     ptrcheck_arena_t *arena;      /* the routes and steps kept (the result's) */
+    ptrcheck_ir_reach_t *reach;   /* reaching stores of promotable slots, for the whole run */
 } mod_t;
 
 /* ------------------------------------------------------------------ per-function state */
@@ -276,8 +277,6 @@ typedef struct fn_s {
     uint32_t *arg_obj, *argr_obj; /* by parameter index: id + 1 (0: not a pointer) */
     ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
-    ptrcheck_ir_pmap_t reach;     /* load -> ptrcheck_ir_valvec_t* of reaching store values */
-    ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
@@ -531,108 +530,6 @@ static int is_promotable(fn_t *F, LLVMValueRef a)
 
 static LLVMBasicBlockRef inst_block(LLVMValueRef i) { return LLVMGetInstructionParent(i); }
 
-/* The stored values of the stores to the promotable alloca a that reach `from` (a load): walks
- * backwards through the block and then the predecessors. */
-static int comes_before(LLVMValueRef x, LLVMValueRef y)
-{
-    for (LLVMValueRef i = LLVMGetNextInstruction(x); i; i = LLVMGetNextInstruction(i))
-        if (i == y)
-            return 1;
-    return 0;
-}
-
-/* block -> last store into slot `a` in it (built once per slot from a's uses, so a function with
- * thousands of blocks is not rescanned for every load). */
-static ptrcheck_ir_pmap_t *last_stores(fn_t *F, LLVMValueRef a)
-{
-    void **slot = ptrcheck_ir_pmap_slot(&F->last_store, a);
-    if (!slot)
-        return NULL;
-    if (*slot)
-        return *slot;
-    ptrcheck_ir_pmap_t *m = calloc(1, sizeof *m);
-    if (!m)
-        return NULL;
-    ptrcheck_ir_pmap_init(m);
-    *slot = m;
-    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
-        LLVMValueRef st = LLVMGetUser(u);
-        if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != a)
-            continue;
-        void **bs = ptrcheck_ir_pmap_slot(m, inst_block(st));
-        if (!bs)
-            return NULL;
-        if (!*bs || comes_before(*bs, st))
-            *bs = st;
-    }
-    return m;
-}
-
-static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, ptrcheck_ir_valvec_t *out)
-{
-    ptrcheck_ir_pmap_t seen;
-    ptrcheck_ir_valvec_t work = {0};
-    int ok = 1;
-    ptrcheck_ir_pmap_t *last = last_stores(F, a);
-    if (!last) {
-        F->oom = 1;
-        return 0;
-    }
-    ptrcheck_ir_pmap_init(&seen);
-    /* the load's own block: the last store into the slot before the load */
-    LLVMValueRef own = NULL;
-    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
-        LLVMValueRef st = LLVMGetUser(u);
-        if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == a && inst_block(st) == inst_block(from) &&
-            comes_before(st, from) && (!own || comes_before(own, st)))
-            own = st;
-    }
-    if (own) {
-        ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(own, 0));
-        goto done;
-    }
-    /* a slot written only in the entry block (parameter spills, variables initialised once at the
-     * top): that store reaches every load outside the entry block */
-    if (last->count == 1 && inst_block(from) != LLVMGetEntryBasicBlock(F->fn)) {
-        void *fv = NULL;
-        if (ptrcheck_ir_pmap_get(last, LLVMGetEntryBasicBlock(F->fn), &fv) && fv) {
-            ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand((LLVMValueRef)fv, 0));
-            goto done;
-        }
-    }
-    ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(inst_block(from)));
-    while (ok && work.n) {
-        LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
-        /* predecessors: the blocks whose terminators use bb */
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && ok; u = LLVMGetNextUse(u)) {
-            LLVMValueRef user = LLVMGetUser(u);
-            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
-                continue;
-            LLVMBasicBlockRef pred = inst_block(user);
-            void **slot = ptrcheck_ir_pmap_slot(&seen, pred);
-            if (!slot) {
-                ok = 0;
-                break;
-            }
-            if (*slot)
-                continue;
-            *slot = (void *)1;
-            void *fv = NULL;
-            LLVMValueRef found = ptrcheck_ir_pmap_get(last, pred, &fv) ? (LLVMValueRef)fv : NULL;
-            if (found)
-                ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(found, 0));
-            else
-                ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(pred));
-        }
-    }
-done:
-    free(work.v);
-    ptrcheck_ir_pmap_fini(&seen);
-    if (!ok)
-        F->oom = 1;
-    return ok;
-}
-
 /* ------------------------------------------------------------------ transfer functions */
 
 static int field_gep(fn_t *F, LLVMValueRef in, eset_t *tmp, int *changed, int *ok)
@@ -829,24 +726,14 @@ static void drop_own_head(fn_t *F, eset_t *got, uint32_t from)
     got->n = w;
 }
 
-/* The stored values that reach `load` of promotable slot `a` (cached per load). */
-static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
+/* The stored values that reach `load` of promotable slot `a` (plugin/analysis/reach.c: computed once
+ * per slot for the whole run, however often the function is analysed). */
+static const ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
 {
-    void **slot = ptrcheck_ir_pmap_slot(&F->reach, load);
-    if (!slot)
-        return NULL;
-    if (!*slot) {
-        ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
-        if (!vv || !reaching_stores(F, load, a, vv)) {
-            if (vv) {
-                free(vv->v);
-                free(vv);
-            }
-            return NULL;
-        }
-        *slot = vv;
-    }
-    return *slot;
+    const ptrcheck_ir_valvec_t *vv = ptrcheck_ir_reach_stores(F->mod->reach, load, a);
+    if (!vv)
+        F->oom = 1;
+    return vv;
 }
 
 static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t *b)
@@ -931,7 +818,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 id = (uint32_t)(uintptr_t)v;
             if (!id || !F->objs[id - 1].contents.n)
                 break;
-            ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
+            const ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
             if (!vv) {
                 ok = 0;
                 break;
@@ -1071,20 +958,7 @@ static void fn_free(fn_t *F)
             eset_free(F->pts.vals[i]);
             free(F->pts.vals[i]);
         }
-    for (size_t i = 0; i < F->reach.cap; i++)
-        if (F->reach.keys[i] && F->reach.vals[i]) {
-            ptrcheck_ir_valvec_t *vv = F->reach.vals[i];
-            free(vv->v);
-            free(vv);
-        }
     ptrcheck_ir_pmap_fini(&F->pts);
-    ptrcheck_ir_pmap_fini(&F->reach);
-    for (size_t i = 0; i < F->last_store.cap; i++)
-        if (F->last_store.keys[i] && F->last_store.vals[i]) {
-            ptrcheck_ir_pmap_fini(F->last_store.vals[i]);
-            free(F->last_store.vals[i]);
-        }
-    ptrcheck_ir_pmap_fini(&F->last_store);
     ptrcheck_ir_pmap_fini(&F->field_of);
     ptrcheck_ir_pmap_fini(&F->obj_of);
     ptrcheck_ir_pmap_fini(&F->globr_of);
@@ -1104,8 +978,6 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->globr_of);
     ptrcheck_ir_pmap_init(&F->pts);
     ptrcheck_ir_pmap_init(&F->promotable);
-    ptrcheck_ir_pmap_init(&F->reach);
-    ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->field_of);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
@@ -1446,7 +1318,7 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
     LLVMValueRef slot = LLVMIsALoadInst(x) ? LLVMGetOperand(x, 0) : NULL;
     if (!slot || !LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
         return -1;
-    ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    const ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
     int taken = -1;
     for (size_t k = 0; vv && k < vv->n; k++) {
         /* a value stored only in blocks of the failure path does not reach here */
@@ -2929,7 +2801,7 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
     ptrcheck_ir_pmap_init(&M.annotated);
     ptrcheck_ir_pmap_init(&seen);
     ptrcheck_ir_pmap_init(&callers);
-    if (!read_annotations(&M))
+    if (!(M.reach = ptrcheck_ir_reach_create()) || !read_annotations(&M))
         goto fail;
 
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
@@ -3039,6 +2911,7 @@ done:
     ptrcheck_ir_pmap_fini(&M.summaries);
     ptrcheck_ir_pmap_fini(&M.annotated);
     ptrcheck_ir_fncache_fini(&M.fns);
+    ptrcheck_ir_reach_destroy(M.reach);
     free(order.v);
     return ok;
 }
