@@ -278,6 +278,7 @@ typedef struct mod_s {
     ptrcheck_ir_pmap_t summaries; /* defined function -> summary_t* */
     ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
     ptrcheck_arena_t *arena;      /* the routes and steps kept (the result's) */
+    ptrcheck_ir_reach_t *reach;   /* reaching stores of promotable slots, for the whole run */
 } mod_t;
 
 /* ------------------------------------------------------------------ per-function state */
@@ -295,8 +296,6 @@ typedef struct fn_s {
     uint32_t *arg_obj, *argr_obj; /* by parameter index: id + 1 (0: not a pointer) */
     ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
-    ptrcheck_ir_pmap_t reach;     /* load -> ptrcheck_ir_valvec_t* of reaching store values */
-    ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     ptrcheck_ir_pmap_t compared;  /* promotable alloca -> (void*)1 a load of it is compared (==, !=), 2 not */
     ptrcheck_ir_pmap_t cleanup;   /* alloca -> (void*)1 a cleanup destination (cd_is_slot), 2 not */
@@ -554,108 +553,6 @@ static int is_promotable(fn_t *F, LLVMValueRef a)
 
 static LLVMBasicBlockRef inst_block(LLVMValueRef i) { return LLVMGetInstructionParent(i); }
 
-/* The stored values of the stores to the promotable alloca a that reach `from` (a load): walks
- * backwards through the block and then the predecessors. */
-static int comes_before(LLVMValueRef x, LLVMValueRef y)
-{
-    for (LLVMValueRef i = LLVMGetNextInstruction(x); i; i = LLVMGetNextInstruction(i))
-        if (i == y)
-            return 1;
-    return 0;
-}
-
-/* block -> last store into slot `a` in it (built once per slot from a's uses, so a function with
- * thousands of blocks is not rescanned for every load). */
-static ptrcheck_ir_pmap_t *last_stores(fn_t *F, LLVMValueRef a)
-{
-    void **slot = ptrcheck_ir_pmap_slot(&F->last_store, a);
-    if (!slot)
-        return NULL;
-    if (*slot)
-        return *slot;
-    ptrcheck_ir_pmap_t *m = calloc(1, sizeof *m);
-    if (!m)
-        return NULL;
-    ptrcheck_ir_pmap_init(m);
-    *slot = m;
-    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
-        LLVMValueRef st = LLVMGetUser(u);
-        if (!LLVMIsAStoreInst(st) || LLVMGetOperand(st, 1) != a)
-            continue;
-        void **bs = ptrcheck_ir_pmap_slot(m, inst_block(st));
-        if (!bs)
-            return NULL;
-        if (!*bs || comes_before(*bs, st))
-            *bs = st;
-    }
-    return m;
-}
-
-static int reaching_stores(fn_t *F, LLVMValueRef from, LLVMValueRef a, ptrcheck_ir_valvec_t *out)
-{
-    ptrcheck_ir_pmap_t seen;
-    ptrcheck_ir_valvec_t work = {0};
-    int ok = 1;
-    ptrcheck_ir_pmap_t *last = last_stores(F, a);
-    if (!last) {
-        F->oom = 1;
-        return 0;
-    }
-    ptrcheck_ir_pmap_init(&seen);
-    /* the load's own block: the last store into the slot before the load */
-    LLVMValueRef own = NULL;
-    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
-        LLVMValueRef st = LLVMGetUser(u);
-        if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == a && inst_block(st) == inst_block(from) &&
-            comes_before(st, from) && (!own || comes_before(own, st)))
-            own = st;
-    }
-    if (own) {
-        ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(own, 0));
-        goto done;
-    }
-    /* a slot written only in the entry block (parameter spills, variables initialised once at the
-     * top): that store reaches every load outside the entry block */
-    if (last->count == 1 && inst_block(from) != LLVMGetEntryBasicBlock(F->fn)) {
-        void *fv = NULL;
-        if (ptrcheck_ir_pmap_get(last, LLVMGetEntryBasicBlock(F->fn), &fv) && fv) {
-            ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand((LLVMValueRef)fv, 0));
-            goto done;
-        }
-    }
-    ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(inst_block(from)));
-    while (ok && work.n) {
-        LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
-        /* predecessors: the blocks whose terminators use bb */
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && ok; u = LLVMGetNextUse(u)) {
-            LLVMValueRef user = LLVMGetUser(u);
-            if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
-                continue;
-            LLVMBasicBlockRef pred = inst_block(user);
-            void **slot = ptrcheck_ir_pmap_slot(&seen, pred);
-            if (!slot) {
-                ok = 0;
-                break;
-            }
-            if (*slot)
-                continue;
-            *slot = (void *)1;
-            void *fv = NULL;
-            LLVMValueRef found = ptrcheck_ir_pmap_get(last, pred, &fv) ? (LLVMValueRef)fv : NULL;
-            if (found)
-                ok = ptrcheck_ir_valvec_push(out, LLVMGetOperand(found, 0));
-            else
-                ok = ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(pred));
-        }
-    }
-done:
-    free(work.v);
-    ptrcheck_ir_pmap_fini(&seen);
-    if (!ok)
-        F->oom = 1;
-    return ok;
-}
-
 /* ------------------------------------------------------------------ transfer functions */
 
 static int field_gep(fn_t *F, LLVMValueRef in, eset_t *tmp, int *changed, int *ok)
@@ -852,24 +749,14 @@ static void drop_own_head(fn_t *F, eset_t *got, uint32_t from)
     got->n = w;
 }
 
-/* The stored values that reach `load` of promotable slot `a` (cached per load). */
-static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
+/* The stored values that reach `load` of promotable slot `a` (plugin/analysis/reach.c: computed once
+ * per slot for the whole run, however often the function is analysed). */
+static const ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a)
 {
-    void **slot = ptrcheck_ir_pmap_slot(&F->reach, load);
-    if (!slot)
-        return NULL;
-    if (!*slot) {
-        ptrcheck_ir_valvec_t *vv = calloc(1, sizeof *vv);
-        if (!vv || !reaching_stores(F, load, a, vv)) {
-            if (vv) {
-                free(vv->v);
-                free(vv);
-            }
-            return NULL;
-        }
-        *slot = vv;
-    }
-    return *slot;
+    const ptrcheck_ir_valvec_t *vv = ptrcheck_ir_reach_stores(F->mod->reach, load, a);
+    if (!vv)
+        F->oom = 1;
+    return vv;
 }
 
 /* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
@@ -1119,7 +1006,7 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 id = (uint32_t)(uintptr_t)v;
             if (!id || !F->objs[id - 1].contents.n)
                 break;
-            ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
+            const ptrcheck_ir_valvec_t *vv = load_reach(F, in, base);
             if (!vv) {
                 ok = 0;
                 break;
@@ -1259,20 +1146,7 @@ static void fn_free(fn_t *F)
             eset_free(F->pts.vals[i]);
             free(F->pts.vals[i]);
         }
-    for (size_t i = 0; i < F->reach.cap; i++)
-        if (F->reach.keys[i] && F->reach.vals[i]) {
-            ptrcheck_ir_valvec_t *vv = F->reach.vals[i];
-            free(vv->v);
-            free(vv);
-        }
     ptrcheck_ir_pmap_fini(&F->pts);
-    ptrcheck_ir_pmap_fini(&F->reach);
-    for (size_t i = 0; i < F->last_store.cap; i++)
-        if (F->last_store.keys[i] && F->last_store.vals[i]) {
-            ptrcheck_ir_pmap_fini(F->last_store.vals[i]);
-            free(F->last_store.vals[i]);
-        }
-    ptrcheck_ir_pmap_fini(&F->last_store);
     ptrcheck_ir_pmap_fini(&F->field_of);
     ptrcheck_ir_pmap_fini(&F->compared);
     ptrcheck_ir_pmap_fini(&F->cleanup);
@@ -1294,8 +1168,6 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->globr_of);
     ptrcheck_ir_pmap_init(&F->pts);
     ptrcheck_ir_pmap_init(&F->promotable);
-    ptrcheck_ir_pmap_init(&F->reach);
-    ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->field_of);
     ptrcheck_ir_pmap_init(&F->compared);
     ptrcheck_ir_pmap_init(&F->cleanup);
@@ -1643,7 +1515,7 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
     LLVMValueRef slot = LLVMIsALoadInst(x) ? LLVMGetOperand(x, 0) : NULL;
     if (!slot || !LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
         return -1;
-    ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    const ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
     int taken = -1;
     for (size_t k = 0; vv && k < vv->n; k++) {
         /* a value stored only in blocks of the failure path does not reach here */
@@ -3295,8 +3167,9 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
     return s;
 }
 
-/* Analyses fn; updates its summary (*changed when it grew); reports when R is given. */
-static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
+/* Analyses fn; updates its summary (*changed when it grew, must-stores too with summarise); reports
+ * when R is given. */
+static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int summarise, int *changed)
 {
     summary_t *sum = summary_of(M, fn);
     fn_t F;
@@ -3314,7 +3187,7 @@ static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
     if (ok) {
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);
-        if (!R)
+        if (summarise)
             (void)(compute_must(&F, changed) && compute_unlink(&F, changed) && compute_waits(&F, changed));
         ok = !F.oom;
     }
@@ -3356,97 +3229,267 @@ static int read_annotations(mod_t *M)
     return 1;
 }
 
-/* Post-order of the call graph from fn (callees first). */
-static int post_order(mod_t *M, LLVMValueRef root, ptrcheck_ir_pmap_t *seen, ptrcheck_ir_valvec_t *out)
+/* ------------------------------------------------------------------ call graph */
+
+/* A defined function of the module: its distinct defined callees, its callers, and its strongly
+ * connected component (Tarjan, which emits the components callees first). */
+typedef struct cg_node_s {
+    LLVMValueRef fn;
+    uint32_t callee_at, ncallees; /* in cg_t.edges */
+    uint32_t caller_at, ncallers; /* in cg_t.redges */
+    int self;                     /* calls itself */
+    uint32_t index, low, scc;     /* Tarjan: index + 1 (0: not visited yet) */
+    int on_stack, queued;
+    size_t res_at, nres;          /* its escapes in R->v (recorded once, in its component's order) */
+} cg_node_t;
+
+typedef struct cg_s {
+    cg_node_t *n;
+    size_t nn;
+    uint32_t *edges, *redges;
+    size_t nedges;
+    ptrcheck_ir_pmap_t of; /* function -> node index + 1 */
+    uint32_t *scc_order;   /* node indices, component by component, callees' components first */
+    uint32_t *scc_at;      /* component c: scc_order[scc_at[c] .. scc_at[c + 1]) */
+    size_t nscc;
+} cg_t;
+
+static void cg_fini(cg_t *g)
+{
+    free(g->n);
+    free(g->edges);
+    free(g->redges);
+    free(g->scc_order);
+    free(g->scc_at);
+    ptrcheck_ir_pmap_fini(&g->of);
+}
+
+static uint32_t cg_node(const cg_t *g, LLVMValueRef fn)
+{
+    void *v = NULL;
+    return fn && ptrcheck_ir_pmap_get(&g->of, fn, &v) ? (uint32_t)(uintptr_t)v - 1 : UINT32_MAX;
+}
+
+/* One scan of every defined function's calls. */
+static int cg_build(mod_t *M, cg_t *g)
+{
+    size_t cap = 0;
+    uint32_t *stamp = NULL;
+    memset(g, 0, sizeof *g);
+    ptrcheck_ir_pmap_init(&g->of);
+    for (LLVMValueRef fn = LLVMGetFirstFunction(M->m); fn; fn = LLVMGetNextFunction(fn))
+        if (!LLVMIsDeclaration(fn))
+            g->nn++;
+    g->n = calloc(g->nn + 1, sizeof *g->n);
+    stamp = calloc(g->nn + 1, sizeof *stamp);
+    if (!g->n || !stamp)
+        goto fail;
+    size_t i = 0;
+    for (LLVMValueRef fn = LLVMGetFirstFunction(M->m); fn; fn = LLVMGetNextFunction(fn)) {
+        if (LLVMIsDeclaration(fn))
+            continue;
+        void **slot = ptrcheck_ir_pmap_slot(&g->of, fn);
+        if (!slot)
+            goto fail;
+        *slot = (void *)(uintptr_t)(i + 1);
+        g->n[i++].fn = fn;
+    }
+    for (i = 0; i < g->nn; i++) {
+        cg_node_t *nd = &g->n[i];
+        nd->callee_at = (uint32_t)g->nedges;
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(nd->fn); bb; bb = LLVMGetNextBasicBlock(bb))
+            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+                LLVMOpcode op = LLVMGetInstructionOpcode(in);
+                if (op != LLVMCall && op != LLVMInvoke)
+                    continue;
+                uint32_t c = cg_node(g, ptrcheck_ir_called_function(in));
+                if (c == UINT32_MAX || stamp[c] == i + 1)
+                    continue;
+                stamp[c] = (uint32_t)i + 1;
+                if (c == i)
+                    nd->self = 1;
+                if (g->nedges == cap) {
+                    size_t nc = cap ? cap * 2 : 256;
+                    uint32_t *ne = realloc(g->edges, nc * sizeof *ne);
+                    if (!ne)
+                        goto fail;
+                    g->edges = ne;
+                    cap = nc;
+                }
+                g->edges[g->nedges++] = c;
+                g->n[c].ncallers++;
+            }
+        nd->ncallees = (uint32_t)g->nedges - nd->callee_at;
+    }
+    /* callers (reverse edges) */
+    g->redges = calloc(g->nedges + 1, sizeof *g->redges);
+    if (!g->redges)
+        goto fail;
+    uint32_t at = 0;
+    for (i = 0; i < g->nn; i++) {
+        g->n[i].caller_at = at;
+        at += g->n[i].ncallers;
+        g->n[i].ncallers = 0;
+    }
+    for (i = 0; i < g->nn; i++)
+        for (uint32_t e = 0; e < g->n[i].ncallees; e++) {
+            cg_node_t *c = &g->n[g->edges[g->n[i].callee_at + e]];
+            g->redges[c->caller_at + c->ncallers++] = (uint32_t)i;
+        }
+    free(stamp);
+    return 1;
+fail:
+    free(stamp);
+    return 0;
+}
+
+/* Tarjan's strongly connected components, iteratively; components come callees first. */
+static int cg_sccs(cg_t *g)
 {
     typedef struct frame_s {
-        LLVMValueRef fn;
-        LLVMBasicBlockRef bb;
-        LLVMValueRef in;
+        uint32_t v, e;
     } frame_t;
-    frame_t *stack = NULL;
-    size_t n = 0, cap = 0;
-    int ok = 1;
-    void **slot = ptrcheck_ir_pmap_slot(seen, root);
-    if (!slot)
+    frame_t *call = calloc(g->nn + 1, sizeof *call);
+    uint32_t *stack = calloc(g->nn + 1, sizeof *stack);
+    g->scc_order = calloc(g->nn + 1, sizeof *g->scc_order);
+    g->scc_at = calloc(g->nn + 2, sizeof *g->scc_at);
+    if (!call || !stack || !g->scc_order || !g->scc_at) {
+        free(call);
+        free(stack);
         return 0;
-    if (*slot)
-        return 1;
-    *slot = (void *)1;
-#define PUSH(F_)                                                                                                       \
-    do {                                                                                                               \
-        if (n == cap) {                                                                                                \
-            size_t nc = cap ? cap * 2 : 32;                                                                            \
-            frame_t *ns = realloc(stack, nc * sizeof *ns);                                                             \
-            if (!ns) {                                                                                                 \
-                ok = 0;                                                                                                \
-                goto done;                                                                                             \
-            }                                                                                                          \
-            stack = ns;                                                                                                \
-            cap = nc;                                                                                                  \
-        }                                                                                                              \
-        stack[n].fn = (F_);                                                                                            \
-        stack[n].bb = LLVMGetFirstBasicBlock(F_);                                                                      \
-        stack[n].in = stack[n].bb ? LLVMGetFirstInstruction(stack[n].bb) : NULL;                                       \
-        n++;                                                                                                           \
-    } while (0)
-    PUSH(root);
-    while (n) {
-        frame_t *fr = &stack[n - 1];
-        LLVMValueRef next = NULL;
-        while (fr->bb && !next) {
-            for (; fr->in && !next; fr->in = LLVMGetNextInstruction(fr->in)) {
-                LLVMValueRef c = ptrcheck_ir_called_function(fr->in);
-                if (c && !LLVMIsDeclaration(c) && summary_of(M, c)) {
-                    void **s2 = ptrcheck_ir_pmap_slot(seen, c);
-                    if (!s2) {
-                        ok = 0;
-                        goto done;
-                    }
-                    if (!*s2) {
-                        *s2 = (void *)1;
-                        next = c;
-                    }
-                }
-            }
-            if (!next) {
-                fr->bb = LLVMGetNextBasicBlock(fr->bb);
-                fr->in = fr->bb ? LLVMGetFirstInstruction(fr->bb) : NULL;
-            }
-        }
-        if (next) {
-            PUSH(next);
-            continue;
-        }
-        if (!ptrcheck_ir_valvec_push(out, fr->fn)) {
-            ok = 0;
-            goto done;
-        }
-        n--;
     }
-#undef PUSH
-done:
+    uint32_t next = 0, sp = 0, done = 0;
+    for (uint32_t root = 0; root < g->nn; root++) {
+        if (g->n[root].index)
+            continue;
+        size_t depth = 0;
+        call[depth++] = (frame_t){root, 0};
+        g->n[root].index = g->n[root].low = ++next;
+        g->n[root].on_stack = 1;
+        stack[sp++] = root;
+        while (depth) {
+            frame_t *fr = &call[depth - 1];
+            cg_node_t *v = &g->n[fr->v];
+            if (fr->e < v->ncallees) {
+                uint32_t w = g->edges[v->callee_at + fr->e++];
+                cg_node_t *wn = &g->n[w];
+                if (!wn->index) {
+                    wn->index = wn->low = ++next;
+                    wn->on_stack = 1;
+                    stack[sp++] = w;
+                    call[depth++] = (frame_t){w, 0};
+                } else if (wn->on_stack && wn->index < v->low) {
+                    v->low = wn->index;
+                }
+                continue;
+            }
+            if (v->low == v->index) { /* v roots a component */
+                g->scc_at[g->nscc] = done;
+                uint32_t w;
+                do {
+                    w = stack[--sp];
+                    g->n[w].on_stack = 0;
+                    g->n[w].scc = (uint32_t)g->nscc;
+                    g->scc_order[done++] = w;
+                } while (w != fr->v);
+                g->nscc++;
+            }
+            uint32_t low = v->low;
+            depth--;
+            if (depth && low < g->n[call[depth - 1].v].low)
+                g->n[call[depth - 1].v].low = low;
+        }
+    }
+    g->scc_at[g->nscc] = done;
+    free(call);
     free(stack);
+    return 1;
+}
+
+/* Analyses node i with recording: its escapes go to R, and where they are is kept with the node. */
+static int analyse_recording(mod_t *M, cg_t *g, uint32_t i, result_t *R, int summarise)
+{
+    int changed = 0;
+    g->n[i].res_at = R->n;
+    if (!analyse(M, g->n[i].fn, R, summarise, &changed))
+        return 0;
+    g->n[i].nres = R->n - g->n[i].res_at;
+    return 1;
+}
+
+/* The summaries of one component, then its escapes.  A function that is not recursive is analysed
+ * once: its callees' summaries are final.  The members of a recursive component are analysed until
+ * no summary changes (a member again only when the summary of a member it calls changed), then once
+ * more each to collect their escapes. */
+static int run_component(mod_t *M, cg_t *g, size_t c, result_t *R)
+{
+    const uint32_t *mem = g->scc_order + g->scc_at[c];
+    size_t k = g->scc_at[c + 1] - g->scc_at[c];
+    if (k == 1 && !g->n[mem[0]].self)
+        return analyse_recording(M, g, mem[0], R, 1);
+    uint32_t *work = calloc(k + 1, sizeof *work);
+    size_t nw = 0, budget = k * 8 + 64;
+    int ok = work != NULL;
+    for (size_t i = k; ok && i-- > 0;) {
+        work[nw++] = mem[i];
+        g->n[mem[i]].queued = 1;
+    }
+    while (ok && nw && budget--) {
+        uint32_t v = work[--nw];
+        int changed = 0;
+        g->n[v].queued = 0;
+        if (!analyse(M, g->n[v].fn, NULL, 1, &changed)) {
+            ok = 0;
+            break;
+        }
+        for (uint32_t e = 0; changed && e < g->n[v].ncallers; e++) {
+            uint32_t u = g->redges[g->n[v].caller_at + e];
+            if (g->n[u].scc != c || g->n[u].queued)
+                continue;
+            g->n[u].queued = 1;
+            work[nw++] = u;
+        }
+    }
+    free(work);
+    for (size_t i = 0; ok && i < k; i++)
+        ok = analyse_recording(M, g, mem[i], R, 0);
     return ok;
 }
 
-/* Summarises every defined function, then collects the escapes of each into R. */
+/* R->v in module order (and, within a function, in the order its walk found them). */
+static int module_order(cg_t *g, result_t *R)
+{
+    if (!R->n)
+        return 1;
+    ptrcheck_escape_t *v = malloc(R->n * sizeof *v);
+    if (!v)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < g->nn; i++) {
+        memcpy(v + n, R->v + g->n[i].res_at, g->n[i].nres * sizeof *v);
+        n += g->n[i].nres;
+    }
+    free(R->v);
+    R->v = v;
+    R->cap = R->n;
+    return 1;
+}
+
+/* Summarises every defined function bottom-up over the call graph and collects its escapes into R. */
 static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
 {
     mod_t M;
-    ptrcheck_ir_valvec_t order = {0};
-    ptrcheck_ir_pmap_t seen, callers;
+    cg_t g;
     int ok = 1;
     memset(&M, 0, sizeof M);
+    memset(&g, 0, sizeof g);
     M.e = e;
     M.m = m;
     M.arena = &R->arena;
     ptrcheck_ir_fncache_init(&M.fns, e);
     ptrcheck_ir_pmap_init(&M.summaries);
     ptrcheck_ir_pmap_init(&M.annotated);
-    ptrcheck_ir_pmap_init(&seen);
-    ptrcheck_ir_pmap_init(&callers);
-    if (!read_annotations(&M))
+    if (!(M.reach = ptrcheck_ir_reach_create()) || !read_annotations(&M))
         goto fail;
 
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
@@ -3463,81 +3506,13 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
         if (!f || !fn_borrowed_setup(&M, f, fn, s))
             goto fail;
     }
-    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
-        if (!LLVMIsDeclaration(fn) && !post_order(&M, fn, &seen, &order))
+    if (!cg_build(&M, &g) || !cg_sccs(&g))
+        goto fail;
+    for (size_t c = 0; c < g.nscc; c++)
+        if (!run_component(&M, &g, c, R))
             goto fail;
-    /* callers of each function, for the worklist */
-    for (size_t i = 0; i < order.n; i++) {
-        LLVMValueRef fn = order.v[i];
-        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
-            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
-                LLVMValueRef c = ptrcheck_ir_called_function(in);
-                if (!c || LLVMIsDeclaration(c) || !summary_of(&M, c))
-                    continue;
-                void **slot = ptrcheck_ir_pmap_slot(&callers, c);
-                if (!slot)
-                    goto fail;
-                if (!*slot && !(*slot = calloc(1, sizeof(ptrcheck_ir_valvec_t))))
-                    goto fail;
-                ptrcheck_ir_valvec_t *cv = *slot;
-                if ((!cv->n || cv->v[cv->n - 1] != fn) && !ptrcheck_ir_valvec_push(cv, fn))
-                    goto fail;
-            }
-    }
-    /* summaries: callees first, re-queue callers when a summary grows */
-    {
-        ptrcheck_ir_valvec_t work = {0};
-        ptrcheck_ir_pmap_t queued;
-        ptrcheck_ir_pmap_init(&queued);
-        for (size_t i = order.n; i-- > 0;) {
-            void **slot = ptrcheck_ir_pmap_slot(&queued, order.v[i]);
-            if (!slot || !ptrcheck_ir_valvec_push(&work, order.v[i])) {
-                ok = 0;
-                break;
-            }
-            *slot = (void *)1;
-        }
-        size_t budget = order.n * 8 + 64;
-        while (ok && work.n && budget--) {
-            LLVMValueRef fn = work.v[--work.n];
-            void **slot = ptrcheck_ir_pmap_slot(&queued, fn);
-            if (slot)
-                *slot = NULL;
-            int changed = 0;
-            if (!analyse(&M, fn, NULL, &changed)) {
-                ok = 0;
-                break;
-            }
-            void *cv = NULL;
-            if (changed && ptrcheck_ir_pmap_get(&callers, fn, &cv) && cv) {
-                ptrcheck_ir_valvec_t *c = cv;
-                for (size_t k = 0; k < c->n; k++) {
-                    void **q = ptrcheck_ir_pmap_slot(&queued, c->v[k]);
-                    if (!q) {
-                        ok = 0;
-                        break;
-                    }
-                    if (*q)
-                        continue;
-                    *q = (void *)1;
-                    if (!ptrcheck_ir_valvec_push(&work, c->v[k])) {
-                        ok = 0;
-                        break;
-                    }
-                }
-            }
-        }
-        free(work.v);
-        ptrcheck_ir_pmap_fini(&queued);
-        if (!ok)
-            goto fail;
-    }
-    /* the escapes, in module order */
-    for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
-        int changed = 0;
-        if (!LLVMIsDeclaration(fn) && !analyse(&M, fn, R, &changed))
-            goto fail;
-    }
+    if (!module_order(&g, R))
+        goto fail;
     goto done;
 fail:
     ok = 0;
@@ -3545,18 +3520,11 @@ done:
     for (size_t i = 0; i < M.summaries.cap; i++)
         if (M.summaries.keys[i])
             summary_free(M.summaries.vals[i]);
-    for (size_t i = 0; i < callers.cap; i++)
-        if (callers.keys[i] && callers.vals[i]) {
-            ptrcheck_ir_valvec_t *cv = callers.vals[i];
-            free(cv->v);
-            free(cv);
-        }
-    ptrcheck_ir_pmap_fini(&callers);
-    ptrcheck_ir_pmap_fini(&seen);
+    cg_fini(&g);
     ptrcheck_ir_pmap_fini(&M.summaries);
     ptrcheck_ir_pmap_fini(&M.annotated);
     ptrcheck_ir_fncache_fini(&M.fns);
-    free(order.v);
+    ptrcheck_ir_reach_destroy(M.reach);
     return ok;
 }
 

@@ -120,6 +120,19 @@ void **ptrcheck_ir_pmap_slot(ptrcheck_ir_pmap_t *m, const void *key);
 /* Returns 1 and sets *val when key is present. */
 int ptrcheck_ir_pmap_get(const ptrcheck_ir_pmap_t *m, const void *key, void **val);
 
+/* ---- reaching stores of local slots (plugin/analysis/reach.c), kept for one IR run */
+typedef struct ptrcheck_ir_reach_s ptrcheck_ir_reach_t;
+
+/* NULL when out of memory. */
+ptrcheck_ir_reach_t *ptrcheck_ir_reach_create(void);
+void ptrcheck_ir_reach_destroy(ptrcheck_ir_reach_t *r);
+/* The values of the stores into alloca a that reach `load` (a load whose pointer operand is a): the
+ * last store before it in its block; else, when every store into a is in the entry block and the
+ * load is not, the last of those; else the last store of each block that stores into a and is
+ * reached walking predecessors back from the load's block through blocks that do not.  Owned by
+ * r; NULL when out of memory (or load is no load of a). */
+const ptrcheck_ir_valvec_t *ptrcheck_ir_reach_stores(ptrcheck_ir_reach_t *r, LLVMValueRef load, LLVMValueRef a);
+
 /* ---- small IR helpers */
 
 /* The function a call instruction calls directly (looking through pointer casts), or NULL. */
