@@ -217,11 +217,11 @@ static void on_int_to_ptr(ptrcheck_engine_t *e, const ptrcheck_expr_t *cast)
     if (!ptrcheck_intexpr_scan(cast, &s) || !s.trunc)
         return;
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
-                                              PT_AST_TRUNCATED_ROUNDTRIP, s.trunc->type.bits,
-                                              s.trunc->type.spelling ? s.trunc->type.spelling : PT_INTEGER);
+                                              PT_TRUNCATED_ROUNDTRIP, s.trunc->type.bits, "", "");
     if (!d)
         return;
-    ptrcheck_diag_add_note(d, s.trunc->loc, PT_NOTE_DROPPED_HERE);
+    ptrcheck_diag_add_note(d, s.trunc->loc, PT_NOTE_DROPPED_HERE,
+                           s.trunc->type.spelling ? s.trunc->type.spelling : PT_INTEGER);
     for (unsigned i = 0; i < s.nptoi; i++)
         ptrcheck_diag_add_note(d, s.ptoi[i]->loc, PT_NOTE_PTOI_HERE);
     ptrcheck_engine_report(e, d);

@@ -572,12 +572,11 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
     } else if (op == LLVMLShr && const_u64(b, &k) && k > 0 && k < width) {
         out->vbits = width - (unsigned)k;
     }
-    /* a truncated value masked or shifted down to no more bits than the truncation kept: what was
-     * dropped would be gone anyway (a random or hash value sliced into an index) */
-    if ((out->flags & F_TRUNC) && out->vbits && out->tbits && out->vbits <= out->tbits) {
-        out->flags &= ~F_TRUNC;
-        out->tbits = 0;
-    }
+    /* a pointer narrowed and then masked or shifted down to no more bits than the narrowing kept: only
+     * low bits survive, an index or a hash slice (a random value seeded from addresses), no longer
+     * the bits of a pointer */
+    if ((out->flags & F_TRUNC) && out->vbits && out->tbits && out->vbits <= out->tbits)
+        memset(out, 0, sizeof *out);
 }
 
 static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
@@ -1375,8 +1374,9 @@ static int only_integer_uses(LLVMValueRef v, unsigned depth)
 
 static int box_source(ctx_t *c, LLVMValueRef v, unsigned depth);
 
-/* Every value stored into local or internal object a is a box_source, and the object is otherwise
- * only read or handed to calls (an out-parameter: pthread_join's, a getter's). */
+/* Every value stored into local or internal object a is a box_source, every read of it is only
+ * converted to an integer, and it is otherwise only handed to calls (an out-parameter:
+ * pthread_join's, a getter's). */
 static int box_object(ctx_t *c, LLVMValueRef a, unsigned depth)
 {
     if (LLVMIsAGlobalVariable(a) && LLVMGetLinkage(a) != LLVMInternalLinkage && LLVMGetLinkage(a) != LLVMPrivateLinkage)
@@ -1388,8 +1388,13 @@ static int box_object(ctx_t *c, LLVMValueRef a, unsigned depth)
     }
     for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
         LLVMValueRef user = LLVMGetUser(u);
-        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user))
+        if (ptrcheck_ir_is_lifetime_use(user))
             continue;
+        if (LLVMIsALoadInst(user)) {
+            if (!only_integer_uses(user, 0))
+                return 0; /* also used as a pointer */
+            continue;
+        }
         if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a) {
             if (!box_source(c, LLVMGetOperand(user, 0), depth + 1))
                 return 0;
