@@ -1355,17 +1355,18 @@ static int returns_noalias(LLVMValueRef call, LLVMValueRef callee)
                     LLVMGetCallSiteEnumAttribute(call, LLVMAttributeReturnIndex, kind));
 }
 
-/* Every use of pointer v is a conversion to an integer or a comparison (through casts). */
-static int only_integer_uses(LLVMValueRef v, unsigned depth)
+/* Every use of pointer v is a conversion to an integer or a comparison (through casts); with
+ * returned, also its function's return value (whose callers' uses are judged at their calls). */
+static int only_integer_uses(LLVMValueRef v, int returned, unsigned depth)
 {
     if (depth > 4)
         return 0;
     for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
         LLVMValueRef user = LLVMGetUser(u);
         LLVMOpcode op = ptrcheck_ir_opcode(user);
-        if (op == LLVMPtrToInt || op == LLVMICmp)
+        if (op == LLVMPtrToInt || op == LLVMICmp || (returned && op == LLVMRet))
             continue;
-        if ((op == LLVMBitCast || op == LLVMAddrSpaceCast) && only_integer_uses(user, depth + 1))
+        if ((op == LLVMBitCast || op == LLVMAddrSpaceCast) && only_integer_uses(user, returned, depth + 1))
             continue;
         return 0;
     }
@@ -1391,7 +1392,7 @@ static int box_object(ctx_t *c, LLVMValueRef a, unsigned depth)
         if (ptrcheck_ir_is_lifetime_use(user))
             continue;
         if (LLVMIsALoadInst(user)) {
-            if (!only_integer_uses(user, 0))
+            if (!only_integer_uses(user, 1, 0))
                 return 0; /* also used as a pointer */
             continue;
         }
@@ -1471,7 +1472,7 @@ static int box_source(ctx_t *c, LLVMValueRef v, unsigned depth)
 static int boxed_conv(ctx_t *c, LLVMValueRef ptoi)
 {
     LLVMValueRef p = LLVMGetOperand(ptoi, 0);
-    return LLVMIsAInstruction(p) && !LLVMIsAArgument(p) && only_integer_uses(p, 0) && box_source(c, p, 0);
+    return LLVMIsAInstruction(p) && !LLVMIsAArgument(p) && only_integer_uses(p, 0, 0) && box_source(c, p, 0);
 }
 
 /* The state of a value of type t that `in` reads from l (a load, the old value of an atomic

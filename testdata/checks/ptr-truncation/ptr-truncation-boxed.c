@@ -50,6 +50,18 @@ void flags_add(struct qdata *q, unsigned flags) {
   q->data = UINT_TO_PTR(f);
 }
 
+/* a getter with several returns (clang's return slot) */
+static void *qdata_find(struct qdata *q, unsigned n, unsigned quark) {
+  for (unsigned i = 0; i < n; i++)
+    if (q[i].quark == quark)
+      return q[i].data;
+  return NULL;
+}
+void flags_set(struct qdata *q, unsigned n, unsigned flags) {
+  unsigned f = PTR_TO_UINT(qdata_find(q, n, 7));
+  q->data = UINT_TO_PTR(f | flags);
+}
+
 /* ---- still reported: an object's address, an allocation, a parameter, a slot also used as a pointer */
 static char buffer[64];
 void *from_object(void) {
@@ -73,6 +85,16 @@ void *also_pointer(struct node *n) {
   void *d = n->data;
   use(d);
   unsigned v = PTR_TO_UINT(d);
+  return UINT_TO_PTR(v);
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
+static void *buffer_or_null(int which) {
+  if (which)
+    return buffer;
+  return NULL;
+}
+void *from_getter(int which) {
+  unsigned v = PTR_TO_UINT(buffer_or_null(which));
   return UINT_TO_PTR(v);
   // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
 }
