@@ -176,7 +176,8 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
     }
     for (size_t i = 0; i < cfg->ntargets; i++) {
         ptrcheck_target_t t;
-        if (!ptrcheck_engine_target_in_scope(e, cfg->targets[i]) || !ptrcheck_target_parse(cfg->targets[i], &t))
+        if (!ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->loc) ||
+            !ptrcheck_target_parse(cfg->targets[i], &t))
             continue;
         unsigned bits = ptrcheck_int_bits_on(&cast->type, &t);
         if (!bits || bits >= t.pointer_bits)
@@ -217,11 +218,11 @@ static void on_int_to_ptr(ptrcheck_engine_t *e, const ptrcheck_expr_t *cast)
     if (!ptrcheck_intexpr_scan(cast, &s) || !s.trunc)
         return;
     ptrcheck_diag_t *d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, cast->loc, PTRCHECK_LAYER_AST,
-                                              PT_AST_TRUNCATED_ROUNDTRIP, s.trunc->type.bits,
-                                              s.trunc->type.spelling ? s.trunc->type.spelling : PT_INTEGER);
+                                              PT_TRUNCATED_ROUNDTRIP, s.trunc->type.bits, "", "");
     if (!d)
         return;
-    ptrcheck_diag_add_note(d, s.trunc->loc, PT_NOTE_DROPPED_HERE);
+    ptrcheck_diag_add_note(d, s.trunc->loc, PT_NOTE_DROPPED_HERE,
+                           s.trunc->type.spelling ? s.trunc->type.spelling : PT_INTEGER);
     for (unsigned i = 0; i < s.nptoi; i++)
         ptrcheck_diag_add_note(d, s.ptoi[i]->loc, PT_NOTE_PTOI_HERE);
     ptrcheck_engine_report(e, d);

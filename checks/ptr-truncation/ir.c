@@ -25,16 +25,17 @@ static void origin_note(ptrcheck_diag_t *d, const ptrcheck_rt_conv_t *r)
 /* 0 when out of memory. */
 static int on_roundtrip(ptrcheck_ir_module_t *m, const ptrcheck_rt_conv_t *r)
 {
-    const char *in = r->via[0] ? PT_IR_IN : "";
+    const char *in = r->via[0] ? PT_IN : "";
     ptrcheck_diag_t *d;
-    if (!(r->paths & PTRCHECK_RT_TRUNC))
-        return 1;
+    if (!(r->paths & PTRCHECK_RT_TRUNC) || r->boxed)
+        return 1; /* not truncated, or an integer boxed in a pointer slot read back (its high bits were never
+                     a pointer's) */
     if (r->loc.line)
-        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, r->loc, PTRCHECK_LAYER_IR, PT_IR_TRUNCATED_ROUNDTRIP,
+        d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, r->loc, PTRCHECK_LAYER_IR, PT_TRUNCATED_ROUNDTRIP,
                                  r->trunc_bits, in, r->via);
     else
         d = ptrcheck_diag_create(PTRCHECK_PTR_TRUNCATION, r->loc, PTRCHECK_LAYER_IR,
-                                 PT_IR_TRUNCATED_ROUNDTRIP PT_IR_IN_FUNCTION, r->trunc_bits, in, r->via, r->fn);
+                                 PT_TRUNCATED_ROUNDTRIP PT_IR_IN_FUNCTION, r->trunc_bits, in, r->via, r->fn);
     if (!d)
         return 0;
     origin_note(d, r);

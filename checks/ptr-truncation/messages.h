@@ -1,8 +1,8 @@
 /* ptrcheck-ptr-truncation: every text the check reports, for its AST part (ast.c) and its IR part
  * (ir.c).  Macros rather than an array of strings so that the compiler still checks each format
- * against its arguments.  The truncated round trip is worded differently by the two layers
- * (PT_AST_TRUNCATED_ROUNDTRIP, PT_IR_TRUNCATED_ROUNDTRIP): the findings of each layer are kept as
- * they were when the layers were split; making them read the same changes findings.
+ * against its arguments.  A hazard reads the same whichever layer reports it: the truncated round
+ * trip is PT_TRUNCATED_ROUNDTRIP in both (the IR names the carrier of the bits when they left the
+ * expression; the AST names the narrow type in its note).
  * Private to checks/ptr-truncation/. */
 #ifndef PTRCHECK_PTR_TRUNCATION_MESSAGES_H
 #define PTRCHECK_PTR_TRUNCATION_MESSAGES_H
@@ -21,17 +21,15 @@
 #define PT_INTEGER "integer" /* the type when it has no spelling */
 #define PT_TARGETS_SEP ", "
 
-/* ---- a truncated pointer converted back to a pointer */
-/* AST: bits, the narrow type */
-#define PT_AST_TRUNCATED_ROUNDTRIP "pointer truncated to %u bits ('%s') and converted back to a pointer"
-/* IR: bits, " in " or "", the carrier of the bits ("'n' in 'f'", "the return value of 'g'") or "" */
-#define PT_IR_TRUNCATED_ROUNDTRIP "pointer truncated to %u bits%s%s and converted back to a pointer"
-#define PT_IR_IN " in "
+/* ---- a truncated pointer converted back to a pointer (both layers) */
+/* bits, " in " or "", the carrier of the bits ("local 'v'", "the return value of 'g'") or "" */
+#define PT_TRUNCATED_ROUNDTRIP "pointer truncated to %u bits%s%s and converted back to a pointer"
+#define PT_IN " in "
 /* IR, appended without a line (no -g): the function */
 #define PT_IR_IN_FUNCTION " (in function '%s')"
 
 /* ---- notes on a round trip: where the bits were dropped, where the pointer became an integer */
-#define PT_NOTE_DROPPED_HERE "pointer bits dropped here"
+#define PT_NOTE_DROPPED_HERE "pointer bits dropped here, converted to '%s'" /* the narrow type */
 #define PT_NOTE_PTOI_HERE "pointer converted to integer here"
 /* IR: what happened (PT_ORIGIN_*) "here", or "in '<function>'" without the instruction's own place */
 #define PT_NOTE_ORIGIN_HERE "%s here"

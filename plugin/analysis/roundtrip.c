@@ -84,6 +84,8 @@ typedef struct pstate_s {
     unsigned via_kind;
     unsigned vbits;        /* the value fits in this many low bits (a constant mask or right shift made it
                               so); 0: not known.  A trunc to at least vbits drops nothing. */
+    unsigned box;          /* 1: on every path the bits are those of a pointer slot's content that the
+                              program only ever uses as an integer (box_source) */
 } pstate_t;
 
 typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, LK_RET } lkind_t;
@@ -176,6 +178,12 @@ static int join(pstate_t *dst, const pstate_t *src)
     int ch = 0;
     if (!src || !src->flags)
         return 0;
+    if (!dst->flags)
+        dst->box = src->box;
+    else if (dst->box && !src->box) {
+        dst->box = 0;
+        ch = 1;
+    }
     if (!dst->flags)
         dst->vbits = src->vbits;
     else if (dst->vbits && (!src->vbits || src->vbits > dst->vbits)) {
@@ -564,6 +572,11 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
     } else if (op == LLVMLShr && const_u64(b, &k) && k > 0 && k < width) {
         out->vbits = width - (unsigned)k;
     }
+    /* a pointer narrowed and then masked or shifted down to no more bits than the narrowing kept: only
+     * low bits survive, an index or a hash slice (a random value seeded from addresses), no longer
+     * the bits of a pointer */
+    if ((out->flags & F_TRUNC) && out->vbits && out->tbits && out->vbits <= out->tbits)
+        memset(out, 0, sizeof *out);
 }
 
 static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRef a, LLVMValueRef b,
@@ -1333,6 +1346,135 @@ static int lowered_conv(ctx_t *c, LLVMValueRef in)
     return f && ptrcheck_ir_fn_lowered(f, in);
 }
 
+/* ---- boxed integers: the GINT_TO_POINTER / SQLITE_INT_TO_PTR idiom read back */
+
+static int returns_noalias(LLVMValueRef call, LLVMValueRef callee)
+{
+    unsigned kind = LLVMGetEnumAttributeKindForName("noalias", 7);
+    return kind && (LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeReturnIndex, kind) ||
+                    LLVMGetCallSiteEnumAttribute(call, LLVMAttributeReturnIndex, kind));
+}
+
+/* Every use of pointer v is a conversion to an integer or a comparison (through casts); with
+ * returned, also its function's return value (whose callers' uses are judged at their calls). */
+static int only_integer_uses(LLVMValueRef v, int returned, unsigned depth)
+{
+    if (depth > 4)
+        return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        LLVMOpcode op = ptrcheck_ir_opcode(user);
+        if (op == LLVMPtrToInt || op == LLVMICmp || (returned && op == LLVMRet))
+            continue;
+        if ((op == LLVMBitCast || op == LLVMAddrSpaceCast) && only_integer_uses(user, returned, depth + 1))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+static int box_source(ctx_t *c, LLVMValueRef v, unsigned depth);
+
+/* Every value stored into local or internal object a is a box_source, every read of it is only
+ * converted to an integer, and it is otherwise only handed to calls (an out-parameter:
+ * pthread_join's, a getter's). */
+static int box_object(ctx_t *c, LLVMValueRef a, unsigned depth)
+{
+    if (LLVMIsAGlobalVariable(a) && LLVMGetLinkage(a) != LLVMInternalLinkage && LLVMGetLinkage(a) != LLVMPrivateLinkage)
+        return 0;
+    if (LLVMIsAGlobalVariable(a)) {
+        LLVMValueRef init = LLVMGetInitializer(a);
+        if (init && !LLVMIsNull(init) && !box_source(c, init, depth + 1))
+            return 0;
+    }
+    for (LLVMUseRef u = LLVMGetFirstUse(a); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if (LLVMIsALoadInst(user)) {
+            if (!only_integer_uses(user, 1, 0))
+                return 0; /* also used as a pointer */
+            continue;
+        }
+        if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == a && LLVMGetOperand(user, 0) != a) {
+            if (!box_source(c, LLVMGetOperand(user, 0), depth + 1))
+                return 0;
+            continue;
+        }
+        if ((LLVMIsACallInst(user) || LLVMIsAInvokeInst(user)) && ptrcheck_ir_called_function(user) &&
+            !ptrcheck_ir_is_intrinsic(ptrcheck_ir_called_function(user)))
+            continue; /* filled in by the callee */
+        if (LLVMIsABitCastInst(user) || (LLVMIsAConstantExpr(user) && ptrcheck_ir_opcode(user) == LLVMBitCast)) {
+            for (LLVMUseRef w = LLVMGetFirstUse(user); w; w = LLVMGetNextUse(w)) {
+                LLVMValueRef uu = LLVMGetUser(w);
+                if (!((LLVMIsACallInst(uu) || LLVMIsAInvokeInst(uu)) && ptrcheck_ir_called_function(uu) &&
+                      !ptrcheck_ir_is_intrinsic(ptrcheck_ir_called_function(uu))))
+                    return 0;
+            }
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* Pointer v holds no object's address made in this module: a pointer made from an integer, null,
+ * what a pointer slot reached through a pointer holds (a field, a list node's data), what a
+ * function returns that is not an allocator (noalias), or a local filled only with such values or
+ * by callees.  Parameters, locals' and globals' own addresses and allocations are objects. */
+static int box_source(ctx_t *c, LLVMValueRef v, unsigned depth)
+{
+    if (!v || depth > 6)
+        return 0;
+    v = ptrcheck_ir_strip_casts(v);
+    if (LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v))
+        return 1;
+    LLVMOpcode op = ptrcheck_ir_opcode(v);
+    if (op == LLVMIntToPtr)
+        return !state_of(c, LLVMGetOperand(v, 0), 0); /* made from an integer that holds no pointer bits */
+    if (op == LLVMPHI) {
+        unsigned n = LLVMCountIncoming(v);
+        for (unsigned i = 0; i < n; i++)
+            if (!box_source(c, LLVMGetIncomingValue(v, i), depth + 1))
+                return 0;
+        return n > 0;
+    }
+    if (op == LLVMSelect)
+        return box_source(c, LLVMGetOperand(v, 1), depth + 1) && box_source(c, LLVMGetOperand(v, 2), depth + 1);
+    if (op == LLVMLoad) {
+        LLVMValueRef a = ptrcheck_ir_strip_casts(LLVMGetOperand(v, 0));
+        if (LLVMIsAAllocaInst(a) || LLVMIsAGlobalVariable(a))
+            return box_object(c, a, depth);
+        return 1; /* a slot reached through a pointer */
+    }
+    if (op == LLVMCall || op == LLVMInvoke) {
+        LLVMValueRef callee = ptrcheck_ir_called_function(v);
+        if (!callee || ptrcheck_ir_is_intrinsic(callee) || returns_noalias(v, callee))
+            return 0;
+        if (LLVMIsDeclaration(callee))
+            return 1;
+        int any = 0;
+        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(callee); bb; bb = LLVMGetNextBasicBlock(bb)) {
+            LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+            if (t && LLVMIsAReturnInst(t) && LLVMGetNumOperands(t) == 1) {
+                if (!box_source(c, LLVMGetOperand(t, 0), depth + 1))
+                    return 0;
+                any = 1;
+            }
+        }
+        return any;
+    }
+    return 0;
+}
+
+/* A ptrtoint of a pointer the program only converts to integers and that holds no object's
+ * address made here: an integer boxed in a pointer slot, read back. */
+static int boxed_conv(ctx_t *c, LLVMValueRef ptoi)
+{
+    LLVMValueRef p = LLVMGetOperand(ptoi, 0);
+    return LLVMIsAInstruction(p) && !LLVMIsAArgument(p) && only_integer_uses(p, 0, 0) && box_source(c, p, 0);
+}
+
 /* The state of a value of type t that `in` reads from l (a load, the old value of an atomic
  * operation); 0 when it carries no pointer bits. */
 static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t *out)
@@ -1345,6 +1487,10 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
     if (lv.st.flags) {
         *out = lv.st;
     } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
+        /* bytes memcpy'd in are read back narrower than a pointer: a header or length next to
+         * where the copy went (a node's bit-field header before its payload), not a pointer */
+        if (!lv.has_ptr_store && LLVMGetIntTypeWidth(t) < c->ptr_bits)
+            return 0;
         out->flags = F_PLAIN;
         out->origin = lv.has_ptr_store ? in : lv.bits_origin;
         out->origin_kind = lv.has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
@@ -1569,6 +1715,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         out.flags = F_PLAIN;
         out.origin = in;
         out.origin_kind = ORIGIN_PTRTOINT;
+        out.box = boxed_conv(c, in);
         unsigned w = LLVMGetIntTypeWidth(t);
         if (w < c->ptr_bits) {
             out.flags |= F_TRUNC;
@@ -1895,6 +2042,7 @@ static void record(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
     int exact = 0;
     cv->paths = s->flags;
     cv->trunc_bits = s->tbits;
+    cv->boxed = s->box;
     cv->loc = ptrcheck_ir_fn_loc(f, at, &exact);
     describe_via(c, s, via, sizeof via);
     cv->via = keep(c, via);

@@ -31,6 +31,7 @@
 #include <algorithm>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -80,6 +81,12 @@ public:
   void run() {
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
       ptrcheck_engine_note_windows_intent(E, loc(Opts.PP->WindowsLoc), Opts.PP->WindowsWhat.c_str());
+    if (Opts.PP)
+      for (const PPRecord::NonWindows &R : Opts.PP->NonWin) {
+        ptrcheck_loc_t B = loc(R.Begin), En = loc(R.End);
+        if (B.file && En.file && std::strcmp(B.file, En.file) == 0)
+          ptrcheck_engine_note_non_windows(E, B.file, B.line, En.line, R.Undefined);
+      }
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);

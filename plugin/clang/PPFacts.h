@@ -26,6 +26,13 @@ struct PPRecord {
   clang::SourceLocation WindowsLoc; // invalid: no Windows intent seen
   std::string WindowsWhat;          // "tests '_WIN32'", "includes <windows.h>"
   std::vector<clang::SourceLocation> Conditionals; // #if/#ifdef/#ifndef/#elif/#else/#endif, in order
+  // Branches compiled only when none of the Windows macros in Undefined (PTRCHECK_WIN_*) is defined:
+  // from the directive that opens the branch to the one that closes it.
+  struct NonWindows {
+    clang::SourceLocation Begin, End;
+    unsigned Undefined;
+  };
+  std::vector<NonWindows> NonWin;
 
   // 1 when a conditional directive lies between Begin and End (file locations of one file).
   bool conditionalBetween(const clang::SourceManager &SM, clang::SourceLocation Begin,
@@ -62,6 +69,20 @@ private:
 
   bool ownFile(clang::SourceLocation Loc) const;
   void directive(clang::SourceLocation Loc) { R->Conditionals.push_back(Loc); }
+  // One #if group: the Windows macros whose definition made an earlier branch's condition true
+  // (conditions that are only a disjunction of Windows-macro tests), and the open branch's
+  // requirement (a NonWindows region from BranchLoc when Undefined != 0).
+  struct Frame {
+    unsigned Taken = 0;
+    unsigned Undefined = 0;
+    clang::SourceLocation BranchLoc;
+  };
+  std::vector<Frame> Stack;
+  void openBranch(clang::SourceLocation Loc, unsigned Undefined);
+  void closeBranch(clang::SourceLocation Loc);
+  // PTRCHECK_WIN_* of `defined(A) || defined(B) || C` in Cond (Positive) or of `!defined(A)` / `!A`
+  // (Negative); both 0 for any other condition.
+  void windowsCondition(clang::SourceRange Cond, unsigned &Positive, unsigned &Negative) const;
   void macroTest(llvm::StringRef Name, clang::SourceLocation Loc);
   void conditionText(clang::SourceLocation Loc, clang::SourceRange Cond);
 };

@@ -53,6 +53,11 @@ struct ptrcheck_engine_s {
     ptrcheck_loc_t windows_loc;  /* first place the TU showed Windows intent (file interned) */
     const char *windows_what;    /* "tests '_WIN32'" (interned); NULL: no intent seen */
     const char *compiling_triple; /* interned */
+    struct non_windows_s {
+        const char *file; /* interned */
+        unsigned first, last, undefined;
+    } *nonwin;                   /* ptrcheck_engine_note_non_windows */
+    size_t nnonwin, capnonwin;
 };
 
 static void free_fn_sites(void *p)
@@ -116,6 +121,7 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
         if (e->check_state[c] && e->check_state_free[c])
             e->check_state_free[c](e->check_state[c]);
     ptrcheck_arena_fini(&e->ast_arena);
+    free(e->nonwin);
     free(e);
 }
 
@@ -200,6 +206,46 @@ int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *trip
         return 1;
     /* compiling for Windows is the plainest Windows intent */
     return e->compiling_triple && ptrcheck_target_parse(e->compiling_triple, &t) && t.windows;
+}
+
+int ptrcheck_engine_note_non_windows(ptrcheck_engine_t *e, const char *file, unsigned first_line,
+                                     unsigned last_line, unsigned undefined)
+{
+    if (!e || !file || !undefined || last_line < first_line)
+        return 1;
+    if (e->nnonwin == e->capnonwin) {
+        size_t ncap = e->capnonwin ? e->capnonwin * 2 : 16;
+        struct non_windows_s *n = realloc(e->nonwin, ncap * sizeof *n);
+        if (!n)
+            return 0;
+        e->nonwin = n;
+        e->capnonwin = ncap;
+    }
+    const char *f = ptrcheck_engine_intern(e, file);
+    if (!f)
+        return 0;
+    e->nonwin[e->nnonwin].file = f;
+    e->nonwin[e->nnonwin].first = first_line;
+    e->nonwin[e->nnonwin].last = last_line;
+    e->nonwin[e->nnonwin].undefined = undefined;
+    e->nnonwin++;
+    return 1;
+}
+
+int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *triple, ptrcheck_loc_t loc)
+{
+    ptrcheck_target_t t;
+    if (!ptrcheck_engine_target_in_scope(e, triple) || !ptrcheck_target_parse(triple, &t))
+        return 0;
+    if (!t.windows || !loc.file)
+        return 1;
+    for (size_t i = 0; i < e->nnonwin; i++) {
+        const struct non_windows_s *r = &e->nonwin[i];
+        if ((r->undefined & t.win_macros) && loc.line >= r->first && loc.line <= r->last &&
+            strcmp(r->file, loc.file) == 0)
+            return 0;
+    }
+    return 1;
 }
 
 static int triple_char(char c)

@@ -44,7 +44,7 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
     const arch_t *arch = NULL;
     const char *p;
     size_t alen, i;
-    int llp64 = 0, x32 = 0, windows = 0;
+    int llp64 = 0, x32 = 0, windows = 0, mingw = 0;
 
     if (!triple || !*triple)
         return 0;
@@ -75,6 +75,8 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
         if (component_starts(c, clen, "windows") || component_starts(c, clen, "win32") ||
             component_starts(c, clen, "msvc") || component_starts(c, clen, "mingw"))
             llp64 = windows = 1;
+        if (component_starts(c, clen, "mingw") || component_is(c, clen, "gnu") || component_is(c, clen, "cygnus"))
+            mingw = 1;
         if (component_is(c, clen, "uefi"))
             llp64 = 1;
         if (component_is(c, clen, "gnux32") || component_is(c, clen, "muslx32"))
@@ -87,6 +89,12 @@ int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out)
         out->pointer_bits = arch->pointer_bits;
         out->int_bits = arch->pointer_bits == 16 ? 16 : 32;
         out->windows = windows;
+        out->win_macros = 0;
+        if (windows) {
+            int w64 = arch->pointer_bits == 64;
+            out->win_macros = PTRCHECK_WIN_WIN32 | (w64 ? PTRCHECK_WIN_WIN64 : 0u) |
+                              (mingw ? PTRCHECK_WIN_MINGW32 | (w64 ? PTRCHECK_WIN_MINGW64 : 0u) : PTRCHECK_WIN_MSC);
+        }
         if (arch->pointer_bits == 64 && x32) {
             out->pointer_bits = 32;
             out->long_bits = 32;

@@ -28,8 +28,57 @@ static int windows(const char *triple, int want)
     return 1;
 }
 
+/* The Windows macros each compiler predefines: which `#ifndef _WIN32`-style branches it never takes. */
+static int win_macros(const char *triple, unsigned want)
+{
+    ptrcheck_target_t t;
+    if (!ptrcheck_target_parse(triple, &t) || t.win_macros != want) {
+        fprintf(stderr, "  %s: Windows macros %#x, expected %#x\n", triple, t.win_macros, want);
+        return 0;
+    }
+    return 1;
+}
+
+/* A branch only non-Windows compilers take leaves out exactly the Windows targets that define one
+ * of the macros it requires undefined (ptrcheck_engine_note_non_windows). */
+static int non_windows_regions(void)
+{
+    ptrcheck_config_t cfg;
+    ptrcheck_error_t err;
+    ptrcheck_error_clear(&err);
+    if (!ptrcheck_config_init(&cfg, &err))
+        return 0;
+    ptrcheck_engine_t *e = ptrcheck_engine_create(&cfg, &err);
+    if (!e)
+        return 0;
+    ptrcheck_engine_note_windows_intent(e, (ptrcheck_loc_t){.file = "a.c", .line = 1, .col = 1}, "tests '_WIN32'");
+    int ok = ptrcheck_engine_note_non_windows(e, "a.c", 10, 20, PTRCHECK_WIN_MSC) &&
+             ptrcheck_engine_note_non_windows(e, "a.c", 30, 40, PTRCHECK_WIN_WIN32);
+    ptrcheck_loc_t in_msc = {.file = "a.c", .line = 15}, in_win = {.file = "a.c", .line = 30};
+    ptrcheck_loc_t out = {.file = "a.c", .line = 25}, other = {.file = "b.c", .line = 15};
+    ok = ok && !ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", in_msc) &&
+         ptrcheck_engine_target_in_scope_at(e, "x86_64-w64-windows-gnu", in_msc) &&
+         !ptrcheck_engine_target_in_scope_at(e, "x86_64-w64-windows-gnu", in_win) &&
+         ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", out) &&
+         ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", other) &&
+         ptrcheck_engine_target_in_scope_at(e, "x86_64-linux-gnu", in_win);
+    ptrcheck_engine_destroy(e);
+    return ok;
+}
+
 int main(void)
 {
+    CHECK(non_windows_regions());
+    CHECK(win_macros("x86_64-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MSC));
+    CHECK(win_macros("i686-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_MSC));
+    CHECK(win_macros("x86_64-w64-mingw32",
+                     PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MINGW32 | PTRCHECK_WIN_MINGW64));
+    CHECK(win_macros("x86_64-w64-windows-gnu",
+                     PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MINGW32 | PTRCHECK_WIN_MINGW64));
+    CHECK(win_macros("i686-w64-mingw32", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_MINGW32));
+    CHECK(win_macros("x86_64-linux-gnu", 0));
+    CHECK(win_macros("x86_64-unknown-uefi", 0));
+
     CHECK(windows("x86_64-pc-windows-msvc", 1));
     CHECK(windows("x86_64-w64-mingw32", 1));
     CHECK(windows("i686-pc-win32", 1));

@@ -262,6 +262,15 @@ PTRCHECK_API void ptrcheck_engine_note_windows_intent(ptrcheck_engine_t *e, ptrc
 /* 1 when the configured target triple counts for this TU: every target of an explicit `targets`
  * list; of the default list, the Unix ones always and the Windows ones only with Windows intent. */
 PTRCHECK_API int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *triple);
+/* Code between first_line and last_line of file (interned by the engine) is compiled only when
+ * none of the Windows macros in `undefined` (PTRCHECK_WIN_*) is defined: the `#else` of
+ * `#if defined(_WIN32) || defined(_MSC_VER)`, the body of `#ifndef _WIN32`.  0 when out of memory. */
+PTRCHECK_API int ptrcheck_engine_note_non_windows(ptrcheck_engine_t *e, const char *file, unsigned first_line,
+                                                  unsigned last_line, unsigned undefined);
+/* ptrcheck_engine_target_in_scope, and the code at loc is compiled for that target: not inside a
+ * region noted by ptrcheck_engine_note_non_windows that excludes one of the target's macros. */
+PTRCHECK_API int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *triple,
+                                                    ptrcheck_loc_t loc);
 /* Adds the note naming the line that showed Windows intent when the default targets were used and
  * `triples` (", "-separated, as in a message) names a Windows target. */
 PTRCHECK_API void ptrcheck_engine_note_scope(const ptrcheck_engine_t *e, ptrcheck_diag_t *d, const char *triples);
@@ -303,7 +312,14 @@ typedef struct ptrcheck_target_s {
     unsigned long_bits;
     unsigned int_bits;
     int windows;           /* a Windows triple (windows, win32, msvc, mingw*) */
+    unsigned win_macros;   /* PTRCHECK_WIN_*: the Windows macros the target's compiler predefines */
 } ptrcheck_target_t;
+
+#define PTRCHECK_WIN_WIN32 1u   /* _WIN32 */
+#define PTRCHECK_WIN_WIN64 2u   /* _WIN64 */
+#define PTRCHECK_WIN_MSC 4u     /* _MSC_VER */
+#define PTRCHECK_WIN_MINGW32 8u /* __MINGW32__ */
+#define PTRCHECK_WIN_MINGW64 16u /* __MINGW64__ */
 
 /* Data model of a triple (LP64 / LLP64 / ILP32); 0 when the triple is not understood. */
 PTRCHECK_API int ptrcheck_target_parse(const char *triple, ptrcheck_target_t *out);

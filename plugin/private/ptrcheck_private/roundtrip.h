@@ -44,6 +44,10 @@ typedef enum ptrcheck_rt_origin_e {
 typedef struct ptrcheck_rt_conv_s {
     unsigned paths;          /* PTRCHECK_RT_*; never 0 */
     unsigned trunc_bits;     /* with PTRCHECK_RT_TRUNC: the narrowest width the bits went through */
+    /* 1 when on every path the bits came from a pointer the program only converts to integers and
+     * that holds no object's address made in the module (an integer boxed in a pointer slot:
+     * GINT_TO_POINTER, a thread's return value) */
+    int boxed;
     ptrcheck_loc_t loc;      /* the conversion; line 0 without debug info */
     const char *fn;          /* the function it is in, readable */
     /* The last carrier of the bits, as a place ("'n' in 'f'", "the return value of 'g'",

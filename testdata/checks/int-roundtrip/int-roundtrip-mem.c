@@ -34,14 +34,14 @@ void *via_union_macro(void *p) { // expected-warning {{pointer bits set with '|'
 }
 
 /* a sum of the full-width word and its narrowed low bits keeps every pointer bit: a round trip,
- * not a truncation */
+ * not a truncation; the low bits, narrowed and masked, are a small number added to the word */
 void *rebuild(void *p) {
   uintptr_t w = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
   uint32_t lo = (uint32_t)w & 7;
-  return (void *)(w + lo); // expected-warning {{pointer combined with another value and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
+  return (void *)(w + lo); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
 }
 static uintptr_t low_bits(uintptr_t w) { return (uint32_t)w & 7; }
 void *rebuild_callee(void *p) {
   uintptr_t w = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
-  return (void *)(w + low_bits(w)); // expected-warning {{pointer combined with another value and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
+  return (void *)(w + low_bits(w)); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
 }

@@ -97,5 +97,5 @@ struct rbn *set_red(struct rbn *n, struct rbn *l) {
   return (struct rbn *)((uintptr_t)l | (uintptr_t)(_Bool)((uintptr_t)n->link & 1));
 }
 void *still_truncated(void *p) {
-  return (void *)(uintptr_t)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits ('uint32_t') and converted back to a pointer}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}}
+  return (void *)(uintptr_t)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits and converted back to a pointer}} expected-note {{pointer bits dropped here, converted to 'uint32_t'}} expected-note {{converted to integer here}}
 }

@@ -31,3 +31,22 @@ node *node_child(node *n, unsigned i) {
   node *h = *slot;
   return h->iskey ? h + h->size : 0;
 }
+
+/* the header's length updated from a value computed from it, then the payload pointer read back with
+ * memcpy: the header never held pointer bits, so nothing was truncated */
+#define NODE_LEN(n) (sizeof(node) + (n)->size + sizeof(void *))
+void *node_step(node *h, void *p, size_t extra) {
+  memcpy((char *)h + NODE_LEN(h) - sizeof p, &p, sizeof p);
+  uint32_t len = (uint32_t)(h->size + extra);
+  h->size = len;
+  memcpy(&h, (char *)h + NODE_LEN(h) - sizeof h, sizeof h);
+  return h;
+}
+struct wide { uint32_t hdr; uint32_t count; unsigned char payload[]; };
+struct wide *wide_next(struct wide *w) {
+  struct wide *next;
+  w->count = (uint32_t)(w->count + 1u);
+  memcpy(&next, w->payload + w->hdr, sizeof next);
+  memcpy(w->payload + w->count, &next, sizeof next);
+  return next;
+}

@@ -17,11 +17,11 @@ int implicit(void *p) {
 }
 
 void *back(void *p) {
-  return (void *)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits ('uint32_t') and converted back to a pointer [ptrcheck-ptr-truncation]}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}}
+  return (void *)(uint32_t)(uintptr_t)p; // expected-warning {{pointer truncated to 32 bits and converted back to a pointer [ptrcheck-ptr-truncation]}} expected-note {{pointer bits dropped here, converted to 'uint32_t'}} expected-note {{converted to integer here}}
 }
 
 void *back_direct(void *p) {
-  return (void *)(int)p; // expected-warning {{pointer truncated to 32 bits ('int')}} expected-note {{pointer bits dropped here}} expected-note {{converted to integer here}}
+  return (void *)(int)p; // expected-warning {{pointer truncated to 32 bits and converted back to a pointer}} expected-note {{pointer bits dropped here, converted to 'int'}} expected-note {{converted to integer here}}
 }
 
 void *back_long(void *p) { /* a pointer again, truncated only where long is narrower: reported once, there */

@@ -52,3 +52,23 @@ void **empty_position(void **head, uint16_t low_bits_empty)
     uintptr_t bits = (uintptr_t)head + diff;
     return (void **)bits;
 }
+
+/* A random value seeded from an address (the narrowing is the generator's) sliced down to a few bits
+ * and added to a constant base: what the narrowing dropped would be masked off anyway. */
+static uint32_t seed_of(void *p) { return (uint32_t)(uintptr_t)p * 2654435761u; }
+void *random_start(void *seed)
+{
+    uintptr_t start = (uintptr_t)32 << 40;
+    uintptr_t r = seed_of(seed);
+    start += (uintptr_t)4096 * ((r >> 17) & 0x0fff);
+    return (void *)start;
+}
+unsigned short slot_of(void *p) { return (uint16_t)((uint32_t)(uintptr_t)p >> 4) & 0xff; }
+void *from_slot(void *p) { return (void *)(uintptr_t)slot_of(p); }
+/* still reported: the mask keeps more bits than the narrowing did */
+void *wide_slice(void *p)
+{
+    uint32_t v = (uint32_t)(uintptr_t)p;
+    uintptr_t w = v & 0xffffffffffull;
+    return (void *)w;
+}

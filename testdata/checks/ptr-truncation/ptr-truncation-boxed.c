@@ -1,0 +1,100 @@
+// ptr-truncation (IR): integers boxed in pointer slots and read back are no truncated pointers.  The
+// pointer converted to an integer holds no object's address made here (a getter's result, a slot
+// reached through a pointer, a local filled by a callee or with boxes) and the program uses it only
+// as an integer.  Next to each shape, a real pointer truncated and converted back is still reported.
+// RUN: %clang -c -O0 %ptrcheck_both -fplugin-arg-ptrcheck-checks=-*,ptrcheck-ptr-truncation %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=warning:
+// RUN: %clang -c -O2 %ptrcheck_both -fplugin-arg-ptrcheck-checks=-*,ptrcheck-ptr-truncation %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=warning:
+#include <stdint.h>
+#include <stdlib.h>
+
+#define UINT_TO_PTR(u) ((void *)(unsigned long)(u))
+#define PTR_TO_UINT(p) ((unsigned)(unsigned long)(p))
+#define INT_TO_PTR(i) ((void *)(intptr_t)(i))
+#define PTR_TO_INT(p) ((int)(intptr_t)(p))
+
+/* ---- a getter/setter pair outside the module (a thread-local slot, GPrivate) */
+extern void *slot_get(void *key);
+extern void slot_set(void *key, void *value);
+static int depth_key;
+void enter(void) {
+  unsigned depth = PTR_TO_UINT(slot_get(&depth_key));
+  depth++;
+  slot_set(&depth_key, UINT_TO_PTR(depth));
+}
+void leave(void) {
+  unsigned depth = (unsigned)(uintptr_t)slot_get(&depth_key);
+  if (depth)
+    slot_set(&depth_key, (void *)(uintptr_t)(depth - 1));
+}
+
+/* ---- a thread's return value, read back through the joiner's out-parameter */
+extern int thread_join(void *thread, void **out);
+static int join_rc(void *thread) {
+  void *ret = INT_TO_PTR(-1);
+  thread_join(thread, &ret);
+  return PTR_TO_INT(ret);
+}
+void *worker(void *thread) { return INT_TO_PTR(join_rc(thread) + 1); }
+
+/* ---- a slot reached through a pointer: a list node's data, a field */
+struct node { void *data; struct node *next; };
+void node_bump(struct node *n) {
+  unsigned idx = PTR_TO_UINT(n->data);
+  n->data = UINT_TO_PTR(idx + 1);
+}
+struct qdata { unsigned quark; void *data; };
+static void *qdata_get(struct qdata *q) { return q->data; }
+void flags_add(struct qdata *q, unsigned flags) {
+  unsigned f = PTR_TO_UINT(qdata_get(q));
+  f |= flags;
+  q->data = UINT_TO_PTR(f);
+}
+
+/* a getter with several returns (clang's return slot) */
+static void *qdata_find(struct qdata *q, unsigned n, unsigned quark) {
+  for (unsigned i = 0; i < n; i++)
+    if (q[i].quark == quark)
+      return q[i].data;
+  return NULL;
+}
+void flags_set(struct qdata *q, unsigned n, unsigned flags) {
+  unsigned f = PTR_TO_UINT(qdata_find(q, n, 7));
+  q->data = UINT_TO_PTR(f | flags);
+}
+
+/* ---- still reported: an object's address, an allocation, a parameter, a slot also used as a pointer */
+static char buffer[64];
+void *from_object(void) {
+  unsigned v = (unsigned)(uintptr_t)buffer;
+  return (void *)(uintptr_t)v;
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
+void *from_malloc(void) {
+  void *m = malloc(16);
+  unsigned v = PTR_TO_UINT(m);
+  return UINT_TO_PTR(v);
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
+void *from_param(void *p) {
+  unsigned v = PTR_TO_UINT(p);
+  return UINT_TO_PTR(v);
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
+extern void use(void *p);
+void *also_pointer(struct node *n) {
+  void *d = n->data;
+  use(d);
+  unsigned v = PTR_TO_UINT(d);
+  return UINT_TO_PTR(v);
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
+static void *buffer_or_null(int which) {
+  if (which)
+    return buffer;
+  return NULL;
+}
+void *from_getter(int which) {
+  unsigned v = PTR_TO_UINT(buffer_or_null(which));
+  return UINT_TO_PTR(v);
+  // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+}
