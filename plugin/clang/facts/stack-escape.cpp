@@ -37,10 +37,19 @@ namespace {
 
 class EscapeHooks : public WalkHooks {
 public:
-  EscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) : Ctx(Ctx), E(E), Locs(Locs) {}
+  EscapeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn) : Ctx(X.Ctx), E(X.E), Locs(X.Locs), Fn(Fn) {}
 
-  void functionBegin(const FunctionDecl *FD, const ptrcheck_ast_fn_t *F, bool S) override {
-    Fn = F;
+  void observes(StmtClasses &Pre, StmtClasses &Post) const override {
+    for (Stmt::StmtClass C : {Stmt::CompoundStmtClass, Stmt::CompoundLiteralExprClass, Stmt::ImplicitCastExprClass,
+                              Stmt::ReturnStmtClass})
+      Pre.set(C);
+    // ReturnStmt: where a skipped `return p;` ends
+    for (Stmt::StmtClass C : {Stmt::CompoundStmtClass, Stmt::BinaryOperatorClass, Stmt::CompoundAssignOperatorClass,
+                              Stmt::UnaryOperatorClass, Stmt::ReturnStmtClass})
+      Post.set(C);
+  }
+
+  void functionBegin(const FunctionDecl *FD, bool S) override {
     Sites = S;
     Ids.clear();
     Vars.clear();
@@ -54,8 +63,7 @@ public:
 
   void functionEnd() override {
     if (!Events.empty())
-      ptrcheck_ast_on_scope_events(E, Fn, Events.data(), Events.size());
-    Fn = nullptr;
+      ptrcheck_ast_on_scope_events(E, &Fn, Events.data(), Events.size());
     Top = nullptr;
   }
 
@@ -75,7 +83,7 @@ private:
   ASTContext &Ctx;
   ptrcheck_engine_t *E;
   SourceLocs &Locs;
-  const ptrcheck_ast_fn_t *Fn = nullptr;
+  const ptrcheck_ast_fn_t &Fn; // the walk's current function
   bool Sites = false;
   const Stmt *Top = nullptr;
   const Stmt *Skip = nullptr; // `return p;`: reported as one use at the return, its operand not walked
@@ -462,11 +470,10 @@ void EscapeHooks::post(const Stmt *S) {
 
 } // namespace
 
-std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
-                                            bool EscapeSites) {
-  if (!EscapeSites && !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
+std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn, bool EscapeSites) {
+  if (!EscapeSites && !ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
     return nullptr;
-  return std::make_unique<EscapeHooks>(Ctx, E, Locs);
+  return std::make_unique<EscapeHooks>(X, Fn);
 }
 
 } // namespace ptrcheck
