@@ -69,8 +69,8 @@ public:
         WantsCast(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_CAST)),
         WantsPtrToInt(ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_PTR_TO_INT)) {
     // The collectors of the enabled checks, in a fixed order (so findings come out in one order).
-    std::unique_ptr<WalkHooks> Made[] = {stackEscapeHooks(X, Fn, Opts.EscapeSites), sliceForgeHooks(X, Fn),
-                                         offsetAssumptionHooks(X, Fn)};
+    std::unique_ptr<WalkHooks> Made[] = {stackEscapeHooks(X, W, Opts.EscapeSites), sliceForgeHooks(X, W),
+                                         offsetAssumptionHooks(X, W)};
     for (auto &H : Made) {
       if (!H)
         continue;
@@ -86,6 +86,8 @@ public:
       All.push_back(Entry);
       Hooks.push_back(std::move(H));
     }
+    for (unsigned C = 0; C <= Stmt::lastStmtConstant; ++C)
+      Inert[C] = inertClass(static_cast<Stmt::StmtClass>(C)) && PreHooks[C].empty() && PostHooks[C].empty();
   }
 
   void run() {
@@ -108,7 +110,9 @@ private:
   std::unique_ptr<MangleContext> Mangler;
   std::vector<const CXXMethodDecl *> Lambdas; // call operators met in the function being walked
   llvm::SmallPtrSet<const RecordDecl *, 32> RecordsSeen;
-  ptrcheck_ast_fn_t Fn{}; // the function being walked; empty outside functions
+  WalkState W;
+  ptrcheck_ast_fn_t &Fn = W.Fn;            // the function being walked; empty outside functions
+  std::vector<const Stmt *> &Stack = W.Stack; // stmt() ancestors of the statement being visited, innermost last
   bool Sites = false;
   // What the enabled checks want (ptrcheck_ast_wants): fixed for the translation unit, asked once
   // here rather than on every expression.
@@ -124,6 +128,37 @@ private:
   std::vector<Hook> All;
   llvm::SmallVector<Hook, 2> PreHooks[Stmt::lastStmtConstant + 1], PostHooks[Stmt::lastStmtConstant + 1];
   bool InFunction = false; // walking code the function emits (not a static local's initialiser)
+  // Statement classes whose visit does nothing: the walk records nothing for them or for anything
+  // below them, and no collector observes them.  Not even pushed on the stack.
+  bool Inert[Stmt::lastStmtConstant + 1];
+
+  static bool inertClass(Stmt::StmtClass C) {
+    switch (C) {
+    case Stmt::DeclRefExprClass:
+    case Stmt::IntegerLiteralClass:
+    case Stmt::FloatingLiteralClass:
+    case Stmt::FixedPointLiteralClass:
+    case Stmt::CharacterLiteralClass:
+    case Stmt::StringLiteralClass:
+    case Stmt::PredefinedExprClass:  // below it at most the function name's string literal
+    case Stmt::CXXBoolLiteralExprClass:
+    case Stmt::CXXNullPtrLiteralExprClass:
+    case Stmt::GNUNullExprClass:
+    case Stmt::ImplicitValueInitExprClass:
+    case Stmt::OpaqueValueExprClass: // no children: its source is walked where it is written
+    case Stmt::AddrLabelExprClass:
+    case Stmt::NullStmtClass:
+    case Stmt::BreakStmtClass:
+    case Stmt::ContinueStmtClass:
+    case Stmt::GotoStmtClass:
+    case Stmt::UnaryExprOrTypeTraitExprClass: // unevaluated (stmtIn)
+    case Stmt::OffsetOfExprClass:
+    case Stmt::BlockExprClass:                // a function of its own
+      return true;
+    default:
+      return false;
+    }
+  }
 
   bool calls(const Hook &K) const { return InFunction || K.Outside; }
 
@@ -343,7 +378,8 @@ private:
     if (!Cond || Cond->isValueDependent())
       return -1;
     bool B = false;
-    if (Cond->HasSideEffects(Ctx) || !Cond->EvaluateAsBooleanCondition(B, Ctx))
+    // Folding fails fast on most conditions; the side-effect walk is for the few that fold.
+    if (!Cond->EvaluateAsBooleanCondition(B, Ctx) || Cond->HasSideEffects(Ctx))
       return -1;
     const Stmt *Dead = B ? Else : Then;
     if (ExprFacts::containsLabel(Dead))
@@ -353,7 +389,6 @@ private:
 
   // ------------------------------------------------------------------ ptrcheck-ptr-truncation: how a
   // pointer converted to an integer is used (ptrcheck_ptr_to_int_fact_t)
-  std::vector<const Stmt *> Stack; // stmt() ancestors of the statement being visited, innermost last
   const Stmt *FnBody = nullptr;
   std::unique_ptr<ParentMap> UsePM;
 
@@ -615,8 +650,10 @@ private:
   void stmt(const Stmt *S) {
     if (!S)
       return;
-    Stack.push_back(S);
     const Stmt::StmtClass Class = S->getStmtClass();
+    if (Inert[Class])
+      return;
+    Stack.push_back(S);
     for (const Hook &K : PreHooks[Class])
       if (calls(K))
         K.H->pre(S);

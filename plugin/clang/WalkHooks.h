@@ -15,6 +15,7 @@
 
 #include <bitset>
 #include <memory>
+#include <vector>
 
 namespace clang {
 class Decl;
@@ -24,6 +25,13 @@ class VarDecl;
 } // namespace clang
 
 namespace ptrcheck {
+
+// What the walk shows its collectors while it runs.
+struct WalkState {
+  ptrcheck_ast_fn_t Fn{};                 // the function being walked; empty outside functions
+  std::vector<const clang::Stmt *> Stack; // the statements being walked, outermost first: the one
+                                          // whose hook runs last (its ancestors' before it)
+};
 
 // Statement classes (clang::Stmt::StmtClass), as a set.
 using StmtClasses = std::bitset<clang::Stmt::lastStmtConstant + 1>;
@@ -57,20 +65,20 @@ public:
 };
 
 // The collectors, in the order the walk calls them.  Each gets the walk's expression translator and
-// its current function (an empty ptrcheck_ast_fn_t outside functions).
+// its state.
 // plugin/clang/facts/stack-escape.cpp: STORE sites, borrowed parameters and block-scope events for
 // ptrcheck-stack-escape and ptrcheck-borrowed-escape; NULL when no enabled check wants them
 // (EscapeSites: the IR side does).
-std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn, bool EscapeSites);
+std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const WalkState &W, bool EscapeSites);
 // PTRCHECK_SITE_F_BORROWED for a pointer parameter marked annotate("ptrcheck_borrowed") on itself or
 // on its function, else 0.
 unsigned escapeParamFlags(const clang::FunctionDecl *FD, const clang::ParmVarDecl *P);
 // plugin/clang/facts/slice-forge.cpp: slice header records, their initialisers, writes and
 // reinterpretations (ptrcheck/slice.h); NULL when no enabled check wants them.
-std::unique_ptr<WalkHooks> sliceForgeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn);
+std::unique_ptr<WalkHooks> sliceForgeHooks(ExprFacts &X, const WalkState &W);
 // plugin/clang/facts/offset-assumption.cpp: hard-coded byte offsets and static assertions about
 // record layouts; NULL when no enabled check wants them.
-std::unique_ptr<WalkHooks> offsetAssumptionHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn);
+std::unique_ptr<WalkHooks> offsetAssumptionHooks(ExprFacts &X, const WalkState &W);
 
 } // namespace ptrcheck
 

@@ -23,8 +23,8 @@ namespace {
 
 class OffsetHooks : public WalkHooks {
 public:
-  OffsetHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn, bool WantsOffset, bool WantsStaticAssert)
-      : X(X), Ctx(X.Ctx), SM(X.SM), E(X.E), Fn(Fn), WantsOffset(WantsOffset), WantsStaticAssert(WantsStaticAssert) {}
+  OffsetHooks(ExprFacts &X, const WalkState &W, bool WantsOffset, bool WantsStaticAssert)
+      : X(X), Ctx(X.Ctx), SM(X.SM), E(X.E), Fn(W.Fn), WantsOffset(WantsOffset), WantsStaticAssert(WantsStaticAssert) {}
 
   void observes(StmtClasses &Pre, StmtClasses &Post) const override {
     if (!WantsOffset)
@@ -92,7 +92,8 @@ private:
 
   void offsetFacts(const Expr *Y) {
     if (const auto *C = dyn_cast<CastExpr>(Y)) {
-      if (!C->getType()->isPointerType())
+      // pointer arithmetic is a prvalue: a load or a decay (of an lvalue) is none
+      if (!C->getType()->isPointerType() || C->getSubExpr()->isGLValue())
         return;
       if (const BinaryOperator *A = byteArith(C->getSubExpr())) {
         bool NoAccess = isa<ImplicitCastExpr>(C) && isBytePointer(C->getType());
@@ -185,12 +186,12 @@ private:
 
 } // namespace
 
-std::unique_ptr<WalkHooks> offsetAssumptionHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn) {
+std::unique_ptr<WalkHooks> offsetAssumptionHooks(ExprFacts &X, const WalkState &W) {
   bool Offset = ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_OFFSET);
   bool StaticAssert = ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_STATIC_ASSERT);
   if (!Offset && !StaticAssert)
     return nullptr;
-  return std::make_unique<OffsetHooks>(X, Fn, Offset, StaticAssert);
+  return std::make_unique<OffsetHooks>(X, W, Offset, StaticAssert);
 }
 
 } // namespace ptrcheck

@@ -11,7 +11,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
@@ -31,7 +30,7 @@ namespace {
 
 class SliceHooks : public WalkHooks {
 public:
-  SliceHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn) : X(X), Ctx(X.Ctx), E(X.E), Fn(Fn) {}
+  SliceHooks(ExprFacts &X, const WalkState &W) : X(X), Ctx(X.Ctx), E(X.E), Fn(W.Fn), Stack(W.Stack) {}
 
   void observes(StmtClasses &Pre, StmtClasses &Post) const override {
     Pre.set(Stmt::BinaryOperatorClass); // `s = (T){...}`: the list is described with the assignment
@@ -79,7 +78,8 @@ private:
   ExprFacts &X;
   ASTContext &Ctx;
   ptrcheck_engine_t *E;
-  const ptrcheck_ast_fn_t &Fn; // the walk's current function
+  const ptrcheck_ast_fn_t &Fn;             // the walk's current function
+  const std::vector<const Stmt *> &Stack; // and the statements it is in
 
   ptrcheck_loc_t loc(SourceLocation L) { return X.loc(L); }
   const char *str(const std::string &S) { return X.str(S); }
@@ -93,7 +93,6 @@ private:
   bool SliceTypedefsScanned = false;
   llvm::SmallPtrSet<const Expr *, 8> SliceInitsDone; // initialisers already described with their variable
   const Stmt *SliceBody = nullptr;
-  std::unique_ptr<ParentMap> SlicePM;
   int SliceUnordered = -1;
   std::vector<uint64_t> SliceArms;
 
@@ -120,41 +119,51 @@ private:
     auto It = SliceRecords.find(RD);
     if (It != SliceRecords.end())
       return It->second;
-    bool Yes = false;
-    {
-      ptrcheck_srecord_t R{};
-      std::vector<ptrcheck_sfield_t> Fields;
-      std::vector<const char *> Typedefs;
-      sliceDescribe(RD, R, Fields, Typedefs);
-      Yes = ptrcheck_ast_on_record(E, &R) != 0;
-      ptrcheck_ast_reset(E);
-    }
+    bool Yes = ptrcheck_ast_on_record(E, &sliceDescribe(RD)) != 0;
+    ptrcheck_ast_reset(E);
     SliceRecords[RD] = Yes;
     return Yes;
   }
 
-  void sliceDescribe(const RecordDecl *RD, ptrcheck_srecord_t &R, std::vector<ptrcheck_sfield_t> &Fields,
-                     std::vector<const char *> &Typedefs) {
+  // A record's description, made once (its strings interned: they outlive ptrcheck_ast_reset).
+  struct Described {
+    ptrcheck_srecord_t R{};
+    std::vector<ptrcheck_sfield_t> Fields;
+    std::vector<const char *> Typedefs;
+  };
+  llvm::DenseMap<const RecordDecl *, std::unique_ptr<Described>> Descriptions;
+
+  const char *keep(const char *S) { return S ? ptrcheck_engine_intern(E, S) : nullptr; }
+  const char *keep(const std::string &S) { return ptrcheck_engine_intern(E, S.c_str()); }
+
+  const ptrcheck_srecord_t &sliceDescribe(const RecordDecl *RD) {
+    std::unique_ptr<Described> &Slot = Descriptions[RD];
+    if (Slot)
+      return Slot->R;
+    Slot = std::make_unique<Described>();
+    ptrcheck_srecord_t &R = Slot->R;
+    std::vector<ptrcheck_sfield_t> &Fields = Slot->Fields;
+    std::vector<const char *> &Typedefs = Slot->Typedefs;
     if (!SliceTypedefsScanned)
       sliceScanTypedefs();
     R.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(RD));
     if (RD->getIdentifier())
-      R.tag = str((RD->isUnion() ? "union " : "struct ") + RD->getNameAsString());
+      R.tag = keep((RD->isUnion() ? "union " : "struct ") + RD->getNameAsString());
     auto It = SliceTypedefs.find(RD);
     if (It != SliceTypedefs.end())
       for (const std::string &N : It->second)
-        Typedefs.push_back(str(N));
+        Typedefs.push_back(keep(N));
     if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl()) {
       std::string N = TD->getNameAsString();
       bool Have = false;
       for (const char *T : Typedefs)
         Have = Have || N == T;
       if (!Have)
-        Typedefs.insert(Typedefs.begin(), str(N));
+        Typedefs.insert(Typedefs.begin(), keep(N));
     }
     R.typedefs = Typedefs.data();
     R.ntypedefs = static_cast<unsigned>(Typedefs.size());
-    R.ir_name = str(ExprFacts::recordIRName(RD));
+    R.ir_name = keep(ExprFacts::recordIRName(RD));
     R.is_union = RD->isUnion();
     R.bytes = bytesOf(ptrcheck_compat::recordType(Ctx, RD));
     R.loc = loc(RD->getLocation());
@@ -162,14 +171,17 @@ private:
     unsigned I = 0;
     for (const FieldDecl *F : RD->fields()) {
       ptrcheck_sfield_t SF{};
-      SF.name = str(F->getNameAsString());
+      SF.name = keep(F->getNameAsString());
       type(F->getType(), SF.type);
+      SF.type.spelling = keep(SF.type.spelling);
+      SF.type.pointee_spelling = keep(SF.type.pointee_spelling);
       SF.offset = Layout.getFieldOffset(I++) / 8;
       SF.is_bitfield = F->isBitField();
       Fields.push_back(SF);
     }
     R.fields = Fields.data();
     R.nfields = static_cast<unsigned>(Fields.size());
+    return R; // type()'s arena copies of the spellings go with the caller's ptrcheck_ast_reset
   }
 
   // The conditional arms / loop bodies enclosing S in the current function (outermost first).
@@ -180,10 +192,13 @@ private:
       return F;
     if (SliceUnordered < 0)
       SliceUnordered = ExprFacts::containsLabel(SliceBody);
-    if (!SlicePM)
-      SlicePM.reset(new ParentMap(const_cast<Stmt *>(SliceBody)));
+    // S's ancestors are the walk's: S itself (or, for a variable's initialiser, its declaration
+    // statement) is the innermost statement being walked
+    size_t N = Stack.size();
+    if (N && Stack[N - 1] == S)
+      --N;
     const Stmt *C = S;
-    for (const Stmt *P = SlicePM->getParent(C); P; C = P, P = SlicePM->getParent(P)) {
+    for (const Stmt *P = N ? Stack[N - 1] : nullptr; P; C = P, --N, P = N ? Stack[N - 1] : nullptr) {
       bool Arm = false;
       if (const auto *I = dyn_cast<IfStmt>(P))
         Arm = C == I->getThen() || C == I->getElse();
@@ -240,11 +255,7 @@ private:
   }
 
   void sliceWrite(ptrcheck_record_write_t &W, const RecordDecl *RD, const Stmt *At) {
-    ptrcheck_srecord_t R{};
-    std::vector<ptrcheck_sfield_t> Fields;
-    std::vector<const char *> Typedefs;
-    sliceDescribe(RD, R, Fields, Typedefs);
-    W.record = &R;
+    W.record = &sliceDescribe(RD);
     W.flow = sliceFlow(At);
     ptrcheck_ast_on_record_write(E, &Fn, &W);
   }
@@ -270,10 +281,10 @@ private:
 
   void sliceVarDecl(const VarDecl *V) {
     const Expr *Init = V->getInit();
-    if (!Init || V->getType()->isDependentType() || inSystemHeader(V->getLocation()))
+    if (!Init || V->getType()->isDependentType())
       return;
     const RecordDecl *RD = sliceRecordOf(V->getType());
-    if (!sliceRecord(RD))
+    if (!RD || inSystemHeader(V->getLocation()) || !sliceRecord(RD))
       return;
     if (const InitListExpr *IL = sliceInitList(Init)) {
       SliceInitsDone.insert(IL);
@@ -292,24 +303,30 @@ private:
   void sliceInitListStmt(const InitListExpr *IL) {
     if (IL->isSyntacticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();
-    if (SliceInitsDone.count(IL) || IL->isValueDependent() || inSystemHeader(IL->getBeginLoc()))
+    if (SliceInitsDone.count(IL) || IL->isValueDependent())
       return;
     const RecordDecl *RD = sliceRecordOf(IL->getType());
-    if (!sliceRecord(RD) || (IL->getNumInits() == 1 && IL->getInit(0)->getType()->isRecordType()))
+    if (!RD || inSystemHeader(IL->getBeginLoc()) || !sliceRecord(RD) || (IL->getNumInits() == 1 && IL->getInit(0)->getType()->isRecordType()))
       return;
     SliceInitsDone.insert(IL);
     sliceInit(RD, IL, nullptr, loc(IL->getLBraceLoc().isValid() ? IL->getLBraceLoc() : IL->getBeginLoc()), IL);
     ptrcheck_ast_reset(E);
   }
 
-  // The field of a slice header a member expression designates (nullptr when not one).
-  const FieldDecl *sliceField(const Expr *Y, const RecordDecl *&RD, unsigned &Index) {
+  // The field of a struct a member expression designates (nullptr when not one).
+  static const FieldDecl *structField(const Expr *Y, const RecordDecl *&RD) {
     const auto *M = dyn_cast<MemberExpr>(Y->IgnoreParens());
     const auto *F = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
     if (!F)
       return nullptr;
     RD = F->getParent()->getDefinition();
-    if (!RD || RD->isUnion() || !sliceRecord(RD))
+    return RD && !RD->isUnion() ? F : nullptr;
+  }
+
+  // The field of a slice header a member expression designates (nullptr when not one).
+  const FieldDecl *sliceField(const Expr *Y, const RecordDecl *&RD, unsigned &Index) {
+    const FieldDecl *F = structField(Y, RD);
+    if (!F || !sliceRecord(RD))
       return nullptr;
     Index = F->getFieldIndex();
     return F;
@@ -318,7 +335,7 @@ private:
   void sliceFieldWrite(const Expr *Op, const Expr *Lhs) {
     const RecordDecl *RD = nullptr;
     unsigned Index = 0;
-    if (inSystemHeader(Op->getExprLoc()) || !sliceField(Lhs, RD, Index))
+    if (!structField(Lhs, RD) || inSystemHeader(Op->getExprLoc()) || !sliceField(Lhs, RD, Index))
       return;
     const auto *M = cast<MemberExpr>(Lhs->IgnoreParens());
     ptrcheck_record_write_t W{};
@@ -344,14 +361,14 @@ private:
   }
 
   void sliceAssign(const BinaryOperator *B) {
-    if (!B->isAssignmentOp() || B->isTypeDependent() || inSystemHeader(B->getExprLoc()))
+    if (!B->isAssignmentOp() || B->isTypeDependent())
       return;
     const RecordDecl *RD = sliceRecordOf(B->getLHS()->getType());
     if (!RD || B->isCompoundAssignmentOp()) {
-      sliceFieldWrite(B, B->getLHS());
+      sliceFieldWrite(B, B->getLHS()); // in a system header: nothing, as here
       return;
     }
-    if (!sliceRecord(RD))
+    if (inSystemHeader(B->getExprLoc()) || !sliceRecord(RD))
       return;
     const Expr *L = B->getLHS()->IgnoreParenImpCasts();
     ptrcheck_expr_t *Object = isa<DeclRefExpr>(L) ? X.expr(L) : nullptr;
@@ -409,18 +426,19 @@ private:
   }
 
   void sliceReinterpret(const RecordDecl *RD, const Expr *Y) {
-    ptrcheck_srecord_t R{};
-    std::vector<ptrcheck_sfield_t> Fields;
-    std::vector<const char *> Typedefs;
-    sliceDescribe(RD, R, Fields, Typedefs);
     if (ptrcheck_expr_t *F = X.expr(Y))
-      ptrcheck_ast_on_reinterpret(E, &Fn, &R, F);
+      ptrcheck_ast_on_reinterpret(E, &Fn, &sliceDescribe(RD), F);
     ptrcheck_ast_reset(E);
+  }
+
+  static bool toStructPointer(QualType T) {
+    const auto *PT = T.isNull() ? nullptr : T.getCanonicalType()->getAs<PointerType>();
+    return PT && sliceRecordOf(PT->getPointeeType());
   }
 
   void sliceCast(const CastExpr *C) {
     if (!isa<ExplicitCastExpr>(C) || C->getCastKind() != CK_BitCast || C->isTypeDependent() ||
-        inSystemHeader(C->getExprLoc()))
+        !toStructPointer(C->getType()) || inSystemHeader(C->getExprLoc()))
       return;
     if (const RecordDecl *RD = slicePointee(C->getType()))
       sliceReinterpret(RD, C);
@@ -428,19 +446,21 @@ private:
 
   void sliceCall(const CallExpr *Call) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3 || inSystemHeader(Call->getExprLoc()))
+    if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3)
       return;
     llvm::StringRef N = FD->getName();
     N.consume_front("__builtin_");
     if (N != "memcpy" && N != "memmove")
       return;
-    if (const RecordDecl *RD = slicePointee(Call->getArg(0)->IgnoreParenImpCasts()->getType()))
+    QualType To = Call->getArg(0)->IgnoreParenImpCasts()->getType();
+    if (!toStructPointer(To) || inSystemHeader(Call->getExprLoc()))
+      return;
+    if (const RecordDecl *RD = slicePointee(To))
       sliceReinterpret(RD, Call);
   }
 
   void sliceFunctionBegin(const Stmt *Body) {
     SliceBody = Body;
-    SlicePM.reset();
     SliceUnordered = -1;
     SliceInitsDone.clear();
   }
@@ -448,10 +468,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<WalkHooks> sliceForgeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn) {
+std::unique_ptr<WalkHooks> sliceForgeHooks(ExprFacts &X, const WalkState &W) {
   if (!ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_RECORD))
     return nullptr;
-  return std::make_unique<SliceHooks>(X, Fn);
+  return std::make_unique<SliceHooks>(X, W);
 }
 
 } // namespace ptrcheck

@@ -37,7 +37,7 @@ namespace {
 
 class EscapeHooks : public WalkHooks {
 public:
-  EscapeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn) : Ctx(X.Ctx), E(X.E), Locs(X.Locs), Fn(Fn) {}
+  EscapeHooks(ExprFacts &X, const WalkState &W) : Ctx(X.Ctx), E(X.E), Locs(X.Locs), Fn(W.Fn) {}
 
   void observes(StmtClasses &Pre, StmtClasses &Post) const override {
     for (Stmt::StmtClass C : {Stmt::CompoundStmtClass, Stmt::CompoundLiteralExprClass, Stmt::ImplicitCastExprClass,
@@ -125,8 +125,9 @@ private:
       Vars.resize(Id + 1);
     VarInfo &I = Vars[Id];
     if (!I.Known) {
-      // an identifier's name is NUL-terminated in clang's identifier table; no printing needed
-      I.Name = V->getIdentifier() ? ptrcheck_engine_intern(E, V->getIdentifier()->getNameStart())
+      // an identifier's name is NUL-terminated in clang's identifier table and lives as long as the
+      // AST, which outlives the replay (ptrcheck_ast_on_scope_events formats its messages at once)
+      I.Name = V->getIdentifier() ? V->getIdentifier()->getNameStart()
                                   : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
       I.Decl = loc(V->getLocation());
       I.Known = true;
@@ -278,6 +279,8 @@ private:
 
   // A scalar store to a non-local lvalue (as clang emits it: one `store`, two for _Complex).
   void storeTo(const Expr *LHS, SourceLocation L, bool ReadModifyWrite) {
+    if (!Sites)
+      return;
     QualType T = LHS->getType();
     if (T->isRecordType() || T->isArrayType() || localLvalue(LHS))
       return;
@@ -393,8 +396,9 @@ void EscapeHooks::pre(const Stmt *S) {
     return;
   }
   case Stmt::ImplicitCastExprClass: {
+    // a load of a pointer (its type is the loaded variable's, unqualified)
     const auto *C = cast<ImplicitCastExpr>(S);
-    if (C->getCastKind() == CK_LValueToRValue)
+    if (C->getCastKind() == CK_LValueToRValue && C->getType()->isPointerType())
       if (const VarDecl *P = localVar(C->getSubExpr()))
         if (P->getType()->isPointerType())
           event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
@@ -470,10 +474,10 @@ void EscapeHooks::post(const Stmt *S) {
 
 } // namespace
 
-std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const ptrcheck_ast_fn_t &Fn, bool EscapeSites) {
+std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const WalkState &W, bool EscapeSites) {
   if (!EscapeSites && !ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
     return nullptr;
-  return std::make_unique<EscapeHooks>(X, Fn);
+  return std::make_unique<EscapeHooks>(X, W);
 }
 
 } // namespace ptrcheck
