@@ -374,8 +374,56 @@ private:
 
   // Which arm of a constant condition clang's code generator drops: -1 none, 0 the else/false arm,
   // 1 the then/true arm.
+  // C only: evaluating X (a prvalue) needs the value of a variable that is not const-qualified,
+  // which is never a constant, so Expr::EvaluateAsBooleanCondition fails on it.  False when unsure.
+  // Most conditions (`rc == SQLITE_OK`, `p->n > 0`, `!p`) are answered here without the evaluator.
+  static bool readsVariable(const Expr *X, int Depth = 0) {
+    if (Depth > 8)
+      return false;
+    X = X->IgnoreParens();
+    if (const auto *C = dyn_cast<CastExpr>(X)) {
+      if (C->getCastKind() == CK_LValueToRValue)
+        return loadsVariable(C->getSubExpr(), Depth + 1);
+      return C->getSubExpr()->isPRValue() && readsVariable(C->getSubExpr(), Depth + 1);
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(X)) {
+      switch (B->getOpcode()) {
+      case BO_LAnd:
+      case BO_LOr: // `x && 0` folds: both sides must fail
+        return readsVariable(B->getLHS(), Depth + 1) && readsVariable(B->getRHS(), Depth + 1);
+      case BO_Mul: case BO_Div: case BO_Rem: case BO_Add: case BO_Sub: case BO_Shl: case BO_Shr:
+      case BO_LT: case BO_GT: case BO_LE: case BO_GE: case BO_EQ: case BO_NE:
+      case BO_And: case BO_Xor: case BO_Or:
+        return readsVariable(B->getLHS(), Depth + 1) || readsVariable(B->getRHS(), Depth + 1);
+      default:
+        return false;
+      }
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+      UnaryOperatorKind K = U->getOpcode();
+      return (K == UO_LNot || K == UO_Not || K == UO_Minus || K == UO_Plus) && readsVariable(U->getSubExpr(), Depth + 1);
+    }
+    return false;
+  }
+
+  // ... reading the lvalue X does.
+  static bool loadsVariable(const Expr *X, int Depth) {
+    X = X->IgnoreParens();
+    if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
+      const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+      return V && !V->getType().isConstQualified() && !V->isConstexpr();
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(X))
+      return M->isArrow() ? readsVariable(M->getBase(), Depth + 1) : loadsVariable(M->getBase(), Depth + 1);
+    if (const auto *U = dyn_cast<UnaryOperator>(X))
+      return U->getOpcode() == UO_Deref && readsVariable(U->getSubExpr(), Depth + 1);
+    return false;
+  }
+
   int deadArm(const Expr *Cond, const Stmt *Then, const Stmt *Else) {
     if (!Cond || Cond->isValueDependent())
+      return -1;
+    if (!Ctx.getLangOpts().CPlusPlus && readsVariable(Cond))
       return -1;
     bool B = false;
     // Folding fails fast on most conditions; the side-effect walk is for the few that fold.
