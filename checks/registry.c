@@ -31,6 +31,7 @@ static int has_hook(const ptrcheck_ast_hooks_t *h, ptrcheck_ast_fact_t fact)
     case PTRCHECK_AST_FACT_PTR_TO_INT: return h->on_ptr_to_int != NULL;
     case PTRCHECK_AST_FACT_SCOPE_EVENTS: return h->on_scope_events != NULL;
     case PTRCHECK_AST_FACT_ESCAPE_SITES: return 0; /* an IR need: ptrcheck_ir_wants */
+    case PTRCHECK_AST_FACT_CAST: return h->on_cast != NULL;
     }
     return 0;
 }

@@ -8,93 +8,77 @@
 #ifndef PTRCHECK_CLANG_WALKHOOKS_H
 #define PTRCHECK_CLANG_WALKHOOKS_H
 
+#include "ExprFacts.h"
 #include "ptrcheck/ast.h"
 
-#include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/DenseMap.h"
+#include "clang/AST/Stmt.h"
 
+#include <bitset>
 #include <memory>
-#include <string>
+#include <vector>
 
 namespace clang {
-class ASTContext;
+class Decl;
 class FunctionDecl;
 class ParmVarDecl;
-class Stmt;
 class VarDecl;
 } // namespace clang
 
 namespace ptrcheck {
 
-// Engine locations of clang source locations: the expansion's file (interned once per FileID),
-// line and column, and the raw encoding (+1) as the adapter cookie.  lazy() gives only the cookie;
-// the engine fills in the rest through resolve() when a reported diagnostic names it
-// (ptrcheck_engine_set_loc_resolver), so facts that are seldom reported cost no line lookups.
-class SourceLocs {
-public:
-  SourceLocs(const clang::SourceManager &SM, ptrcheck_engine_t *E) : SM(SM), E(E) {}
-
-  ptrcheck_loc_t full(clang::SourceLocation L) {
-    ptrcheck_loc_t R = lazy(L);
-    if (R.raw)
-      fill(R, L);
-    return R;
-  }
-  static ptrcheck_loc_t lazy(clang::SourceLocation L) {
-    ptrcheck_loc_t R{};
-    if (L.isValid())
-      R.raw = static_cast<uint64_t>(L.getRawEncoding()) + 1;
-    return R;
-  }
-  static void resolve(void *User, ptrcheck_loc_t *R) {
-    static_cast<SourceLocs *>(User)->fill(
-        *R, clang::SourceLocation::getFromRawEncoding(static_cast<clang::SourceLocation::UIntTy>(R->raw - 1)));
-  }
-
-private:
-  const clang::SourceManager &SM;
-  ptrcheck_engine_t *E;
-  llvm::DenseMap<clang::FileID, const char *> FileNames;
-
-  void fill(ptrcheck_loc_t &R, clang::SourceLocation L) {
-    clang::SourceLocation X = SM.getExpansionLoc(L);
-    clang::FileID FID = SM.getFileID(X);
-    auto It = FileNames.find(FID);
-    if (It == FileNames.end()) {
-      std::string Name = SM.getFilename(X).str();
-      It = FileNames.insert({FID, Name.empty() ? nullptr : ptrcheck_engine_intern(E, Name.c_str())}).first;
-    }
-    R.file = It->second;
-    R.line = SM.getExpansionLineNumber(L);
-    R.col = SM.getExpansionColumnNumber(L);
-  }
+// What the walk shows its collectors while it runs.
+struct WalkState {
+  ptrcheck_ast_fn_t Fn{};                 // the function being walked; empty outside functions
+  std::vector<const clang::Stmt *> Stack; // the statements being walked, outermost first: the one
+                                          // whose hook runs last (its ancestors' before it)
 };
 
+// Statement classes (clang::Stmt::StmtClass), as a set.
+using StmtClasses = std::bitset<clang::Stmt::lastStmtConstant + 1>;
+
+// A per-check collector on the walk.  The walk calls a hook only where it asked to be called: pre()
+// and post() for the statement classes of observes() (so a collector costs nothing on statements it
+// does not look at), and every member only for code a function body emits, unless outsideFunctions()
+// (then also for file-scope initialisers, static locals' initialisers and file-scope declarations).
+// A collector is created only when an enabled check wants its facts (ptrcheck_ast_wants /
+// ptrcheck_ir_wants), by its factory below; it reports the facts to the engine itself.
 class WalkHooks {
 public:
   virtual ~WalkHooks() = default;
-  // FD's body is about to be walked (Fn: the engine's view of it; Sites: site tables are recorded).
-  virtual void functionBegin(const clang::FunctionDecl *FD, const ptrcheck_ast_fn_t *Fn, bool Sites) = 0;
+  // The statement classes pre() and post() are called for; asked once.
+  virtual void observes(StmtClasses &Pre, StmtClasses &Post) const = 0;
+  virtual bool outsideFunctions() const { return false; }
+  // FD's body is about to be walked (Sites: site tables are recorded for it).
+  virtual void functionBegin(const clang::FunctionDecl *FD, bool Sites) {}
   // ... was walked (before the walk's own end-of-function facts).
-  virtual void functionEnd() = 0;
-  // A statement of the function body, before and after its sub-statements.  Not called for what the
-  // code generator does not emit in the function (static locals' initialisers, file-scope
-  // initialisers, unevaluated operands).
-  virtual void pre(const clang::Stmt *S) = 0;
-  virtual void post(const clang::Stmt *S) = 0;
+  virtual void functionEnd() {}
+  // A statement, before and after its sub-statements.  Not called for what the code generator
+  // does not evaluate (unevaluated operands, dead arms of constant conditions).
+  virtual void pre(const clang::Stmt *S) {}
+  virtual void post(const clang::Stmt *S) {}
+  // A declaration of a declaration statement, or at file scope, before its initialiser (if any)
+  // is walked.
+  virtual void declaration(const clang::Decl *D) {}
   // A block-scope variable with local storage, before and after its initialiser (if any) is walked.
-  virtual void localBegin(const clang::VarDecl *V) = 0;
-  virtual void localEnd(const clang::VarDecl *V) = 0;
+  virtual void localBegin(const clang::VarDecl *V) {}
+  virtual void localEnd(const clang::VarDecl *V) {}
 };
 
+// The collectors, in the order the walk calls them.  Each gets the walk's expression translator and
+// its state.
 // plugin/clang/facts/stack-escape.cpp: STORE sites, borrowed parameters and block-scope events for
-// ptrcheck-stack-escape and ptrcheck-borrowed-escape; NULL when neither check is enabled.
-// The stack-escape facts, or NULL when no enabled check wants them (EscapeSites: the IR side does).
-std::unique_ptr<WalkHooks> stackEscapeHooks(clang::ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
-                                            bool EscapeSites);
+// ptrcheck-stack-escape and ptrcheck-borrowed-escape; NULL when no enabled check wants them
+// (EscapeSites: the IR side does).
+std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const WalkState &W, bool EscapeSites);
 // PTRCHECK_SITE_F_BORROWED for a pointer parameter marked annotate("ptrcheck_borrowed") on itself or
 // on its function, else 0.
 unsigned escapeParamFlags(const clang::FunctionDecl *FD, const clang::ParmVarDecl *P);
+// plugin/clang/facts/slice-forge.cpp: slice header records, their initialisers, writes and
+// reinterpretations (ptrcheck/slice.h); NULL when no enabled check wants them.
+std::unique_ptr<WalkHooks> sliceForgeHooks(ExprFacts &X, const WalkState &W);
+// plugin/clang/facts/offset-assumption.cpp: hard-coded byte offsets and static assertions about
+// record layouts; NULL when no enabled check wants them.
+std::unique_ptr<WalkHooks> offsetAssumptionHooks(ExprFacts &X, const WalkState &W);
 
 } // namespace ptrcheck
 

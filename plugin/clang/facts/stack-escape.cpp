@@ -37,10 +37,19 @@ namespace {
 
 class EscapeHooks : public WalkHooks {
 public:
-  EscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs) : Ctx(Ctx), E(E), Locs(Locs) {}
+  EscapeHooks(ExprFacts &X, const WalkState &W) : Ctx(X.Ctx), E(X.E), Locs(X.Locs), Fn(W.Fn) {}
 
-  void functionBegin(const FunctionDecl *FD, const ptrcheck_ast_fn_t *F, bool S) override {
-    Fn = F;
+  void observes(StmtClasses &Pre, StmtClasses &Post) const override {
+    for (Stmt::StmtClass C : {Stmt::CompoundStmtClass, Stmt::CompoundLiteralExprClass, Stmt::ImplicitCastExprClass,
+                              Stmt::ReturnStmtClass})
+      Pre.set(C);
+    // ReturnStmt: where a skipped `return p;` ends
+    for (Stmt::StmtClass C : {Stmt::CompoundStmtClass, Stmt::BinaryOperatorClass, Stmt::CompoundAssignOperatorClass,
+                              Stmt::UnaryOperatorClass, Stmt::ReturnStmtClass})
+      Post.set(C);
+  }
+
+  void functionBegin(const FunctionDecl *FD, bool S) override {
     Sites = S;
     Ids.clear();
     Vars.clear();
@@ -54,8 +63,7 @@ public:
 
   void functionEnd() override {
     if (!Events.empty())
-      ptrcheck_ast_on_scope_events(E, Fn, Events.data(), Events.size());
-    Fn = nullptr;
+      ptrcheck_ast_on_scope_events(E, &Fn, Events.data(), Events.size());
     Top = nullptr;
   }
 
@@ -75,7 +83,7 @@ private:
   ASTContext &Ctx;
   ptrcheck_engine_t *E;
   SourceLocs &Locs;
-  const ptrcheck_ast_fn_t *Fn = nullptr;
+  const ptrcheck_ast_fn_t &Fn; // the walk's current function
   bool Sites = false;
   const Stmt *Top = nullptr;
   const Stmt *Skip = nullptr; // `return p;`: reported as one use at the return, its operand not walked
@@ -117,8 +125,9 @@ private:
       Vars.resize(Id + 1);
     VarInfo &I = Vars[Id];
     if (!I.Known) {
-      // an identifier's name is NUL-terminated in clang's identifier table; no printing needed
-      I.Name = V->getIdentifier() ? ptrcheck_engine_intern(E, V->getIdentifier()->getNameStart())
+      // an identifier's name is NUL-terminated in clang's identifier table and lives as long as the
+      // AST, which outlives the replay (ptrcheck_ast_on_scope_events formats its messages at once)
+      I.Name = V->getIdentifier() ? V->getIdentifier()->getNameStart()
                                   : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
       I.Decl = loc(V->getLocation());
       I.Known = true;
@@ -270,6 +279,8 @@ private:
 
   // A scalar store to a non-local lvalue (as clang emits it: one `store`, two for _Complex).
   void storeTo(const Expr *LHS, SourceLocation L, bool ReadModifyWrite) {
+    if (!Sites)
+      return;
     QualType T = LHS->getType();
     if (T->isRecordType() || T->isArrayType() || localLvalue(LHS))
       return;
@@ -385,8 +396,9 @@ void EscapeHooks::pre(const Stmt *S) {
     return;
   }
   case Stmt::ImplicitCastExprClass: {
+    // a load of a pointer (its type is the loaded variable's, unqualified)
     const auto *C = cast<ImplicitCastExpr>(S);
-    if (C->getCastKind() == CK_LValueToRValue)
+    if (C->getCastKind() == CK_LValueToRValue && C->getType()->isPointerType())
       if (const VarDecl *P = localVar(C->getSubExpr()))
         if (P->getType()->isPointerType())
           event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
@@ -462,11 +474,10 @@ void EscapeHooks::post(const Stmt *S) {
 
 } // namespace
 
-std::unique_ptr<WalkHooks> stackEscapeHooks(ASTContext &Ctx, ptrcheck_engine_t *E, SourceLocs &Locs,
-                                            bool EscapeSites) {
-  if (!EscapeSites && !ptrcheck_ast_wants(E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
+std::unique_ptr<WalkHooks> stackEscapeHooks(ExprFacts &X, const WalkState &W, bool EscapeSites) {
+  if (!EscapeSites && !ptrcheck_ast_wants(X.E, PTRCHECK_AST_FACT_SCOPE_EVENTS))
     return nullptr;
-  return std::make_unique<EscapeHooks>(Ctx, E, Locs);
+  return std::make_unique<EscapeHooks>(X, W);
 }
 
 } // namespace ptrcheck

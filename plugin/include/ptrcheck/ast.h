@@ -226,8 +226,9 @@ typedef enum ptrcheck_ast_fact_e {
     PTRCHECK_AST_FACT_RECORD,       /* ptrcheck_ast_on_record, and the writes and reinterpretations it asks for */
     PTRCHECK_AST_FACT_PTR_TO_INT,   /* ptrcheck_ast_on_ptr_to_int */
     PTRCHECK_AST_FACT_SCOPE_EVENTS, /* ptrcheck_ast_on_scope_events */
-    PTRCHECK_AST_FACT_ESCAPE_SITES  /* for the IR side only: STORE sites and borrowed parameters in the
+    PTRCHECK_AST_FACT_ESCAPE_SITES, /* for the IR side only: STORE sites and borrowed parameters in the
                                        site tables (ptrcheck_ir_wants, ptrcheck/ir.h) */
+    PTRCHECK_AST_FACT_CAST          /* ptrcheck_ast_on_cast */
 } ptrcheck_ast_fact_t;
 
 /* 1 when an enabled check has a hook for fact (checks/registry.c), so the adapter need not name
