@@ -59,8 +59,15 @@ enum {
     F_UNTAG = PTRCHECK_RT_UNTAG,
     F_XOR = PTRCHECK_RT_XOR,
     F_MIX = PTRCHECK_RT_MIX,
-    F_TRUNC = PTRCHECK_RT_TRUNC
+    F_TRUNC = PTRCHECK_RT_TRUNC,
+    F_OTHER = PTRCHECK_RT_OTHER
 };
+/* A pointer masked down to the bits below a page (the tag or colour bits, `p & 7`) keeps none of
+ * its address: the first page is no object's address on any platform ptrcheck targets.  Bits
+ * narrowed to 16 and added to a full-width pointer are an offset into it, not a second address.
+ * The AST part (plugin/engine/ast_intexpr.c) draws the same lines. */
+#define LOW_BITS_MAX 0xfffu
+#define LOW_BITS_WIDTH 16u
 #define F_ALIGN PTRCHECK_RT_ALIGN
 
 enum { ADDC_NONE = 0, ADDC_ONE, ADDC_MANY };
@@ -554,6 +561,10 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
     out->vbits = 0;
     if (!out->flags)
         return;
+    if (op == LLVMAnd && (const_u64(b, &k) || const_u64(a, &k)) && k <= LOW_BITS_MAX) {
+        memset(out, 0, sizeof *out); /* only low bits survive: no address */
+        return;
+    }
     if (op == LLVMAnd && (const_u64(b, &k) || const_u64(a, &k)) && k && k < ((uint64_t)1 << 62)) {
         unsigned n = 0;
         while (k) {
@@ -573,6 +584,13 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
     memset(out, 0, sizeof *out);
     if (!sa && !sb)
         return;
+    /* w + ((uint16_t)w ...): bits narrowed to 16 next to a full-width pointer are an offset */
+    if (sa && sb && (sa->flags & F_TRUNC) != (sb->flags & F_TRUNC)) {
+        if ((sa->flags & F_TRUNC) && sa->tbits <= LOW_BITS_WIDTH)
+            sa = NULL;
+        else if ((sb->flags & F_TRUNC) && sb->tbits <= LOW_BITS_WIDTH)
+            sb = NULL;
+    }
     if (op == LLVMAdd && sa && adjust_up_of(c, b, a)) {
         aligned_state(sa, F_ALIGN_UP, out);
         return;
@@ -709,7 +727,7 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
             *out = *x;
             return;
         }
-        out->flags = R | F_ARITH;
+        out->flags = R | F_ARITH | (op == LLVMSub ? 0u : F_OTHER);
         return;
     }
 }
