@@ -13,10 +13,11 @@ static const ptrcheck_expr_t *strip_int_casts(const ptrcheck_expr_t *x)
     return x;
 }
 
-/* A pointer masked down to the bits below a page (`p & 7`, the tag or colour bits) keeps none of
- * its address: the first page is no object's address on any platform ptrcheck targets (the IR
- * part, plugin/analysis/roundtrip.c, draws the same line). */
-#define LOW_BITS_MAX 0xfff
+/* A pointer masked down to its low 16 bits (`p & 7`, the tag or colour bits, an index kept in a
+ * handle) keeps none of its address: values below 64 KiB are no object's address on the platforms
+ * ptrcheck targets (the IR part, plugin/analysis/roundtrip.c, draws the same line). */
+#define LOW_BITS_MAX 0xffff
+#define SMALL_MAX 0xfff /* the IR part's small_value: a constant below 4096 */
 /* x & k with k a constant in [0, LOW_BITS_MAX]: only low bits survive. */
 static int is_low_bits_mask(const ptrcheck_expr_t *x)
 {
@@ -45,7 +46,7 @@ static int is_small(const ptrcheck_expr_t *x)
     if (v->kind == PTRCHECK_E_BINARY && v->op == PTRCHECK_OP_AND && v->nkids == 2) {
         for (unsigned i = 0; i < 2; i++) {
             const ptrcheck_expr_t *k = strip_int_casts(v->kids[i]);
-            if (k && k->has_value && k->value >= 0 && k->value <= LOW_BITS_MAX)
+            if (k && k->has_value && k->value >= 0 && k->value <= SMALL_MAX)
                 return 1;
         }
     }

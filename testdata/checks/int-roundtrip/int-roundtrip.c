@@ -28,8 +28,8 @@ void *xor_two(void *a, void *b) {
   return (void *)((uintptr_t)a ^ (uintptr_t)b); // expected-warning {{pointer mixed with another value by XOR}} expected-note 2 {{converted to integer here}}
 }
 
-void *low_bits(void *p) {
-  return (void *)((uintptr_t)p & 0xffff); // expected-warning {{pointer bits masked with '&' and used as a pointer}} expected-note {{converted to integer here}}
+void *clear_bits(void *p) {
+  return (void *)((uintptr_t)p & ~(uintptr_t)0x30); // expected-warning {{pointer bits masked with '&' and used as a pointer}} expected-note {{converted to integer here}}
 }
 
 char *rebase(char *p, char *old_base, char *new_base) {
