@@ -53,6 +53,12 @@ static int is_small(const ptrcheck_expr_t *x)
     return 0;
 }
 
+static int is_rem(const ptrcheck_expr_t *x)
+{
+    x = strip_int_casts(x);
+    return x && x->kind == PTRCHECK_E_BINARY && x->op == PTRCHECK_OP_REM;
+}
+
 /* Does x (an integer expression) carry bits of a pointer converted within this expression?
  * Not when it is an integer constant expression ((uintptr_t)NULL) or only low bits survive. */
 static int carries_ptr(const ptrcheck_expr_t *x)
@@ -71,6 +77,10 @@ static int carries_ptr(const ptrcheck_expr_t *x)
             return 0;
         if (x->op == PTRCHECK_OP_COMMA || x->op == PTRCHECK_OP_ASSIGN)
             return x->nkids == 2 && carries_ptr(x->kids[1]);
+        if (x->op == PTRCHECK_OP_SUB && x->nkids == 2 && carries_ptr(x->kids[0]) && carries_ptr(x->kids[1]) &&
+            !is_rem(x->kids[1]))
+            return 0; /* p - q: a distance, not pointer bits (rebasing p - old + new carries new's);
+                         p - p % a is p, aligned */
         return x->nkids == 2 && (carries_ptr(x->kids[0]) || carries_ptr(x->kids[1]));
     case PTRCHECK_E_UNARY:
         if (x->op == PTRCHECK_OP_NOT || x->op == PTRCHECK_OP_NEG || x->op == PTRCHECK_OP_PLUS)

@@ -33,7 +33,7 @@ void *clear_bits(void *p) {
 }
 
 char *rebase(char *p, char *old_base, char *new_base) {
-  return (char *)((uintptr_t)p - (uintptr_t)old_base + (uintptr_t)new_base); // expected-warning {{pointer combined with another value}} expected-note 3 {{converted to integer here}}
+  return (char *)((uintptr_t)p - (uintptr_t)old_base + (uintptr_t)new_base); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{converted to integer here}}
 }
 
 void *scaled(void *p) {
