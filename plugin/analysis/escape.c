@@ -174,6 +174,20 @@ typedef struct must_s {
 
 #define MAX_MUST 8
 
+/* The function removes parameter `node` from a singly linked list and returns only after that: on
+ * every path from its entry to a return it passes the arm of `n == node` on which a node `n` read
+ * from the list is its parameter, and then stores a link read from a list node into the list
+ * (`last->next = n->next` or `head = n->next`).  The list hangs from global `global`, or (global
+ * NULL) from the memory parameter `list` points to.  A caller's earlier push of `node` onto that
+ * list is undone by the call (signal emissions pushed, then popped by searching the list). */
+typedef struct unlink_s {
+    LLVMValueRef global;
+    unsigned list;
+    unsigned node;
+} unlink_t;
+
+#define MAX_UNLINK 2
+
 typedef struct summary_s {
     unsigned nparams;
     esc_info_t *esc;
@@ -183,8 +197,12 @@ typedef struct summary_s {
     size_t ninto, capinto;
     must_t must[MAX_MUST];
     size_t nmust;
+    unlink_t unl[MAX_UNLINK];
+    size_t nunl;
     unsigned char *borrowed;
     unsigned char *frees; /* the parameter may be handed to a deallocator (free, realloc, ...) */
+    unsigned char *waits; /* the function waits on a semaphore or barrier in the parameter's memory on
+                             every path to a return (a handshake helper: wait_ready(&s)) */
 } summary_t;
 
 static void summary_free(summary_t *s)
@@ -197,6 +215,7 @@ static void summary_free(summary_t *s)
     free(s->into);
     free(s->borrowed);
     free(s->frees);
+    free(s->waits);
     free(s);
 }
 
@@ -279,6 +298,8 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t reach;     /* load -> ptrcheck_ir_valvec_t* of reaching store values */
     ptrcheck_ir_pmap_t last_store; /* slot -> ptrcheck_ir_pmap_t* (block -> last store into it) */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
+    ptrcheck_ir_pmap_t compared;  /* promotable alloca -> (void*)1 a load of it is compared (==, !=), 2 not */
+    ptrcheck_ir_pmap_t cleanup;   /* alloca -> (void*)1 a cleanup destination (cd_is_slot), 2 not */
     LLVMValueRef retval;
     uint32_t ret_obj;             /* id + 1 */
     ptrcheck_ir_pmap_t store_site; /* store -> const ptrcheck_site_t* */
@@ -287,6 +308,8 @@ typedef struct fn_s {
     LLVMValueRef kill_base;   /* for kill_place: the place base + kill_off */
     long long kill_off;
     const must_t *kill_must;  /* for kill_must_key */
+    const unlink_t *kill_unlink; /* for kill_relink */
+    LLVMValueRef kill_val;    /* for kill_global_store, kill_place, kill_unlink_call: the value linked, or NULL */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -849,20 +872,6 @@ static ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef
     return *slot;
 }
 
-static int same_values(const ptrcheck_ir_valvec_t *a, const ptrcheck_ir_valvec_t *b)
-{
-    if (!a || !b || a->n != b->n || a->n > 8)
-        return 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t j = 0;
-        while (j < b->n && b->v[j] != a->v[i])
-            j++;
-        if (j == b->n)
-            return 0;
-    }
-    return 1;
-}
-
 /* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
  * the entry block or a join of several predecessors. */
 static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
@@ -879,40 +888,219 @@ static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
     return term;
 }
 
-/* A load of local pointer variable `slot` on the arm of `if (p == &x)` / `p != &x ? ... : ...` where p
- * is not &x (no store to the variable in between): element + 1 of &x, which the load cannot give. */
-static uint32_t ne_guard_excl(fn_t *F, LLVMValueRef load, LLVMValueRef slot)
+/* ---- clang's cleanup destinations.  At -O1 and above a scope with locals ends in a cleanup block
+ * (their lifetime ends) shared by every way out of the scope: each way sets an i32 local
+ * (cleanup.dest.slot) to a constant, and a switch on it after the cleanup goes on to the
+ * return, the loop, the code after the scope.  Walks of the CFG carry that constant so the
+ * switch takes only the way the path came (-O0 has no such blocks: the findings agree). */
+
+enum { CD_UNKNOWN = 63 };
+
+/* Is alloca a a cleanup destination: an i32 only ever set to constants and read by switches?
+ * (cached in F->cleanup) */
+static int cd_is_slot(fn_t *F, LLVMValueRef a)
 {
-    LLVMBasicBlockRef b = inst_block(load);
-    eset_t tmp = {0};
-    uint32_t found = 0;
-    for (unsigned guard = 0; b && guard < 8 && !found; guard++) {
-        LLVMValueRef term = sole_pred_terminator(b);
-        if (!term)
-            goto done;
-        LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
-        if (c && LLVMIsAICmpInst(c) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
-            (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE)) {
-            unsigned ne_succ = LLVMGetICmpPredicate(c) == LLVMIntEQ ? 1 : 0;
-            for (unsigned side = 0; side < 2 && !found; side++) {
-                LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
-                LLVMValueRef y = LLVMGetOperand(c, 1 - side);
-                if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || LLVMGetSuccessor(term, ne_succ) != b)
-                    continue;
-                /* the same stores reach the compared load and this one: the same value */
-                if (!same_values(load_reach(F, x, slot), load_reach(F, load, slot)))
-                    continue;
-                const eset_t *ys = pts_get(F, y, &tmp);
-                if (ys && ys->n == 1 && !EL_INT(ys->v[0]) && F->objs[EL_OBJ(ys->v[0])].kind == O_STACK)
-                    found = ys->v[0] + 1;
-            }
-            break; /* the nearest condition decides */
-        }
-        b = inst_block(term);
+    void *v = NULL;
+    if (ptrcheck_ir_pmap_get(&F->cleanup, a, &v))
+        return v == (void *)1;
+    LLVMTypeRef t = LLVMGetAllocatedType(a);
+    int ok = LLVMGetTypeKind(t) == LLVMIntegerTypeKind && LLVMGetIntTypeWidth(t) == 32, loads = 0;
+    for (LLVMUseRef u = ok ? LLVMGetFirstUse(a) : NULL; u && ok; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsAStoreInst(user))
+            ok = LLVMGetOperand(user, 1) == a && LLVMIsAConstantInt(LLVMGetOperand(user, 0));
+        else if (LLVMIsALoadInst(user)) {
+            for (LLVMUseRef w = LLVMGetFirstUse(user); w && ok; w = LLVMGetNextUse(w))
+                ok = LLVMIsASwitchInst(LLVMGetUser(w)) != NULL;
+            loads++;
+        } else
+            ok = 0;
     }
-done:
+    ok = ok && loads > 0;
+    void **slot = ptrcheck_ir_pmap_slot(&F->cleanup, a);
+    if (!slot)
+        F->oom = 1;
+    else
+        *slot = (void *)(uintptr_t)(ok ? 1 : 2);
+    return ok;
+}
+
+/* Follows store `in`: (*slot, *val) is the cleanup destination and the constant it holds (slot
+ * NULL: none known). */
+static void cd_step(fn_t *F, LLVMValueRef in, LLVMValueRef *slot, unsigned *val)
+{
+    if (!LLVMIsAStoreInst(in) || !LLVMIsAAllocaInst(LLVMGetOperand(in, 1)) || !cd_is_slot(F, LLVMGetOperand(in, 1)))
+        return;
+    long long c = LLVMConstIntGetSExtValue(LLVMGetOperand(in, 0));
+    *slot = LLVMGetOperand(in, 1);
+    *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
+}
+
+/* The one successor a switch on `slot` takes when it holds val (NULL: any). */
+static LLVMBasicBlockRef cd_only(LLVMValueRef term, LLVMValueRef slot, unsigned val)
+{
+    if (!slot || val == CD_UNKNOWN || !LLVMIsASwitchInst(term) || !LLVMIsALoadInst(LLVMGetOperand(term, 0)) ||
+        LLVMGetOperand(LLVMGetOperand(term, 0), 0) != slot)
+        return NULL;
+    LLVMBasicBlockRef only = LLVMGetSwitchDefaultDest(term);
+    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
+        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
+        if (LLVMIsAConstantInt(cv) && LLVMConstIntGetSExtValue(cv) == (long long)val)
+            only = LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1));
+    }
+    return only;
+}
+
+/* Backwards: the value a switch on a local (in term's block) must have seen to go to b; CD_UNKNOWN
+ * when b is its default or more than one case goes there. */
+static LLVMValueRef cd_want(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, unsigned *val)
+{
+    if (!LLVMIsASwitchInst(term) || !LLVMIsALoadInst(LLVMGetOperand(term, 0)) ||
+        !LLVMIsAAllocaInst(LLVMGetOperand(LLVMGetOperand(term, 0), 0)) || LLVMGetSwitchDefaultDest(term) == b ||
+        !cd_is_slot(F, LLVMGetOperand(LLVMGetOperand(term, 0), 0)))
+        return NULL;
+    int n = 0;
+    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
+        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
+        if (LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1)) != b)
+            continue;
+        long long c = LLVMIsAConstantInt(cv) ? LLVMConstIntGetSExtValue(cv) : -1;
+        *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;
+        n++;
+    }
+    return n == 1 && *val != CD_UNKNOWN ? LLVMGetOperand(LLVMGetOperand(term, 0), 0) : NULL;
+}
+
+/* Marks block b as reached with (slot, val) in `seen`; 0 when it already was. */
+static int cd_first_visit(fn_t *F, ptrcheck_ir_pmap_t *seen, LLVMBasicBlockRef b, LLVMValueRef slot, unsigned val)
+{
+    void **p = ptrcheck_ir_pmap_slot(seen, b);
+    if (!p) {
+        F->oom = 1;
+        return 0;
+    }
+    uintptr_t bit = (uintptr_t)1 << (slot ? val : CD_UNKNOWN);
+    if ((uintptr_t)*p & bit)
+        return 0;
+    *p = (void *)((uintptr_t)*p | bit);
+    return 1;
+}
+
+static int cd_push(ptrcheck_ir_valvec_t *w, LLVMBasicBlockRef b, LLVMValueRef slot, unsigned val)
+{
+    return ptrcheck_ir_valvec_push(w, LLVMBasicBlockAsValue(b)) && ptrcheck_ir_valvec_push(w, slot) &&
+           ptrcheck_ir_valvec_push(w, (LLVMValueRef)(uintptr_t)val);
+}
+
+/* Is some load of local pointer variable `slot` compared for (in)equality by a branch?  Cached:
+ * the path condition below is looked for only on such variables. */
+static int slot_compared(fn_t *F, LLVMValueRef slot)
+{
+    void *v = NULL;
+    if (ptrcheck_ir_pmap_get(&F->compared, slot, &v))
+        return v == (void *)1;
+    int found = 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !found; u = LLVMGetNextUse(u)) {
+        LLVMValueRef ld = LLVMGetUser(u);
+        if (!LLVMIsALoadInst(ld))
+            continue;
+        for (LLVMUseRef w = LLVMGetFirstUse(ld); w && !found; w = LLVMGetNextUse(w)) {
+            LLVMValueRef c = LLVMGetUser(w);
+            for (unsigned guard = 0; c && guard < 4 && !LLVMIsAICmpInst(c) && LLVMIsACastInst(c); guard++)
+                c = LLVMGetFirstUse(c) ? LLVMGetUser(LLVMGetFirstUse(c)) : NULL;
+            found = c && LLVMIsAICmpInst(c) &&
+                    (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE);
+        }
+    }
+    void **slotp = ptrcheck_ir_pmap_slot(&F->compared, slot);
+    if (!slotp) {
+        F->oom = 1;
+        return 0;
+    }
+    *slotp = (void *)(uintptr_t)(found ? 1 : 2);
+    return found;
+}
+
+/* Is the edge from term's block to b the arm of `if (p == y)` / `p != y ? ... : ...` on which p is
+ * not y: p a load of variable `slot` in that block with no store to the variable after it, y a
+ * value that is exactly element el? */
+static int ne_edge(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, LLVMValueRef slot, uint32_t el)
+{
+    LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+    if (!c || !LLVMIsAICmpInst(c) || LLVMGetSuccessor(term, 0) == LLVMGetSuccessor(term, 1))
+        return 0;
+    LLVMIntPredicate pred = LLVMGetICmpPredicate(c);
+    if ((pred != LLVMIntEQ && pred != LLVMIntNE) || LLVMGetSuccessor(term, pred == LLVMIntEQ ? 1 : 0) != b)
+        return 0;
+    eset_t tmp = {0};
+    int found = 0;
+    for (unsigned side = 0; side < 2 && !found; side++) {
+        LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, side));
+        if (!LLVMIsALoadInst(x) || LLVMGetOperand(x, 0) != slot || inst_block(x) != inst_block(term))
+            continue;
+        int stored = 0;
+        for (LLVMValueRef i = LLVMGetNextInstruction(x); i && !stored; i = LLVMGetNextInstruction(i))
+            stored = LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot;
+        const eset_t *ys = stored ? NULL : pts_get(F, LLVMGetOperand(c, 1 - side), &tmp);
+        found = ys && ys->n == 1 && ys->v[0] == el;
+    }
     eset_free(&tmp);
     return found;
+}
+
+/* Path condition on pointer equality: does every path that brings a store of element el (a
+ * local's address) to `load` of local pointer variable `slot`, with no other store to the variable
+ * on the way, cross the arm of a comparison `p == &x` / `p != &x` on which p is not &x?  Then the
+ * load cannot give &x (`p == tmp ? copy(p) : p`; `t = lookup(tmp); if (t == tmp) return dflt;
+ * ... return t;` however the paths join). */
+static int ne_excluded(fn_t *F, LLVMValueRef load, LLVMValueRef slot, uint32_t el)
+{
+    LLVMBasicBlockRef b0 = inst_block(load);
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b0); i && i != load; i = LLVMGetNextInstruction(i))
+        if (LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot)
+            return 0; /* the store right above it reaches it */
+    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, the value it must hold) triples */
+    eset_t tmp = {0};
+    int excluded = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    if (!cd_push(&work, b0, NULL, CD_UNKNOWN))
+        F->oom = 1;
+    while (!F->oom && excluded && work.n >= 3) {
+        unsigned want = (unsigned)(uintptr_t)work.v[--work.n];
+        LLVMValueRef cslot = work.v[--work.n];
+        LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(work.v[--work.n]);
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && excluded && !F->oom; u = LLVMGetNextUse(u)) {
+            LLVMValueRef term = LLVMGetUser(u);
+            if (!LLVMIsAInstruction(term) || !LLVMIsATerminatorInst(term) || ne_edge(F, term, bb, slot, el))
+                continue;
+            LLVMBasicBlockRef pred = inst_block(term);
+            LLVMValueRef ns = cslot;
+            unsigned nw = want;
+            if (!ns)
+                ns = cd_want(F, term, bb, &nw); /* came out of a cleanup's switch on this case */
+            int stopped = 0;
+            for (LLVMValueRef i = LLVMGetPreviousInstruction(term); i && !stopped; i = LLVMGetPreviousInstruction(i)) {
+                if (!LLVMIsAStoreInst(i))
+                    continue;
+                if (LLVMGetOperand(i, 1) == slot) { /* the store that reaches the load on this path */
+                    excluded = !eset_has(pts_get(F, LLVMGetOperand(i, 0), &tmp), el);
+                    stopped = 1;
+                } else if (ns && LLVMGetOperand(i, 1) == ns) {
+                    LLVMValueRef v = LLVMGetOperand(i, 0);
+                    if (!LLVMIsAConstantInt(v) || LLVMConstIntGetSExtValue(v) != (long long)nw)
+                        stopped = 1; /* this path does not lead to that case */
+                    ns = NULL;
+                }
+            }
+            if (!stopped && cd_first_visit(F, &seen, pred, ns, nw) && !cd_push(&work, pred, ns, nw))
+                F->oom = 1;
+        }
+    }
+    free(work.v);
+    eset_free(&tmp);
+    ptrcheck_ir_pmap_fini(&seen);
+    return !F->oom && excluded;
 }
 
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
@@ -942,11 +1130,11 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
                 if (src && src->n)
                     ok = union_for_load(&got, src, in, NULL);
             }
-            uint32_t excl = ok && got.n ? ne_guard_excl(F, in, base) : 0;
-            if (excl) { /* `p == tmp ? copy(p) : p`: on this arm p is not tmp */
+            if (ok && got.n && slot_compared(F, base)) { /* `p == tmp ? copy(p) : p`: here p is not tmp */
                 uint32_t w = 0;
                 for (uint32_t i = 0; i < got.n; i++)
-                    if (got.v[i] != excl - 1)
+                    if (EL_INT(got.v[i]) || F->objs[EL_OBJ(got.v[i])].kind != O_STACK ||
+                        !ne_excluded(F, in, base, got.v[i]))
                         got.v[w++] = got.v[i];
                 got.n = w;
             }
@@ -1086,6 +1274,8 @@ static void fn_free(fn_t *F)
         }
     ptrcheck_ir_pmap_fini(&F->last_store);
     ptrcheck_ir_pmap_fini(&F->field_of);
+    ptrcheck_ir_pmap_fini(&F->compared);
+    ptrcheck_ir_pmap_fini(&F->cleanup);
     ptrcheck_ir_pmap_fini(&F->obj_of);
     ptrcheck_ir_pmap_fini(&F->globr_of);
     ptrcheck_ir_pmap_fini(&F->promotable);
@@ -1107,6 +1297,8 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->reach);
     ptrcheck_ir_pmap_init(&F->last_store);
     ptrcheck_ir_pmap_init(&F->field_of);
+    ptrcheck_ir_pmap_init(&F->compared);
+    ptrcheck_ir_pmap_init(&F->cleanup);
     ptrcheck_ir_pmap_init(&F->store_site);
     unsigned np = LLVMCountParams(fn);
     F->arg_obj = calloc(np + 1, sizeof *F->arg_obj);
@@ -1289,6 +1481,7 @@ static int inst_writes(fn_t *F, LLVMValueRef in, LLVMValueRef base, long long of
 }
 
 /* A store or call into F->kill_base + F->kill_off of a value without stack addresses. */
+static int unlinks_value(fn_t *F, LLVMValueRef in, LLVMValueRef base, LLVMValueRef v);
 static size_t keys_of(fn_t *F, LLVMValueRef in, must_t *out, size_t max);
 static int must_same_place(const must_t *a, const must_t *b);
 
@@ -1300,6 +1493,10 @@ static int must_same_place(const must_t *a, const must_t *b);
 static int kill_place(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     must_t keys[MAX_MUST], okeys[MAX_MUST];
+    if (unlinks_value(F, in, F->kill_base, F->kill_val))
+        return 1;
+    if (F->kill_off == OFF_UNKNOWN)
+        return 0;
     if (inst_writes(F, in, F->kill_base, F->kill_off, -1))
         return 1;
     if (!LLVMIsACallInst(in) || !origin || !LLVMIsACallInst(origin))
@@ -1475,19 +1672,23 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen, region;
-    ptrcheck_ir_valvec_t work = {0};
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, value) triples */
     int result = 1, region_ready = 0;
     ptrcheck_ir_pmap_init(&seen);
     ptrcheck_ir_pmap_init(&region);
     LLVMValueRef start = LLVMGetNextInstruction(origin);
     LLVMBasicBlockRef bb = inst_block(origin);
+    LLVMValueRef cslot = NULL;
+    unsigned cval = CD_UNKNOWN;
     for (;;) {
         int stopped = 0;
-        for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in))
+        for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in)) {
             if (in != origin && kill(F, origin, in)) {
                 stopped = 1;
                 break;
             }
+            cd_step(F, in, &cslot, &cval);
+        }
         if (!stopped) {
             LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
             if (!term || LLVMGetInstructionOpcode(term) == LLVMRet || LLVMGetInstructionOpcode(term) == LLVMResume) {
@@ -1496,11 +1697,12 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
             }
             unsigned ns = LLVMGetNumSuccessors(term);
             int only = -1;
+            LLVMBasicBlockRef conly = cd_only(term, cslot, cval);
             if (thread && region_ready)
                 only = flag_branch(F, term, &region);
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
-                if (only >= 0 && (int)k != only)
+                if ((only >= 0 && (int)k != only) || (conly && s != conly))
                     continue;
                 if (thread && failure_edge(F, origin, term, k)) {
                     if (!region_ready && ns == 2) { /* the failure path's own blocks, once */
@@ -1514,17 +1716,18 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                     }
                     continue;
                 }
-                void **slot = ptrcheck_ir_pmap_slot(&seen, s);
-                if (!slot || (!*slot && !ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(s)))) {
+                if (cd_first_visit(F, &seen, s, cslot, cval) && !cd_push(&work, s, cslot, cval))
                     F->oom = 1;
+                if (F->oom) {
                     result = 0;
                     goto done;
                 }
-                *slot = (void *)1;
             }
         }
-        if (!work.n)
+        if (work.n < 3)
             break;
+        cval = (unsigned)(uintptr_t)work.v[--work.n];
+        cslot = work.v[--work.n];
         bb = LLVMValueAsBasicBlock(work.v[--work.n]);
         start = LLVMGetFirstInstruction(bb);
     }
@@ -1535,13 +1738,58 @@ done:
     return result;
 }
 
+/* Is block b on a cycle of the CFG (b reachable from one of its successors)? */
+static int in_loop(fn_t *F, LLVMBasicBlockRef b)
+{
+    ptrcheck_ir_pmap_t m;
+    ptrcheck_ir_pmap_init(&m);
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+    int ok = 1;
+    for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; ok && k < ns; k++)
+        ok = mark_reachable(&m, LLVMGetSuccessor(t, k), 1);
+    int r = ok && ptrcheck_ir_pmap_get(&m, b, NULL);
+    ptrcheck_ir_pmap_fini(&m);
+    if (!ok)
+        F->oom = 1;
+    return r;
+}
+
+/* A wait for the other side of a handshake: a volatile or atomic read, inside a loop, of the
+ * local whose address `origin` stores (`inst = &new_inst; b->inst = inst; ... while
+ * (inst->finished == 1) futex_wait(&inst->finished, 1);`): only the thread that received the
+ * address ends the loop, by saying it is done with it, as a semaphore handshake does. */
+static int waits_on_stored(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    eset_t t1 = {0}, t2 = {0};
+    int r = 0;
+    if (!LLVMGetVolatile(in) && LLVMGetOrdering(in) == LLVMAtomicOrderingNotAtomic)
+        return 0;
+    const eset_t *vs = pts_get(F, LLVMGetOperand(origin, 0), &t1);
+    const eset_t *ps = pts_get(F, LLVMGetOperand(in, 0), &t2);
+    for (uint32_t i = 0; vs && ps && i < vs->n && !r; i++) {
+        const obj_t *a = &F->objs[EL_OBJ(vs->v[i])];
+        uint32_t ra = a->base ? a->base - 1 : EL_OBJ(vs->v[i]);
+        if (a->kind != O_STACK || EL_INT(vs->v[i]))
+            continue;
+        for (uint32_t j = 0; j < ps->n && !r; j++) {
+            const obj_t *b = &F->objs[EL_OBJ(ps->v[j])];
+            r = b->kind == O_STACK && (b->base ? b->base - 1 : EL_OBJ(ps->v[j])) == ra;
+        }
+    }
+    eset_free(&t1);
+    eset_free(&t2);
+    return r && in_loop(F, inst_block(in));
+}
+
 static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
+    if (LLVMIsALoadInst(in))
+        return waits_on_stored(F, origin, in);
     if (LLVMIsACallInst(in)) { /* a callee that must store there (close_func after `ls->fs = &fs`) */
         long long off = 0;
         LLVMValueRef base = addr_base(F, LLVMGetOperand(origin, 1), &off);
         return off != OFF_UNKNOWN && (LLVMIsAArgument(base) || LLVMIsAGlobalVariable(base)) &&
-               inst_writes(F, in, base, off, -1);
+               (inst_writes(F, in, base, off, -1) || unlinks_value(F, in, base, LLVMGetOperand(origin, 0)));
     }
     if (!LLVMIsAStoreInst(in) || !same_addr(F, LLVMGetOperand(in, 1), LLVMGetOperand(origin, 1), 0))
         return 0;
@@ -1556,7 +1804,7 @@ static int kill_global_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     (void)origin;
     if (LLVMIsACallInst(in))
-        return inst_writes(F, in, F->kill_global, OFF_UNKNOWN, -1);
+        return inst_writes(F, in, F->kill_global, OFF_UNKNOWN, -1) || unlinks_value(F, in, F->kill_global, F->kill_val);
     if (!LLVMIsAStoreInst(in) || ptrcheck_ir_strip(LLVMGetOperand(in, 1)) != F->kill_global)
         return 0;
     eset_t tmp = {0};
@@ -1707,6 +1955,220 @@ static int compute_must(fn_t *F, int *changed)
     return !F->oom;
 }
 
+/* ---- removal of a parameter from a list (unlink_t) */
+
+/* Does every element of `els` (at least one) lie in list root r: global r->global itself or memory
+ * reachable from it, or the memory parameter r->list points to or memory reachable from it?  With
+ * `node`, what parameter r->node's memory holds counts too (`e->next`, read from the node removed). */
+static int in_list(fn_t *F, const eset_t *els, const unlink_t *r, int node)
+{
+    if (!els || !els->n)
+        return 0;
+    for (uint32_t i = 0; i < els->n; i++) {
+        const obj_t *o = &F->objs[EL_OBJ(els->v[i])];
+        if (EL_INT(els->v[i]))
+            return 0;
+        if (r->global ? (o->kind == O_GLOBAL || o->kind == O_GLOBR) && o->v == r->global
+                      : (o->kind == O_ARG || o->kind == O_ARGR) && o->idx == r->list)
+            continue;
+        if (node && o->kind == O_ARGR && o->idx == r->node)
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* The list a node value was read from: its elements are all memory reachable from one global or
+ * from one parameter's memory. */
+static int list_of(fn_t *F, LLVMValueRef v, unlink_t *r)
+{
+    eset_t tmp = {0};
+    const eset_t *s = pts_get(F, v, &tmp);
+    int ok = s && s->n;
+    memset(r, 0, sizeof *r);
+    for (uint32_t i = 0; ok && i < s->n; i++) {
+        const obj_t *o = &F->objs[EL_OBJ(s->v[i])];
+        if (EL_INT(s->v[i]) || (o->kind != O_GLOBR && o->kind != O_ARGR))
+            ok = 0;
+        else if (i == 0) {
+            r->global = o->kind == O_GLOBR ? o->v : NULL;
+            r->list = o->idx;
+        } else if ((o->kind == O_GLOBR) != (r->global != NULL) || (r->global ? o->v != r->global : o->idx != r->list))
+            ok = 0;
+    }
+    eset_free(&tmp);
+    return ok;
+}
+
+/* A store into the list of F->kill_unlink (its head or a node's link) of a link read from its nodes. */
+static int kill_relink(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    eset_t tmp = {0};
+    if (!LLVMIsAStoreInst(in))
+        return 0;
+    int r = in_list(F, pts_get(F, LLVMGetOperand(in, 1), &tmp), F->kill_unlink, 0);
+    if (r) {
+        tmp.n = 0;
+        r = in_list(F, pts_get(F, LLVMGetOperand(in, 0), &tmp), F->kill_unlink, 1);
+    }
+    eset_free(&tmp);
+    return r;
+}
+
+/* A call that removes F->kill_val from the list of F->kill_unlink. */
+static int kill_unlink_call(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)origin;
+    const unlink_t *r = F->kill_unlink;
+    return unlinks_value(F, in, r->global ? r->global : LLVMGetParam(F->fn, r->list), F->kill_val);
+}
+
+/* Does every path from F's entry to a return take one of the arms (branch, successor) of
+ * candidate k in `arms`?  Paths that end in `unreachable` (after a noreturn assertion) do not
+ * return. */
+static int every_path_takes(fn_t *F, const ptrcheck_ir_valvec_t *arms, size_t k)
+{
+    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_valvec_t work = {0}; /* (block, cleanup slot, value) triples */
+    int all = 1;
+    ptrcheck_ir_pmap_init(&seen);
+    if (!cd_push(&work, LLVMGetEntryBasicBlock(F->fn), NULL, CD_UNKNOWN))
+        F->oom = 1;
+    while (!F->oom && all && work.n >= 3) {
+        unsigned val = (unsigned)(uintptr_t)work.v[--work.n];
+        LLVMValueRef slot = work.v[--work.n];
+        LLVMBasicBlockRef b = LLVMValueAsBasicBlock(work.v[--work.n]);
+        if (!cd_first_visit(F, &seen, b, slot, val))
+            continue;
+        for (LLVMValueRef in = LLVMGetFirstInstruction(b); in; in = LLVMGetNextInstruction(in))
+            cd_step(F, in, &slot, &val);
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(b);
+        if (!t || LLVMGetInstructionOpcode(t) == LLVMRet || LLVMGetInstructionOpcode(t) == LLVMResume) {
+            all = 0; /* a return that removes nothing */
+            break;
+        }
+        LLVMBasicBlockRef only = cd_only(t, slot, val);
+        for (unsigned j = 0, ns = LLVMGetNumSuccessors(t); !F->oom && j < ns; j++) {
+            LLVMBasicBlockRef sb = LLVMGetSuccessor(t, j);
+            int arm = only && sb != only;
+            for (size_t a = 0; a + 2 < arms->n && !arm; a += 3)
+                arm = arms->v[a] == t && arms->v[a + 1] == LLVMBasicBlockAsValue(sb) &&
+                      arms->v[a + 2] == (LLVMValueRef)(uintptr_t)(k + 1);
+            if (!arm && !cd_push(&work, sb, slot, val))
+                F->oom = 1;
+        }
+    }
+    free(work.v);
+    ptrcheck_ir_pmap_fini(&seen);
+    return !F->oom && all;
+}
+
+/* The unlink_t summaries of F: for each branch on `n == p` (p a pointer parameter, n a node read
+ * from a list), the arm where they are equal must be followed by a relinking store on every path
+ * to a return, and every path from the entry to a return must take such an arm. */
+static int compute_unlink(fn_t *F, int *changed)
+{
+    unlink_t got[MAX_UNLINK];
+    size_t ng = 0;
+    ptrcheck_ir_valvec_t arms = {0}; /* (branch, its "equal" successor, candidate + 1) triples */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !F->oom; bb = LLVMGetNextBasicBlock(bb)) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+        LLVMValueRef c = t && LLVMIsABranchInst(t) && LLVMIsConditional(t) ? LLVMGetCondition(t) : NULL;
+        if (!c || !LLVMIsAICmpInst(c) || (LLVMGetICmpPredicate(c) != LLVMIntEQ && LLVMGetICmpPredicate(c) != LLVMIntNE))
+            continue;
+        for (unsigned side = 0; side < 2; side++) {
+            LLVMValueRef p = canon(F, LLVMGetOperand(c, side));
+            unlink_t r;
+            if (!LLVMIsAArgument(p) || LLVMGetTypeKind(LLVMTypeOf(p)) != LLVMPointerTypeKind ||
+                !list_of(F, LLVMGetOperand(c, 1 - side), &r))
+                continue;
+            r.node = param_index(F->fn, p);
+            if (!r.global && r.list == r.node)
+                continue;
+            LLVMBasicBlockRef eq = LLVMGetSuccessor(t, LLVMGetICmpPredicate(c) == LLVMIntEQ ? 0 : 1);
+            LLVMValueRef first = LLVMGetFirstInstruction(eq);
+            F->kill_unlink = &r;
+            int relinks = first && (kill_relink(F, NULL, first) || killed_on_all_paths(F, first, kill_relink, 0));
+            F->kill_unlink = NULL;
+            if (!relinks)
+                continue;
+            size_t k = 0;
+            while (k < ng && (got[k].global != r.global || got[k].list != r.list || got[k].node != r.node))
+                k++;
+            if (k == ng && ng < MAX_UNLINK)
+                got[ng++] = r;
+            if (k < ng && (!ptrcheck_ir_valvec_push(&arms, t) || !ptrcheck_ir_valvec_push(&arms, LLVMBasicBlockAsValue(eq)) ||
+                           !ptrcheck_ir_valvec_push(&arms, (LLVMValueRef)(uintptr_t)(k + 1))))
+                F->oom = 1;
+        }
+    }
+    /* every path from the entry to a return takes one of the candidate's arms */
+    size_t w = 0;
+    for (size_t k = 0; k < ng && !F->oom; k++)
+        if (every_path_takes(F, &arms, k))
+            got[w++] = got[k];
+    ng = w;
+    /* or it calls a function that removes its parameter from a list on every path (pop(e) calling
+     * the search) */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !F->oom && ng < MAX_UNLINK; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && ng < MAX_UNLINK; in = LLVMGetNextInstruction(in)) {
+            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+            summary_t *cs = callee && callee != F->fn && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+            unsigned nargs = cs ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+            for (size_t k = 0; cs && k < cs->nunl && ng < MAX_UNLINK; k++) {
+                const unlink_t *u = &cs->unl[k];
+                LLVMValueRef nv = u->node < nargs ? canon(F, LLVMGetOperand(in, u->node)) : NULL;
+                long long off = 0;
+                LLVMValueRef lb = u->global || u->list >= nargs ? NULL : addr_base(F, LLVMGetOperand(in, u->list), &off);
+                if (!nv || !LLVMIsAArgument(nv) || (!u->global && (!lb || !LLVMIsAArgument(lb))))
+                    continue;
+                unlink_t r = {u->global, u->global ? 0 : param_index(F->fn, lb), param_index(F->fn, nv)};
+                F->kill_unlink = &r;
+                F->kill_val = nv;
+                LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(F->fn));
+                int always = kill_unlink_call(F, NULL, first) || killed_on_all_paths(F, first, kill_unlink_call, 0);
+                F->kill_unlink = NULL;
+                F->kill_val = NULL;
+                size_t j = 0;
+                while (j < ng && (got[j].global != r.global || got[j].list != r.list || got[j].node != r.node))
+                    j++;
+                if (always && j == ng)
+                    got[ng++] = r;
+            }
+        }
+    free(arms.v);
+    summary_t *s = F->sum;
+    int same = ng == s->nunl;
+    for (size_t k = 0; same && k < ng; k++)
+        same = got[k].global == s->unl[k].global && got[k].list == s->unl[k].list && got[k].node == s->unl[k].node;
+    if (!same && !F->oom) {
+        memcpy(s->unl, got, ng * sizeof *got);
+        s->nunl = ng;
+        *changed = 1;
+    }
+    return !F->oom;
+}
+
+/* Does call `in` remove value v from the list hanging from `base` (a global, or a parameter of
+ * this function whose memory holds the list)? */
+static int unlinks_value(fn_t *F, LLVMValueRef in, LLVMValueRef base, LLVMValueRef v)
+{
+    LLVMValueRef callee = v && LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    unsigned nargs = cs ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+    for (size_t k = 0; cs && k < cs->nunl; k++) {
+        const unlink_t *u = &cs->unl[k];
+        long long off = 0;
+        if (u->node >= nargs || (u->global ? u->global != base
+                                           : u->list >= nargs || addr_base(F, LLVMGetOperand(in, u->list), &off) != base))
+            continue;
+        if (same_addr(F, LLVMGetOperand(in, u->node), v, 0))
+            return 1;
+    }
+    return 0;
+}
+
 static const thread_api_t *thread_api_of(LLVMValueRef callee)
 {
     for (size_t i = 0; i < sizeof thread_apis / sizeof thread_apis[0]; i++)
@@ -1784,14 +2246,63 @@ static int reachable_from_arg(fn_t *F, LLVMValueRef origin, LLVMValueRef v)
 
 /* A wait on a semaphore, barrier or condition variable reachable from the thread's argument; with
  * a condition variable also the read of the state it guards (`while (!a.done) cond_wait(...)`). */
+/* The argument of call `in` that it waits on (a wait, or a function whose summary waits on that
+ * parameter on every path), from argument `from` on; -1 when none. */
+static int waited_arg(fn_t *F, LLVMValueRef in, unsigned from, int *condvar)
+{
+    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+    unsigned nargs = callee ? (unsigned)LLVMGetNumArgOperands(in) : 0;
+    *condvar = 0;
+    if (!nargs)
+        return -1;
+    if (is_wait(callee, condvar))
+        return from == 0 ? 0 : -1;
+    summary_t *cs = !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+    for (unsigned j = from; cs && j < nargs && j < cs->nparams; j++)
+        if (cs->waits[j])
+            return (int)j;
+    return -1;
+}
+
 static int kill_handshake(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     int condvar = 0;
     if (LLVMIsALoadInst(in))
         return F->kill_base && reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
-    LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
-    return callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &condvar) &&
-           reachable_from_arg(F, origin, LLVMGetOperand(in, 0));
+    for (int j = waited_arg(F, in, 0, &condvar); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &condvar))
+        if (reachable_from_arg(F, origin, LLVMGetOperand(in, (unsigned)j)))
+            return 1;
+    return 0;
+}
+
+/* A wait on the memory parameter F->kill_base points to: for the waits summary. */
+static int kill_wait_param(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    int condvar = 0;
+    (void)origin;
+    for (int j = waited_arg(F, in, 0, &condvar); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &condvar)) {
+        long long off = 0;
+        if (!condvar && addr_base(F, LLVMGetOperand(in, (unsigned)j), &off) == F->kill_base)
+            return 1;
+    }
+    return 0;
+}
+
+/* The waits summary: parameters whose semaphore or barrier F waits on before every return. */
+static int compute_waits(fn_t *F, int *changed)
+{
+    LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(F->fn));
+    for (unsigned i = 0; first && i < F->sum->nparams && !F->oom; i++) {
+        if (F->sum->waits[i] || LLVMGetTypeKind(LLVMTypeOf(LLVMGetParam(F->fn, i))) != LLVMPointerTypeKind)
+            continue;
+        F->kill_base = LLVMGetParam(F->fn, i);
+        if (kill_wait_param(F, NULL, first) || killed_on_all_paths(F, first, kill_wait_param, 0)) {
+            F->sum->waits[i] = 1;
+            *changed = 1;
+        }
+        F->kill_base = NULL;
+    }
+    return !F->oom;
 }
 
 static int thread_handshake(fn_t *F, LLVMValueRef call)
@@ -1799,14 +2310,13 @@ static int thread_handshake(fn_t *F, LLVMValueRef call)
     int condvar = 0, any = 0;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && !condvar; bb = LLVMGetNextBasicBlock(bb))
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
-            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
             int cv = 0;
-            if (callee && LLVMGetNumArgOperands(in) >= 1 && is_wait(callee, &cv) &&
-                reachable_from_arg(F, call, LLVMGetOperand(in, 0))) {
-                any = 1;
-                if (cv)
-                    condvar = 1;
-            }
+            for (int j = waited_arg(F, in, 0, &cv); j >= 0; j = waited_arg(F, in, (unsigned)j + 1, &cv))
+                if (reachable_from_arg(F, call, LLVMGetOperand(in, (unsigned)j))) {
+                    any = 1;
+                    if (cv)
+                        condvar = 1;
+                }
         }
     if (!any)
         return 0;
@@ -2406,12 +2916,16 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
         if (isarg) {
             F->kill_base = LLVMGetParam(F->fn, to->idx);
             F->kill_off = off;
-            forgiven = off != OFF_UNKNOWN && killed_on_all_paths(F, in, kill_place, 0);
+            F->kill_val = LLVMGetOperand(in, e->src);
+            forgiven = killed_on_all_paths(F, in, kill_place, 0);
             F->kill_base = NULL;
+            F->kill_val = NULL;
         } else {
             F->kill_global = to->v;
+            F->kill_val = LLVMGetOperand(in, e->src);
             forgiven = killed_on_all_paths(F, in, kill_global_store, 0);
             F->kill_global = NULL;
+            F->kill_val = NULL;
         }
         if (forgiven)
             continue;
@@ -2633,8 +3147,10 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                     /* keep(&x) stores into a global that this function clears on every path */
                     if (cs->esc[k].global && !cs->esc[k].mixed) {
                         F->kill_global = cs->esc[k].global;
+                        F->kill_val = LLVMGetOperand(in, k); /* push(&e) ... pop(&e) */
                         int cleared = killed_on_all_paths(F, in, kill_global_store, 0);
                         F->kill_global = NULL;
+                        F->kill_val = NULL;
                         if (cleared)
                             continue;
                     }
@@ -2771,7 +3287,8 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
     s->retr = calloc(s->nparams + 1, 1);
     s->borrowed = calloc(s->nparams + 1, 1);
     s->frees = calloc(s->nparams + 1, 1);
-    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees) {
+    s->waits = calloc(s->nparams + 1, 1);
+    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees || !s->waits) {
         summary_free(s);
         return NULL;
     }
@@ -2798,7 +3315,7 @@ static int analyse(mod_t *M, LLVMValueRef fn, result_t *R, int *changed)
         walk_sinks(&F, R, &H, changed);
         heap_sinks(&F, R, &H, changed);
         if (!R)
-            compute_must(&F, changed);
+            (void)(compute_must(&F, changed) && compute_unlink(&F, changed) && compute_waits(&F, changed));
         ok = !F.oom;
     }
     ptrcheck_ir_pmap_fini(&H.why);

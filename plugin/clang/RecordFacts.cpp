@@ -19,11 +19,42 @@ namespace ptrcheck {
 
 const char *RecordDescriber::intern(const std::string &S) { return ptrcheck_engine_intern(E, S.c_str()); }
 
+// C++: the scope a name declared in DC is written with from anywhere in the translation unit
+// ("net::", "Outer::", "V<int>::"), so that a fix-it such as offsetof(struct net::Buf, len) compiles
+// outside the namespace.  Anonymous namespaces and extern "C" blocks add nothing; a function-local
+// record is only visible in its function, where its plain name is right.
+static std::string cxxScope(const DeclContext *DC, const PrintingPolicy &PP) {
+  std::string Scope;
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
+    if (DC->isFunctionOrMethod())
+      return std::string();
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (!NS->isAnonymousNamespace())
+        Scope = NS->getName().str() + "::" + Scope;
+    } else if (const auto *Outer = dyn_cast<RecordDecl>(DC)) {
+      Scope = QualType(Outer->getTypeForDecl(), 0).getAsString(PP) + "::" + Scope;
+    }
+  }
+  return Scope;
+}
+
 std::string RecordDescriber::recordName(const RecordDecl *RD) {
+  const LangOptions &LO = RD->getASTContext().getLangOpts();
+  if (!LO.CPlusPlus) {
+    if (RD->getIdentifier())
+      return std::string(RD->isUnion() ? "union " : "struct ") + RD->getName().str();
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return TD->getName().str();
+    return std::string();
+  }
+  PrintingPolicy PP(LO);
+  PP.SuppressScope = true;
+  PP.SuppressTagKeyword = true;
   if (RD->getIdentifier())
-    return std::string(RD->isUnion() ? "union " : "struct ") + RD->getName().str();
+    return RD->getKindName().str() + " " + cxxScope(RD->getDeclContext(), PP) +
+           QualType(RD->getTypeForDecl(), 0).getAsString(PP);
   if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-    return TD->getName().str();
+    return cxxScope(TD->getDeclContext(), PP) + TD->getName().str();
   return std::string();
 }
 

@@ -37,6 +37,7 @@ public:
   // NULL for incomplete, invalid or dependent records.  Descriptions live as long as this object.
   const ptrcheck_rdesc_t *describe(const clang::RecordDecl *RD);
   // "struct event", "union value", the typedef name of a typedef'd anonymous record; "" when unnamed.
+  // C++: with the kind and the scope it is written with anywhere in the TU ("class net::Conn").
   static std::string recordName(const clang::RecordDecl *RD);
   // The record a type is (looking through typedefs), or NULL.
   static const clang::RecordDecl *recordOf(clang::QualType T);

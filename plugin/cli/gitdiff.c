@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,22 @@ static int add_range(ptrcheck_changed_file_t *f, unsigned first, unsigned count)
     return 1;
 }
 
+/* 1 if diff has a "rename to NAME" line for rel (a file moved without changed lines has no "+++"). */
+static int diff_renamed_to(const char *diff, size_t len, const char *rel)
+{
+    static const char kw[] = "\nrename to ";
+    const char *p = diff, *end = diff + len, *hit;
+    size_t n = strlen(rel), k = sizeof(kw) - 1;
+
+    while (p < end && (hit = strstr(p, kw)) != NULL && hit < end) {
+        const char *name = hit + k;
+        if ((size_t)(end - name) >= n && strncmp(name, rel, n) == 0 && (name + n == end || name[n] == '\n'))
+            return 1;
+        p = name;
+    }
+    return 0;
+}
+
 int ptrcheck_changes_parse_diff(ptrcheck_changes_t *ch, const char *diff, size_t len, const char *top)
 {
     const char *p = diff, *end = diff + len;
@@ -248,10 +265,91 @@ int ptrcheck_changes_parse_diff(ptrcheck_changes_t *ch, const char *diff, size_t
     return 1;
 }
 
+/* A copy of the repository's index in a new temporary directory (tmpdir, index: filled in), in
+ * which the untracked files are marked "intent to add" (git add -N): a diff against it pairs a file
+ * moved with plain mv (old name deleted, new name untracked) with its old name, as git mv would, and
+ * the repository's own index is not touched.  0 when that cannot be done (the caller then counts
+ * every untracked line as changed). */
+static int temp_index(const char *top, const char *untracked, size_t ulen, char *tmpdir, size_t tsize, char *index,
+                      size_t isize)
+{
+    char *argv_path[] = {"git", "rev-parse", "--git-path", "index", NULL};
+    char *out = NULL, *err = NULL, *src = NULL, env_index[PATH_MAX + 32];
+    char **argv = NULL;
+    size_t len = 0, n = 0, i;
+    const char *p;
+    int ok = 0;
+
+    snprintf(tmpdir, tsize, "/tmp/ptrcheck-index.XXXXXX");
+    if (!mkdtemp(tmpdir)) {
+        tmpdir[0] = '\0';
+        return 0;
+    }
+    snprintf(index, isize, "%s/index", tmpdir);
+    if (ptrcheck_run_capture(argv_path, top, &out, &len, &err) != 0)
+        goto done;
+    while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+        out[--len] = '\0';
+    src = ptrcheck_path_absolute(out, top);
+    if (src) {
+        FILE *in = fopen(src, "rb"), *to;
+        if (in) { /* no index yet (nothing ever added) is fine: git add -N creates one */
+            char buf[65536];
+            size_t k;
+            int copied = 1;
+            to = fopen(index, "wb");
+            if (!to) {
+                fclose(in);
+                goto done;
+            }
+            while ((k = fread(buf, 1, sizeof(buf), in)) > 0)
+                if (fwrite(buf, 1, k, to) != k)
+                    copied = 0;
+            copied &= !ferror(in);
+            fclose(in);
+            if (fclose(to) != 0 || !copied)
+                goto done;
+        }
+    }
+    for (p = untracked; p < untracked + ulen; p += strlen(p) + 1)
+        n += *p != '\0';
+    argv = calloc(n + 8, sizeof(*argv));
+    if (!argv)
+        goto done;
+    snprintf(env_index, sizeof(env_index), "GIT_INDEX_FILE=%s", index);
+    i = 0;
+    argv[i++] = "env";
+    argv[i++] = env_index;
+    argv[i++] = "GIT_LITERAL_PATHSPECS=1";
+    argv[i++] = "git";
+    argv[i++] = "add";
+    argv[i++] = "-N";
+    argv[i++] = "--";
+    for (p = untracked; p < untracked + ulen; p += strlen(p) + 1)
+        if (*p)
+            argv[i++] = (char *)p;
+    free(out);
+    free(err);
+    out = err = NULL;
+    ok = ptrcheck_run_capture(argv, top, &out, &len, &err) == 0;
+done:
+    free(argv);
+    free(src);
+    free(out);
+    free(err);
+    if (!ok) {
+        unlink(index);
+        rmdir(tmpdir);
+        tmpdir[0] = index[0] = '\0';
+    }
+    return ok;
+}
+
 int ptrcheck_changes_load(ptrcheck_changes_t *ch, const char *rev, const char *cwd, char *msg, size_t msgsize)
 {
-    char *top = NULL, *out = NULL, *err = NULL;
-    size_t len = 0;
+    char *top = NULL, *out = NULL, *err = NULL, *untracked = NULL;
+    char tmpdir[64] = "", index[PATH_MAX] = "", env_index[PATH_MAX + 32];
+    size_t len = 0, ulen = 0;
     int rc = 0, st;
 
     ch->files = NULL;
@@ -270,11 +368,27 @@ int ptrcheck_changes_load(ptrcheck_changes_t *ch, const char *rev, const char *c
         err = NULL;
     }
     {
+        char *argv[] = {"git", "ls-files", "--others", "--exclude-standard", "-z", NULL};
+        st = ptrcheck_run_capture(argv, top, &untracked, &ulen, &err);
+        if (st != 0) {
+            snprintf(msg, msgsize, "git ls-files failed: %s", err ? err : "");
+            goto done;
+        }
+        free(err);
+        err = NULL;
+    }
+    {
+        /* untracked files join the diff through a temporary index, so that renames reach them */
         char revarg[1024];
-        char *argv[] = {"git", "-c", "core.quotepath=off", "diff", "-U0", "--no-color", "--no-ext-diff",
-                        "--find-renames", revarg, "--", NULL};
+        char *argv[] = {"env", env_index, "git", "-c", "core.quotepath=off", "diff", "-U0", "--no-color",
+                        "--no-ext-diff", "--find-renames", revarg, "--", NULL};
+        char **args = argv + 2;
+        if (ulen > 0 && temp_index(top, untracked, ulen, tmpdir, sizeof(tmpdir), index, sizeof(index))) {
+            snprintf(env_index, sizeof(env_index), "GIT_INDEX_FILE=%s", index);
+            args = argv;
+        }
         snprintf(revarg, sizeof(revarg), "%s", rev);
-        st = ptrcheck_run_capture(argv, top, &out, &len, &err);
+        st = ptrcheck_run_capture(args, top, &out, &len, &err);
         if (st != 0) {
             snprintf(msg, msgsize, "git diff %s failed: %s", rev, st < 0 ? "cannot run git" : err ? err : "");
             goto done;
@@ -283,28 +397,28 @@ int ptrcheck_changes_load(ptrcheck_changes_t *ch, const char *rev, const char *c
             snprintf(msg, msgsize, "out of memory");
             goto done;
         }
-        free(out);
-        free(err);
-        out = err = NULL;
     }
     {
-        char *argv[] = {"git", "ls-files", "--others", "--exclude-standard", "-z", NULL};
+        /* untracked files the diff did not show (no temporary index, empty or binary files): every
+         * line counts as changed; one it shows as moved without changes has none */
         const char *p;
-        st = ptrcheck_run_capture(argv, top, &out, &len, &err);
-        if (st != 0) {
-            snprintf(msg, msgsize, "git ls-files failed: %s", err ? err : "");
-            goto done;
-        }
-        for (p = out; p < out + len;) {
+        for (p = untracked; p < untracked + ulen;) {
             size_t n = strlen(p);
-            if (n) {
+            char *abs = n ? ptrcheck_path_absolute(p, top) : NULL;
+            if (n && !abs) {
+                snprintf(msg, msgsize, "out of memory");
+                goto done;
+            }
+            if (abs && !ptrcheck_changes_find(ch, abs) && !(index[0] && diff_renamed_to(out, len, p))) {
                 ptrcheck_changed_file_t *f = add_file(ch, p, n, top);
                 if (!f) {
+                    free(abs);
                     snprintf(msg, msgsize, "out of memory");
                     goto done;
                 }
                 f->all = 1;
             }
+            free(abs);
             p += n + 1;
         }
     }
@@ -317,8 +431,13 @@ done:
     }
     if (!rc)
         ptrcheck_changes_delete(ch);
+    if (index[0])
+        unlink(index);
+    if (tmpdir[0])
+        rmdir(tmpdir);
     free(top);
     free(out);
     free(err);
+    free(untracked);
     return rc;
 }

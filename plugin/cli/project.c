@@ -107,6 +107,20 @@ static int usage_error(const char *fmt, const char *arg)
     return PTRCHECK_EXIT_USAGE;
 }
 
+/* scheme "://" rest, the scheme a letter then letters, digits, '+', '-', '.' (RFC 3986), no spaces. */
+static int is_absolute_url(const char *u)
+{
+    const char *p = u;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return 0;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
+           *p == '-' || *p == '.')
+        p++;
+    if (strncmp(p, "://", 3) != 0 || !p[3])
+        return 0;
+    return strpbrk(p, " \t\n") == NULL;
+}
+
 /* "-j4", "-j 4", "--jobs=4"; "-o x", "-ox"; "--format=x", "--format x". */
 static const char *value_of(int argc, char **argv, int *i, const char *shortopt, const char *longopt, int *matched)
 {
@@ -220,6 +234,10 @@ static int parse_options(int argc, char **argv, options_t *o)
     }
     if (o->hook && o->diff_rev)
         return usage_error("%s", "--hook chooses the revision itself; it cannot be combined with --diff");
+    if (o->docs_url && !is_absolute_url(o->docs_url))
+        return usage_error("--docs-url needs an absolute URL such as https://example.org/ptrcheck/docs (SARIF's "
+                           "helpUri and informationUri are absolute), got '%s'",
+                           o->docs_url);
     if (!o->jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o->jobs = n > 0 ? n : 1;
@@ -378,7 +396,10 @@ typedef struct job_s {
     pid_t pid;
     int status;    /* exit status of clang, -1 when it could not be run */
     int from_db;   /* 0: default flags */
+    char *borrowed; /* the entry whose flags a file without one borrowed (nearest_entry), or NULL */
     int deps;      /* a dependency scan (clang -M) for --diff, not an analysis */
+    int via_header; /* analysed only because it includes a named or changed header: only findings
+                     * located in those headers are reported */
     int finished;  /* clang has exited */
     char *errtext; /* clang's error output when it failed */
 } job_t;
@@ -398,6 +419,7 @@ static void job_delete(job_t *j)
     free(j->dir);
     free(j->file);
     free(j->errtext);
+    free(j->borrowed);
 }
 
 static void jobs_delete(jobs_t *js)
@@ -849,6 +871,10 @@ static void print_failure(const job_t *j, const char *cwd)
         fprintf(stderr, "  %.*s\n", (int)n, p);
         p += n + (nl ? 1 : 0);
     }
+    if (j->borrowed) /* our guess at its flags failed, not necessarily the file */
+        fprintf(stderr, "ptrcheck: note: %s has no entry in compile_commands.json and was compiled with the flags "
+                        "of %s; add it to the database, or to 'exclude:' in .ptrcheck.yaml if the build never "
+                        "compiles it here\n", display_path(j->file, cwd), display_path(j->borrowed, cwd));
 }
 
 static void remove_tmpdir(const char *tmpdir, size_t njobs)
@@ -1174,10 +1200,14 @@ static void scope_config_error(scope_t *s, const ptrcheck_error_t *err)
     char msg[2300];
     char **v;
 
+    ptrcheck_error_t shown = *err;
+
     s->config_errors++;
     if (err->file[0] && path_in(s->reported, s->nreported, err->file))
         return;
-    fprintf(stderr, "%s\n", ptrcheck_error_format(err, msg, sizeof(msg)));
+    if (err->file[0]) /* relative to the current directory, as findings are */
+        snprintf(shown.file, sizeof(shown.file), "%s", display_path(err->file, s->cwd));
+    fprintf(stderr, "%s\n", ptrcheck_error_format(&shown, msg, sizeof(msg)));
     if (!err->file[0])
         return;
     v = realloc(s->reported, (s->nreported + 1) * sizeof(*v));
@@ -1315,6 +1345,8 @@ typedef struct run_s {
     const ptrcheck_findings_t *base;
     unsigned char *base_used;
     const ptrcheck_changes_t *changes; /* NULL: no line filter */
+    char *const *headers;              /* the named or changed headers (jobs with via_header) */
+    size_t nheaders;
     size_t *seen;                      /* open-addressing set of indexes into fs (+1; 0 = empty; SEEN_DROPPED:
                                         * into dropped) */
     size_t seen_cap;
@@ -1454,7 +1486,9 @@ static void report_job(run_t *r, size_t i)
     {
         size_t o = 0;
         for (k = 0; k < batch.count; k++) {
-            if (!scope_keep(r->scope, &batch.items[k], j->file))
+            const ptrcheck_finding_t *f = &batch.items[k];
+            if ((j->via_header && (!f->file || !path_in(r->headers, r->nheaders, f->file))) ||
+                !scope_keep(r->scope, f, j->file))
                 ptrcheck_finding_fini(&batch.items[k]);
             else
                 batch.items[o++] = batch.items[k];
@@ -1771,6 +1805,13 @@ int ptrcheck_project_main(int argc, char **argv)
     }
     if (dbdir && !db_load(&db, dbdir))
         goto done;
+    if (dbdir && db.count == 0 && o.nfiles == 0) {
+        /* "[]": what bear writes when the build failed before its first compile; a gate over it
+         * would pass having analysed nothing */
+        fprintf(stderr, "%s/compile_commands.json: error: the compilation database has no entries; nothing to "
+                        "analyse (regenerate it from a complete build)\n", dbdir);
+        goto done;
+    }
     if (!dbdir && o.nfiles == 0) {
         fprintf(stderr, "ptrcheck: error: no compile_commands.json found in %s or any parent directory; give -p "
                         "BUILD_DIR, or name the files to analyse with default flags\n", cwd);
@@ -1891,7 +1932,7 @@ int ptrcheck_project_main(int argc, char **argv)
             unlink(side);
             tmp_path(side, sizeof(side), scandir, i, "err");
             unlink(side);
-            selected[scan_entry[i]] = (unsigned char)hit;
+            selected[scan_entry[i]] = (unsigned char)(hit ? 3 : 0); /* 3: through a header */
             added += (size_t)hit;
         }
         rmdir(scandir);
@@ -1900,15 +1941,16 @@ int ptrcheck_project_main(int argc, char **argv)
                     added == 1 ? "s" : "", have_diff ? "changed" : "named", nhit == 1 ? "" : "s");
     } else {
         for (i = 0; i < db.count; i++)
-            selected[i] = selected[i] == 1;
+            selected[i] = (unsigned char)(selected[i] == 1);
     }
     for (i = 0; i < db.count; i++) {
         const entry_t *e = &db.items[i];
-        if (selected[i] != 1)
+        if (selected[i] != 1 && selected[i] != 3)
             continue;
         tmp_path(side, sizeof(side), tmpdir, jobs.count, "jsonl");
         if (!add_job(&jobs, e->dir, e->file, (const char *const *)e->args, e->nargs, 1, 0, &tools, &o, side))
             goto nomem;
+        jobs.items[jobs.count - 1].via_header = selected[i] == 3;
     }
     for (i = 0; i < o.nfiles; i++) {
         int dup = 0;
@@ -1948,7 +1990,7 @@ int ptrcheck_project_main(int argc, char **argv)
                                 "(the nearest entry)\n", o.files[i], display_path(near->file, cwd));
             k = add_job(&jobs, near->dir, named[i], (const char *const *)args, nargs, 1, 0, &tools, &o, side);
             free(args);
-            if (!k)
+            if (!k || !(jobs.items[jobs.count - 1].borrowed = xstrdup(near->file)))
                 goto nomem;
             continue;
         }
@@ -1973,6 +2015,8 @@ int ptrcheck_project_main(int argc, char **argv)
     r.base = o.baseline ? &base : NULL;
     r.base_used = calloc(base.count + 1, 1);
     r.changes = have_diff ? &changes : NULL;
+    r.headers = wanted;
+    r.nheaders = nwanted;
     r.out = o.sarif ? NULL : out;
     r.color = !o.sarif && color_wanted(&o, out);
     r.src = ptrcheck_sources_create();

@@ -41,6 +41,7 @@ struct ptrcheck_engine_s {
     ptrcheck_strmap_t interned;  /* string -> NULL (the key is the interned copy) */
     ptrcheck_strmap_t reported;  /* "check|file|line|col" -> NULL */
     ptrcheck_strmap_t files;     /* path -> source_file_t*, for the default line reader */
+    ptrcheck_strmap_t nolint;    /* path -> ptrcheck_nolint_blocks_t*, read once per file */
     ptrcheck_strmap_t fn_sites;  /* symbol -> ptrcheck_fn_sites_t* */
     ptrcheck_strmap_t fields;    /* "record|offset" -> field name (interned) */
     ptrcheck_fn_sites_t *current;
@@ -74,6 +75,8 @@ static void free_source_file(void *p)
     free(f);
 }
 
+static void free_nolint_blocks(void *p) { ptrcheck_nolint_blocks_destroy(p); }
+
 ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, ptrcheck_error_t *err)
 {
     ptrcheck_engine_t *e = calloc(1, sizeof *e);
@@ -89,6 +92,7 @@ ptrcheck_engine_t *ptrcheck_engine_create(ptrcheck_config_t *cfg, ptrcheck_error
     ptrcheck_strmap_init(&e->interned);
     ptrcheck_strmap_init(&e->reported);
     ptrcheck_strmap_init(&e->files);
+    ptrcheck_strmap_init(&e->nolint);
     ptrcheck_strmap_init(&e->fn_sites);
     ptrcheck_strmap_init(&e->fields);
     ptrcheck_strmap_init(&e->display);
@@ -104,6 +108,7 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
     ptrcheck_strmap_fini(&e->interned, NULL);
     ptrcheck_strmap_fini(&e->reported, NULL);
     ptrcheck_strmap_fini(&e->files, free_source_file);
+    ptrcheck_strmap_fini(&e->nolint, free_nolint_blocks);
     ptrcheck_strmap_fini(&e->fn_sites, free_fn_sites);
     ptrcheck_strmap_fini(&e->fields, NULL);
     ptrcheck_strmap_fini(&e->display, NULL);
@@ -361,7 +366,17 @@ int ptrcheck_engine_suppressed(ptrcheck_engine_t *e, ptrcheck_check_t check, ptr
         if (text && ptrcheck_nolint_matches(text, len, info->full_id, 1))
             return 1;
     }
-    return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
+    {
+        int is_new = 0;
+        ptrcheck_strmap_entry_t *ent = ptrcheck_strmap_insert(&e->nolint, loc.file, &is_new);
+        if (!ent) /* out of memory: read the file for this finding only */
+            return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
+        if (is_new)
+            ent->value = ptrcheck_nolint_blocks_create(engine_line, e, loc.file);
+        if (!ent->value)
+            return ptrcheck_nolint_in_block(engine_line, e, loc.file, loc.line, info->full_id);
+        return ptrcheck_nolint_blocks_covers(ent->value, loc.line, info->full_id);
+    }
 }
 
 /* The line an #include goes on: the file's first #include line, else line 1. */

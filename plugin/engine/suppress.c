@@ -114,30 +114,117 @@ static int block_directive(const char *line, size_t len, size_t i, const char *k
     return 1;
 }
 
-int ptrcheck_nolint_in_block(ptrcheck_line_fn read, void *user, const char *file, unsigned line, const char *full_id)
-{
-    unsigned n;
-    int depth = 0;
+/* One NOLINTBEGIN or NOLINTEND of a file: its line, and a copy of that line's text. */
+typedef struct nolint_directive_s {
+    unsigned line;
+    int begin;
+    size_t pos; /* where the directive starts in text */
+    size_t len;
+    char *text;
+} nolint_directive_t;
 
-    if (!read || !file || !full_id || line == 0)
+struct ptrcheck_nolint_blocks_s {
+    nolint_directive_t *items;
+    size_t count;
+};
+
+void ptrcheck_nolint_blocks_destroy(ptrcheck_nolint_blocks_t *b)
+{
+    size_t i;
+
+    if (!b)
+        return;
+    for (i = 0; i < b->count; i++)
+        free(b->items[i].text);
+    free(b->items);
+    free(b);
+}
+
+static int add_directive(ptrcheck_nolint_blocks_t *b, unsigned line, int begin, const char *text, size_t len,
+                         size_t pos)
+{
+    nolint_directive_t *v = realloc(b->items, (b->count + 1) * sizeof(*v));
+    char *copy = malloc(len + 1);
+
+    if (v)
+        b->items = v;
+    if (!v || !copy) {
+        free(copy);
         return 0;
-    for (n = 1; n <= line; n++) {
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    v[b->count].line = line;
+    v[b->count].begin = begin;
+    v[b->count].pos = pos;
+    v[b->count].len = len;
+    v[b->count].text = copy;
+    b->count++;
+    return 1;
+}
+
+ptrcheck_nolint_blocks_t *ptrcheck_nolint_blocks_create(ptrcheck_line_fn read, void *user, const char *file)
+{
+    ptrcheck_nolint_blocks_t *b = calloc(1, sizeof(*b));
+    unsigned n;
+
+    if (!b)
+        return NULL;
+    for (n = 1; read && file; n++) {
         size_t len = 0, i;
         const char *text = read(user, file, n, &len);
         if (!text)
-            return 0;
+            break;
         for (i = 0; i + 9 <= len; i++) {
-            int r;
+            int begin;
             if (text[i] != 'N' || memcmp(text + i, "NOLINT", 6) != 0)
                 continue;
-            if (i + 11 <= len && memcmp(text + i, "NOLINTBEGIN", 11) == 0) {
-                if ((r = block_directive(text, len, i, "NOLINTBEGIN", full_id)) == 1)
-                    depth++;
-            } else if (n < line && memcmp(text + i, "NOLINTEND", 9) == 0) {
-                if ((r = block_directive(text, len, i, "NOLINTEND", full_id)) == 1 && depth > 0)
-                    depth--;
+            if (i + 11 <= len && memcmp(text + i, "NOLINTBEGIN", 11) == 0)
+                begin = 1;
+            else if (memcmp(text + i, "NOLINTEND", 9) == 0)
+                begin = 0;
+            else
+                continue;
+            if (!add_directive(b, n, begin, text, len, i)) {
+                ptrcheck_nolint_blocks_destroy(b);
+                return NULL;
             }
         }
     }
+    return b;
+}
+
+int ptrcheck_nolint_blocks_covers(const ptrcheck_nolint_blocks_t *b, unsigned line, const char *full_id)
+{
+    size_t i;
+    int depth = 0;
+
+    if (!b || !full_id || line == 0)
+        return 0;
+    /* directives are in file order: a NOLINTBEGIN on the line itself counts, a NOLINTEND there does
+     * not close the block yet (the line is still inside it) */
+    for (i = 0; i < b->count && b->items[i].line <= line; i++) {
+        const nolint_directive_t *d = &b->items[i];
+        if (d->begin) {
+            if (block_directive(d->text, d->len, d->pos, "NOLINTBEGIN", full_id) == 1)
+                depth++;
+        } else if (d->line < line && block_directive(d->text, d->len, d->pos, "NOLINTEND", full_id) == 1 &&
+                   depth > 0) {
+            depth--;
+        }
+    }
     return depth > 0;
+}
+
+int ptrcheck_nolint_in_block(ptrcheck_line_fn read, void *user, const char *file, unsigned line, const char *full_id)
+{
+    ptrcheck_nolint_blocks_t *b;
+    int r;
+
+    if (!read || !file || !full_id || line == 0)
+        return 0;
+    b = ptrcheck_nolint_blocks_create(read, user, file);
+    r = ptrcheck_nolint_blocks_covers(b, line, full_id);
+    ptrcheck_nolint_blocks_destroy(b);
+    return r;
 }

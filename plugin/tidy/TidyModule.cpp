@@ -50,10 +50,39 @@ struct CheckOptions {
   }
 };
 
+// The option names of every ptrcheck check (CheckOptions keys ptrcheck-<id>.<name>).
+const char *const OptionNames[] = {"Config", "Targets", "StrictProvenance"};
+
+// What is wrong with CheckOptions key K ("ptrcheck-<id>.<name>"), or "" when it names an option of an
+// AST check.  clang-tidy ignores keys no check reads, so a misspelt name would silently drop the
+// option; ptrcheck's own keys are checked instead.
+std::string badOptionKey(llvm::StringRef K) {
+  size_t Dot = K.rfind('.');
+  llvm::StringRef CheckName = Dot == llvm::StringRef::npos ? K : K.substr(0, Dot);
+  llvm::StringRef Opt = Dot == llvm::StringRef::npos ? llvm::StringRef() : K.substr(Dot + 1);
+  const ptrcheck_check_info_t *Found = nullptr;
+  for (int C = 0; C < PTRCHECK_CHECK_COUNT; ++C) {
+    const ptrcheck_check_info_t *Info = ptrcheck_check_info(static_cast<ptrcheck_check_t>(C));
+    if (CheckName == Info->full_id)
+      Found = Info;
+  }
+  std::string Valid = std::string(OptionNames[0]) + ", " + OptionNames[1] + " and " + OptionNames[2];
+  if (!Found)
+    return "'" + K.str() + "': no ptrcheck check is named '" + CheckName.str() + "' (ptrcheck --list-checks)";
+  if (!(Found->layers & PTRCHECK_LAYER_AST))
+    return "'" + K.str() + "': " + CheckName.str() +
+           " has no clang-tidy check (its findings need code generation: use the plugin or the CLI)";
+  for (const char *N : OptionNames)
+    if (Opt == N)
+      return std::string();
+  return "'" + K.str() + "': " + CheckName.str() + " has no option '" + Opt.str() + "' (its options are " + Valid +
+         ")";
+}
+
 CheckOptions readOptions(const tidy::ClangTidyCheck::OptionsView &V) {
   // std::string(...): get() returns std::string on LLVM 14 and StringRef on 19 and 22
-  return CheckOptions{std::string(V.get("Config", "")), std::string(V.get("Targets", "")),
-                      std::string(V.get("StrictProvenance", ""))};
+  return CheckOptions{std::string(V.get(OptionNames[0], "")), std::string(V.get(OptionNames[1], "")),
+                      std::string(V.get(OptionNames[2], ""))};
 }
 
 class Check : public tidy::ClangTidyCheck {
@@ -62,9 +91,9 @@ public:
       : ClangTidyCheck(Name, Context), Context(Context), Id(Id), Opts(readOptions(Options)) {}
 
   void storeOptions(tidy::ClangTidyOptions::OptionMap &Map) override {
-    Options.store(Map, "Config", Opts.Config);
-    Options.store(Map, "Targets", Opts.Targets);
-    Options.store(Map, "StrictProvenance", Opts.StrictProvenance);
+    Options.store(Map, OptionNames[0], Opts.Config);
+    Options.store(Map, OptionNames[1], Opts.Targets);
+    Options.store(Map, OptionNames[2], Opts.StrictProvenance);
   }
 
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP, Preprocessor *) override {
@@ -81,6 +110,8 @@ public:
 
   void check(const MatchFinder::MatchResult &Result) override {
     ASTContext &Ctx = *Result.Context;
+    if (!optionKeysValid())
+      return;
     SM = &Ctx.getSourceManager();
     // The enabled ptrcheck checks, grouped by their options (usually one group).
     std::vector<std::pair<CheckOptions, std::vector<ptrcheck_check_t>>> Groups;
@@ -115,6 +146,26 @@ private:
         R.push_back(Info->check);
     }
     return R;
+  }
+
+  // Every CheckOptions key of a ptrcheck check names one of its options; otherwise one error naming
+  // the keys (sorted), so clang-tidy exits non-zero instead of running without the option.
+  bool optionKeysValid() {
+    std::vector<std::string> Bad;
+    for (const auto &KV : Context->getOptions().CheckOptions)
+      if (KV.getKey().find("ptrcheck-") == 0) { // (startswith/starts_with differ across majors)
+        std::string Why = badOptionKey(KV.getKey());
+        if (!Why.empty())
+          Bad.push_back(Why);
+      }
+    if (Bad.empty())
+      return true;
+    std::sort(Bad.begin(), Bad.end());
+    std::string Msg = "CheckOptions: " + Bad.front();
+    for (size_t I = 1; I < Bad.size(); ++I)
+      Msg += "; " + Bad[I];
+    configurationDiag("ptrcheck: %0", DiagnosticIDs::Error) << Msg;
+    return false;
   }
 
   // The first enabled one walks for all.
@@ -192,6 +243,10 @@ private:
       if (!ptrcheck_config_load_string(&Cfg, Name.c_str(), Yaml.data(), Yaml.size(), &Err))
         goto fail;
     }
+    // clang-tidy's --system-headers (SystemHeaders in .clang-tidy) shows findings in system headers,
+    // so the walk must collect them as `system-headers: true` would.
+    if (Context->getOptions().SystemHeaders && *Context->getOptions().SystemHeaders)
+      Cfg.system_headers = 1;
     if (!ptrcheck_config_add_check_globs(&Cfg, Globs.c_str(), &Err))
       goto fail;
     return true;

@@ -40,6 +40,12 @@ static const char *block_line(void *user, const char *file, unsigned line, size_
     return block_file[line - 1];
 }
 
+static const char *counting_line(void *user, const char *file, unsigned line, size_t *len)
+{
+    ++*(unsigned *)user;
+    return block_line(NULL, file, line, len);
+}
+
 static int in_block(unsigned line, const char *id)
 {
     return ptrcheck_nolint_in_block(block_line, NULL, "f.c", line, id);
@@ -129,5 +135,25 @@ int main(void)
     CHECK(in_block(7, RT) && in_block(8, RT) && in_block(8, TR));
     CHECK(!in_block(11, RT));
     CHECK(!ptrcheck_nolint_in_block(NULL, NULL, "f.c", 3, RT));
+
+    /* the file read once (what the engine keeps per file) answers every line as above, and the
+     * file is read once, not once per question */
+    {
+        unsigned reads = 0, line;
+        ptrcheck_nolint_blocks_t *b = ptrcheck_nolint_blocks_create(counting_line, &reads, "f.c");
+        CHECK(b != NULL);
+        CHECK(reads == 12); /* 11 lines and the end */
+        for (line = 1; line <= 12; line++) {
+            CHECK(ptrcheck_nolint_blocks_covers(b, line, RT) == in_block(line, RT));
+            CHECK(ptrcheck_nolint_blocks_covers(b, line, TR) == in_block(line, TR));
+        }
+        CHECK(reads == 12);
+        CHECK(!ptrcheck_nolint_blocks_covers(b, 0, RT));
+        CHECK(!ptrcheck_nolint_blocks_covers(NULL, 3, RT));
+        ptrcheck_nolint_blocks_destroy(b);
+        b = ptrcheck_nolint_blocks_create(NULL, NULL, "f.c"); /* nothing to read: no directives */
+        CHECK(b != NULL && !ptrcheck_nolint_blocks_covers(b, 3, RT));
+        ptrcheck_nolint_blocks_destroy(b);
+    }
     return UNIT_SUMMARY();
 }

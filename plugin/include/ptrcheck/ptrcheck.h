@@ -281,6 +281,14 @@ PTRCHECK_API int ptrcheck_nolint_matches(const char *line, size_t len, const cha
  * globs cover full_id (lines read with read(user, ...), from the top of the file). */
 PTRCHECK_API int ptrcheck_nolint_in_block(ptrcheck_line_fn read, void *user, const char *file, unsigned line,
                                           const char *full_id);
+/* The same with the file read once: its NOLINTBEGIN/NOLINTEND directives, so that asking about a
+ * line costs the number of directives, not the file's length (the engine keeps one per file).
+ * create returns NULL only when out of memory; an unreadable file has no directives. */
+typedef struct ptrcheck_nolint_blocks_s ptrcheck_nolint_blocks_t;
+PTRCHECK_API ptrcheck_nolint_blocks_t *ptrcheck_nolint_blocks_create(ptrcheck_line_fn read, void *user,
+                                                                     const char *file);
+PTRCHECK_API void ptrcheck_nolint_blocks_destroy(ptrcheck_nolint_blocks_t *b);
+PTRCHECK_API int ptrcheck_nolint_blocks_covers(const ptrcheck_nolint_blocks_t *b, unsigned line, const char *full_id);
 
 /* ------------------------------------------------------------------ text output */
 

@@ -36,3 +36,29 @@ void GoCallbackCleared(char *p) {
 }
 // not borrowed: keeping it is this function's contract
 void keeper(char *p) { g_kept = p; }
+
+// the stack-escape rules apply: pushed and popped (the pop searches the list), a guard on a
+// constant argument, a semaphore handshake in a helper
+struct ent { struct ent *next; int id; };
+static struct ent *g_ents;
+void assert_fail(const char *) __attribute__((noreturn));
+void work(void);
+static void ent_push(struct ent *e) { e->next = g_ents; g_ents = e; }
+static void ent_pop(struct ent *e) {
+  for (struct ent *n = g_ents, *last = NULL; n; last = n, n = n->next)
+    if (n == e) {
+      if (last)
+        last->next = n->next;
+      else
+        g_ents = n->next;
+      return;
+    }
+  assert_fail("not pushed");
+}
+void GoCallbackScoped(struct ent *e) {
+  ent_push(e);
+  work();
+  ent_pop(e);
+}
+static void keep_if(char *p, int keep) { if (keep) g_kept = p; }
+void GoCallbackLookup(char *p) { keep_if(p, 0); }

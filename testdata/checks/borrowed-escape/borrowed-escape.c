@@ -43,3 +43,28 @@ void GoCallbackThread(char *p) {
 void to_registry(void *p PTRCHECK_BORROWED) {
   registry_add(1, p); // expected-warning {{borrowed pointer 'p' escapes into 'registry_add', which keeps its argument 2 (retaining-functions)}}
 }
+
+// ... but not a pop of another entry, nor a guard the constant makes true
+struct ent { struct ent *next; int id; };
+static struct ent *g_ents;
+void assert_fail(const char *) __attribute__((noreturn));
+void work(void);
+static void ent_push(struct ent *e) { e->next = g_ents; g_ents = e; }
+static void ent_pop(struct ent *e) {
+  for (struct ent *n = g_ents, *last = NULL; n; last = n, n = n->next)
+    if (n == e) {
+      if (last)
+        last->next = n->next;
+      else
+        g_ents = n->next;
+      return;
+    }
+  assert_fail("not pushed");
+}
+void GoCallbackPopOther(struct ent *e, struct ent *other) {
+  ent_push(e); // expected-warning {{borrowed pointer 'e' escapes into global 'g_ents' via call to 'ent_push'}}
+  work();
+  ent_pop(other);
+}
+static void keep_if(char *p, int keep) { if (keep) g_kept = p; }
+void GoCallbackLookupKeep(char *p) { keep_if(p, 1); } // expected-warning {{borrowed pointer 'p' escapes into global 'g_kept' via call to 'keep_if'}}

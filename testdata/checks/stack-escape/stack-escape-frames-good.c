@@ -304,3 +304,264 @@ int start_status(pthread_t *t) {
   }
   return ret;
 }
+
+// ---- 2. a local returned only when a guard has replaced it, however the guarded paths join
+// (glib's g_dpgettext: a lookup that returns its argument when it has no translation, retried)
+const char *catalog_find(const char *id);
+static int g_enabled;
+static const char *translate(const char *id) {
+  if (!g_enabled)
+    return id;
+  return catalog_find(id);
+}
+unsigned long strlen(const char *);
+char *strcpy(char *, const char *);
+const char *ctx_lookup(const char *ctx, const char *id) {
+  char *tmp = __builtin_alloca(strlen(ctx) + 1);
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t == tmp) {
+    tmp[0] = '|';
+    t = translate(tmp);
+    if (t == tmp)
+      return id;
+  }
+  return t;
+}
+const char *ctx_lookup_array(const char *ctx, const char *id, int retry) {
+  char tmp[64];
+  const char *t = id;
+  strcpy(tmp, ctx);
+  if (retry) {
+    t = translate(tmp);
+    if (t == tmp)
+      t = id;
+  }
+  return t;
+}
+#define RETURN_IF_UNTRANSLATED(t, buf, dflt) do { if ((t) == (buf)) return (dflt); } while (0)
+const char *ctx_lookup_macro(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  RETURN_IF_UNTRANSLATED(t, tmp, id);
+  t = t[0] ? t : id;
+  return t;
+}
+const char *ctx_lookup_ne(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t != tmp)
+    goto out;
+  t = id;
+out:
+  return t;
+}
+
+// ---- 4. pushed by one callee, popped by another that searches the list for it and links around
+// it (glib's emission_push/emission_pop); the search asserts it is found
+struct emission { struct emission *next; int id; };
+static struct emission *g_emissions;
+void assert_fail(const char *) __attribute__((noreturn));
+static void em_push(struct emission *e) { e->next = g_emissions; g_emissions = e; }
+static void em_pop(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+  assert_fail("not reached");
+}
+static void em_pop_via(struct emission *e) { em_pop(e); }
+#define EMIT_BEGIN(e) em_push(e)
+#define EMIT_END(e) em_pop_via(e)
+void emit(int id) {
+  struct emission e = {0, id};
+  em_push(&e);
+  statement(0);
+  em_pop(&e);
+}
+void emit_macro(int id) {
+  struct emission e = {0, id};
+  EMIT_BEGIN(&e);
+  statement(0);
+  EMIT_END(&e);
+}
+void emit_inline_push(int id) {
+  struct emission e = {0, id};
+  e.next = g_emissions;
+  g_emissions = &e;
+  statement(0);
+  em_pop(&e);
+}
+// the list hangs from a parameter's memory
+struct elist { struct emission *head; };
+static void el_push(struct elist *l, struct emission *e) { e->next = l->head; l->head = e; }
+static void el_remove(struct elist *l, struct emission *e) {
+  struct emission **pp = &l->head;
+  for (struct emission *n = l->head; n; pp = &n->next, n = n->next)
+    if (n == e) {
+      *pp = n->next;
+      return;
+    }
+  assert_fail("not on the list");
+}
+void emit_on(struct elist *l, int id) {
+  struct emission e = {0, id};
+  el_push(l, &e);
+  statement(0);
+  el_remove(l, &e);
+}
+
+// the same in scopes with locals of their own: at -O2 such a scope ends in a cleanup block shared
+// by every way out of it (a switch on clang's cleanup destination after it), which -O0 does not
+// have; the findings are the same at both levels
+int use_int(int *p);
+const char *ctx_lookup_scoped(const char *ctx, const char *id) {
+  const char *t = translate(id);
+  if (t == id && ctx[0]) {
+    char *tmp = __builtin_alloca(strlen(ctx) + 1);
+    strcpy(tmp, ctx);
+    t = translate(tmp);
+    if (t == tmp)
+      return id + 1;
+  }
+  return t;
+}
+void emit_scoped(int n) {
+  struct emission e = {0, n};
+  em_push(&e);
+  for (int i = 0; i < n; i++) {
+    int local = i;
+    if (use_int(&local))
+      break;
+  }
+  em_pop(&e);
+}
+static void em_pop_scoped(struct emission *e) {
+  for (struct emission *node = g_emissions, *last = NULL; node; last = node, node = node->next) {
+    struct emission *next = node->next;
+    if (node == e) {
+      if (last)
+        last->next = next;
+      else
+        g_emissions = next;
+      return;
+    }
+  }
+  assert_fail("not reached");
+}
+void emit_pop_scoped(int n) {
+  struct emission e = {0, n};
+  em_push(&e);
+  statement(0);
+  em_pop_scoped(&e);
+}
+
+// ---- 6. the handshake's wait in a helper, or spelled by a macro
+static void wait_ready(struct start *s) {
+  while (sem_wait(&s->ready))
+    ;
+}
+static void wait_ready_via(struct start *s) { wait_ready(s); }
+#define WAIT_STARTED(s) sem_wait(&(s)->ready)
+int start_sem_helper(pthread_t *t) {
+  struct start s;
+  s.value = 5;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s) != 0)
+    return -1;
+  wait_ready_via(&s);
+  return 0;
+}
+int start_sem_macro(pthread_t *t) {
+  struct start s;
+  s.value = 6;
+  sem_init(&s.ready, 0, 0);
+  if (pthread_create(t, NULL, starter, &s) != 0)
+    return -1;
+  WAIT_STARTED(&s);
+  return 0;
+}
+
+// ---- 3. a difference spelled by a macro
+#define SPAN(a, p) ((p) - (a))
+void diff_macro(void) { char a[8]; char *p = a + 5; g_len = SPAN(a, p); }
+
+// ---- 5. the list moved onto a local head by a callee, or by macros (libuv's QUEUE_MOVE), then drained
+static void q_init(struct q *h) { h->next = h->prev = h; }
+static int q_empty(const struct q *h) { return h->next == h; }
+static void q_move(struct q *from, struct q *to) {
+  if (q_empty(from)) {
+    q_init(to);
+  } else {
+    to->next = from->next;
+    to->prev = from->prev;
+    to->next->prev = to;
+    to->prev->next = to;
+    q_init(from);
+  }
+}
+void drain_callee(struct loop *loop) {
+  struct q wq;
+  q_move(&loop->wq, &wq);
+  while (!q_empty(&wq)) {
+    struct q *x = wq.next;
+    q_remove(x);
+    q_insert_tail(&loop->pending, x);
+  }
+}
+#define Q_INIT(h) ((h)->next = (h)->prev = (h))
+#define Q_EMPTY(h) ((h)->next == (h))
+#define Q_MOVE(from, to)                                                                                     \
+  do {                                                                                                       \
+    if (Q_EMPTY(from)) {                                                                                     \
+      Q_INIT(to);                                                                                            \
+    } else {                                                                                                 \
+      (to)->next = (from)->next;                                                                             \
+      (to)->prev = (from)->prev;                                                                             \
+      (to)->next->prev = (to);                                                                               \
+      (to)->prev->next = (to);                                                                               \
+      Q_INIT(from);                                                                                          \
+    }                                                                                                        \
+  } while (0)
+void drain_macro(struct loop *loop) {
+  struct q wq;
+  Q_MOVE(&loop->wq, &wq);
+  while (!Q_EMPTY(&wq)) {
+    struct q *x = wq.next;
+    q_remove(x);
+    q_insert_tail(&loop->pending, x);
+  }
+}
+
+// ---- 6. a hand-written handshake: the owner publishes a local and waits in a loop on a
+// volatile (or atomic) field of it until the other threads say they are done (musl's barrier)
+struct instance { volatile int count, finished; };
+struct barrier { struct instance *inst; int limit; };
+void futex_wait(volatile int *addr, int val);
+int barrier_owner(struct barrier *b) {
+  struct instance *inst = b->inst;
+  if (!inst) {
+    struct instance new_inst = {0, 0};
+    b->inst = inst = &new_inst;
+    while (inst->finished == 0)
+      futex_wait(&inst->finished, 0);
+    return 1;
+  }
+  return 0;
+}
+struct waiter { struct waiter *next; int state; };
+struct cv { struct waiter *head; };
+int cv_wait(struct cv *c) {
+  struct waiter node = {c->head, 0};
+  c->head = &node;
+  while (__atomic_load_n(&node.state, __ATOMIC_ACQUIRE) == 0)
+    futex_wait((volatile int *)&node.state, 0);
+  return node.state;
+}

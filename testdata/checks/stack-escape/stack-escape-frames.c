@@ -188,3 +188,170 @@ int start_status_changed(pthread_t *t, int c) {
     sem_wait(&s.ready);
   return ret;
 }
+
+// ---- 2. the guard does not hold on every path that joins, or it compares with something else
+const char *catalog_find(const char *id);
+static int g_enabled;
+static const char *translate(const char *id) {
+  if (!g_enabled)
+    return id;
+  return catalog_find(id);
+}
+char *strcpy(char *, const char *);
+const char *lookup_one_path(const char *ctx, const char *id, int retry) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (retry) {
+    if (t == tmp)
+      return id;
+  }
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_one_path'}}
+}
+const char *lookup_other(const char *ctx, const char *id, const char *other) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(tmp);
+  if (t == other)
+    return id;
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_other'}}
+}
+const char *lookup_reassigned(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  const char *t = translate(id);
+  if (t == tmp)
+    return id;
+  t = translate(tmp);
+  return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_reassigned'}}
+}
+
+// ---- 4. popped by a search that may return without finding it, or a pop of another node
+struct emission { struct emission *next; int id; };
+static struct emission *g_emissions;
+void assert_fail(const char *) __attribute__((noreturn));
+static void em_push(struct emission *e) { e->next = g_emissions; g_emissions = e; }
+static void em_pop_maybe(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+}
+static void em_pop(struct emission *e) {
+  struct emission *node, *last = NULL;
+  for (node = g_emissions; node; last = node, node = last->next)
+    if (node == e) {
+      if (last)
+        last->next = node->next;
+      else
+        g_emissions = node->next;
+      return;
+    }
+  assert_fail("not reached");
+}
+void emit_maybe(int id) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  statement(0);
+  em_pop_maybe(&e);
+}
+void emit_other(int id, struct emission *other) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  statement(0);
+  em_pop(other);
+}
+void emit_early(int id) {
+  struct emission e = {0, id};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  if (statement(0))
+    return;
+  em_pop(&e);
+}
+
+// ... and in scopes with locals of their own (cleanup blocks at -O2): the way out that returns
+int use_int(int *p);
+const char *lookup_scoped(const char *ctx, const char *id) {
+  char tmp[64];
+  const char *t = translate(id);
+  if (ctx[0]) {
+    int n = 0;
+    strcpy(tmp, ctx);
+    t = translate(tmp);
+    if (use_int(&n))
+      return t; // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_scoped'}}
+    if (t == tmp)
+      return id;
+  }
+  return t;
+}
+void emit_scoped_return(int n) {
+  struct emission e = {0, n};
+  em_push(&e); // expected-warning {{address of local 'e' escapes into global 'g_emissions' via call to 'em_push'}}
+  for (int i = 0; i < n; i++) {
+    int local = i;
+    if (use_int(&local))
+      return;
+  }
+  em_pop(&e);
+}
+
+// ---- 6. a helper that waits only sometimes, or on another object
+static void wait_ready_if(struct start *s, int c) {
+  if (c)
+    sem_wait(&s->ready);
+}
+static void wait_other(struct start *s) { (void)s; sem_wait(&g_other); }
+int start_helper_sometimes(pthread_t *t, int c) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  wait_ready_if(&s, c);
+  return 0;
+}
+int start_helper_other(pthread_t *t) {
+  struct start s;
+  s.value = 1;
+  pthread_create(t, NULL, starter, &s); // expected-warning {{address of local 's' escapes to a thread started by 'pthread_create' that is not joined on every path}}
+  wait_other(&s);
+  return 0;
+}
+
+// ---- 3. an address plus a difference is an address
+char *g_ptr;
+#define SPAN(a, p) ((p) - (a))
+void diff_plus_addr(void) { char a[8]; char *p = a + 5; g_ptr = a + SPAN(a, p); } // expected-warning {{address of local 'a' escapes into global 'g_ptr'}}
+
+// ---- 5. a moved list whose head is linked into a global list is still the head
+struct q { struct q *next, *prev; };
+static struct q g_q;
+void head_into_global(void) {
+  struct q wq;
+  wq.next = wq.prev = &wq;
+  g_q.next = &wq; // expected-warning {{address of local 'wq' escapes into}}
+}
+
+// ---- 6. a loop on a plain field (this thread's own work), or a volatile read that waits for nothing
+struct instance { volatile int count, finished; int steps; };
+struct barrier { struct instance *inst; int limit; };
+void futex_wait(volatile int *addr, int val);
+int step(struct barrier *b);
+int plain_loop(struct barrier *b) {
+  struct instance inst = {0, 0, 3};
+  b->inst = &inst; // expected-warning {{address of local 'inst' escapes into field 'inst' of 'struct barrier' through parameter 'b'}}
+  while (inst.steps)
+    inst.steps -= step(b);
+  return 0;
+}
+int volatile_once(struct barrier *b) {
+  struct instance inst = {0, 0, 3};
+  b->inst = &inst; // expected-warning {{address of local 'inst' escapes into field 'inst' of 'struct barrier' through parameter 'b'}}
+  if (inst.finished == 0)
+    futex_wait(&inst.finished, 0);
+  return 0;
+}
