@@ -13,7 +13,7 @@
  *   - a pointer truncated to fewer bits on the way: ptr-truncation's (checks/ptr-truncation/ast.c). */
 #include "ptrcheck_private/ast_intexpr.h"
 #include "ptrcheck_private/hooks.h"
-#include "messages.h"
+#include "hazard.h"
 
 static int is_explicit_ptoi(const ptrcheck_expr_t *x)
 {
@@ -47,11 +47,24 @@ static void add_char_fixit(ptrcheck_diag_t *d, const ptrcheck_expr_t *operand, u
     ptrcheck_diag_add_fixit(d, c->type_begin, c->type_end, pt->pointee_const ? IRT_FIXIT_CONST_CHAR : IRT_FIXIT_CHAR);
 }
 
+/* What the expression did to the bits, in the words both parts of the check use (hazard.h). */
+static unsigned done_of(unsigned ops)
+{
+    return ((ops & PTRCHECK_INTEXPR_XOR) ? IRT_DONE_XOR : 0u) | ((ops & PTRCHECK_INTEXPR_MIX) ? IRT_DONE_MIX : 0u) |
+           ((ops & PTRCHECK_INTEXPR_SETBITS) ? IRT_DONE_SETBITS : 0u) |
+           ((ops & PTRCHECK_INTEXPR_MASK) ? IRT_DONE_MASK : 0u) |
+           ((ops & PTRCHECK_INTEXPR_OTHER) ? IRT_DONE_OTHER : 0u) |
+           ((ops & PTRCHECK_INTEXPR_ARITH) ? IRT_DONE_ARITH : 0u);
+}
+
 static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_expr_t *cast)
 {
     ptrcheck_intexpr_t s;
     const ptrcheck_config_t *cfg = ptrcheck_engine_config(e);
     ptrcheck_diag_t *d = NULL;
+    char msg[600];
+    unsigned align;
+    irt_hazard_t h = IRT_H_STRAIGHT;
     (void)fn;
     if (cast->cast != PTRCHECK_C_INT_TO_PTR)
         return;
@@ -60,38 +73,26 @@ static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptr
     if (s.trunc)
         return; /* the pointer was truncated on the way: ptr-truncation's */
 
-    const char *ity = s.ptoi[0]->type.spelling ? s.ptoi[0]->type.spelling : IRT_INTEGER;
-
     if (s.ops == 0) {
         if (!cfg->strict_provenance)
             return; /* (T *)(uintptr_t)p: the const-cast idiom */
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_STRAIGHT_BACK, ity);
-    } else if (ptrcheck_intexpr_is_align_idiom(s.operand)) {
+        irt_text(msg, sizeof msg, IRT_H_STRAIGHT, "");
+    } else if ((align = ptrcheck_intexpr_is_align_idiom(s.operand)) != 0) {
         if (!cfg->strict_provenance)
             return;
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_ALIGNED);
-    } else if (s.ops & (PTRCHECK_INTEXPR_XOR | PTRCHECK_INTEXPR_MIX)) {
-        const char *ops = (s.ops & PTRCHECK_INTEXPR_XOR) ? IRT_AST_OPS_XOR : IRT_AST_OPS_MIX;
-        if (s.nptoi > 1)
-            d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_MIXED_POINTERS,
-                                     ops);
-        else
-            d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_MIXED, ops);
-    } else if (s.ops & PTRCHECK_INTEXPR_SETBITS) {
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_SETBITS);
-    } else if (s.ops & PTRCHECK_INTEXPR_MASK) {
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_MASK);
-    } else if (s.ops == PTRCHECK_INTEXPR_ARITH) {
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_ARITH, ity);
-        if (d)
-            add_char_fixit(d, s.operand, s.host_ptr_bits);
+        irt_aligned_text(msg, sizeof msg, "",
+                         align == PTRCHECK_INTEXPR_ALIGN_UP ? IRT_BUILTIN_UP : IRT_BUILTIN_DOWN);
     } else {
-        d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, IRT_AST_TRANSFORMED, ity);
+        h = irt_hazard(done_of(s.ops));
+        irt_text(msg, sizeof msg, h, "");
     }
+    d = ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, cast->loc, PTRCHECK_LAYER_AST, "%s", msg);
     if (!d)
         return;
+    if (h == IRT_H_ARITH && s.ops == PTRCHECK_INTEXPR_ARITH)
+        add_char_fixit(d, s.operand, s.host_ptr_bits);
     for (unsigned i = 0; i < s.nptoi; i++)
-        ptrcheck_diag_add_note(d, s.ptoi[i]->loc, IRT_NOTE_PTOI_HERE);
+        ptrcheck_diag_add_note(d, s.ptoi[i]->loc, IRT_NOTE_ORIGIN_HERE, IRT_ORIGIN_PTOI);
     ptrcheck_engine_report(e, d);
 }
 

@@ -3,17 +3,25 @@
  * A truncated pointer is ptr-truncation's (checks/ptr-truncation/ir.c); aligning, and the plain
  * (T *)(uintptr_t)p inside one function's values, are silent unless strict-provenance
  * (docs/checks/int-roundtrip.md). */
-#include <stdio.h>
-
 #include "ptrcheck_private/ir.h"
 #include "ptrcheck_private/roundtrip.h"
-#include "messages.h"
+#include "hazard.h"
+
+/* What was done to the bits, in the words both parts of the check use (hazard.h). */
+static unsigned done_of(unsigned paths)
+{
+    return ((paths & PTRCHECK_RT_XOR) ? IRT_DONE_XOR : 0u) | ((paths & PTRCHECK_RT_MIX) ? IRT_DONE_MIX : 0u) |
+           ((paths & PTRCHECK_RT_SETBITS) ? IRT_DONE_SETBITS : 0u) |
+           ((paths & PTRCHECK_RT_MASK) ? IRT_DONE_MASK : 0u) |
+           ((paths & PTRCHECK_RT_OTHER) ? IRT_DONE_OTHER : 0u) |
+           ((paths & (PTRCHECK_RT_ARITH | PTRCHECK_RT_ADDC)) ? IRT_DONE_ARITH : 0u) |
+           ((paths & PTRCHECK_RT_UNTAG) ? IRT_DONE_UNTAG : 0u);
+}
 
 /* The finding's text for conversion r into msg; 0 when it is no finding. */
 static int message(const ptrcheck_rt_conv_t *r, int strict, char *msg, size_t size)
 {
     unsigned paths = r->paths;
-    const char *through = r->via[0] ? IRT_IR_THROUGH : "";
     if (paths & PTRCHECK_RT_TRUNC)
         return 0;
     if (paths == PTRCHECK_RT_PLAIN && !r->via[0] && !strict)
@@ -24,22 +32,10 @@ static int message(const ptrcheck_rt_conv_t *r, int strict, char *msg, size_t si
         const char *b = (paths & PTRCHECK_RT_ALIGN_UP) && (paths & PTRCHECK_RT_ALIGN_DOWN) ? IRT_BUILTIN_BOTH
                         : (paths & PTRCHECK_RT_ALIGN_UP)                                   ? IRT_BUILTIN_UP
                                                                                            : IRT_BUILTIN_DOWN;
-        snprintf(msg, size, IRT_IR_ALIGNED, through, r->via, b);
-    } else if (paths & PTRCHECK_RT_XOR) {
-        snprintf(msg, size, IRT_IR_XOR, through, r->via);
-    } else if (paths & PTRCHECK_RT_MIX) {
-        snprintf(msg, size, IRT_IR_MIX, through, r->via);
-    } else if (paths & PTRCHECK_RT_SETBITS) {
-        snprintf(msg, size, IRT_IR_SETBITS, through, r->via);
-    } else if (paths & PTRCHECK_RT_MASK) {
-        snprintf(msg, size, IRT_IR_MASK, through, r->via);
-    } else if (paths & (PTRCHECK_RT_ARITH | PTRCHECK_RT_ADDC)) {
-        snprintf(msg, size, IRT_IR_ARITH, through, r->via);
-    } else if (paths & PTRCHECK_RT_UNTAG) {
-        snprintf(msg, size, IRT_IR_UNTAG, through, r->via);
-    } else {
-        snprintf(msg, size, IRT_IR_STRAIGHT_BACK, through, r->via);
+        irt_aligned_text(msg, size, r->via, b);
+        return 1;
     }
+    irt_text(msg, size, irt_hazard(done_of(paths)), r->via);
     return 1;
 }
 
@@ -70,7 +66,7 @@ static int on_roundtrip(ptrcheck_ir_module_t *m, const ptrcheck_rt_conv_t *r)
     ptrcheck_diag_t *d = r->loc.line
                              ? ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, r->loc, PTRCHECK_LAYER_IR, "%s", msg)
                              : ptrcheck_diag_create(PTRCHECK_INT_ROUNDTRIP, r->loc, PTRCHECK_LAYER_IR,
-                                                    IRT_IR_IN_FUNCTION, msg, r->fn);
+                                                    IRT_IN_FUNCTION, msg, r->fn);
     if (!d)
         return 0;
     origin_note(d, r);

@@ -1,78 +1,62 @@
 /* ptrcheck-int-roundtrip: every text the check reports, for its AST part (ast.c) and its IR part
  * (ir.c).  Macros rather than an array of strings so that the compiler still checks each format
- * against its arguments.  Where the two layers word the same hazard differently, both wordings
- * are here side by side (IRT_AST_* and IRT_IR_*): the findings of each layer are kept as they were
- * when the layers were split; making them read the same changes findings.
+ * against its arguments.  A hazard reads the same whichever layer reports it: both parts pick the
+ * text by the same rules (what was done to the bits, in the order XOR, mix, set bits, mask,
+ * transformed, arithmetic) and differ only in naming the carrier, which only the IR part sees.
  * Private to checks/int-roundtrip/. */
 #ifndef PTRCHECK_INT_ROUNDTRIP_MESSAGES_H
 #define PTRCHECK_INT_ROUNDTRIP_MESSAGES_H
 
-/* ---- findings, by what was done to the pointer bits
- * AST arguments: ity = the integer type the pointer was converted to.
- * IR arguments: through = " through " or "" (" in " / ""), via = the carrier of the bits
- * ("'n' in 'f'", "the return value of 'g'") or "". */
+/* ---- findings: one text per hazard, whichever layer reports it.
+ * Arguments: through = IRT_THROUGH or "", via = the carrier of the bits ("local 'u'", "field 'raw'
+ * of 'struct handle'", "the return value of 'g'") or "".  The AST part sees one expression, so it
+ * passes "" and "" (the bits never left the expression); the IR part names the last carrier. */
 
-/* (T *)(uintptr_t)p, reported only with strict-provenance */
-#define IRT_AST_STRAIGHT_BACK                                                                                         \
-    "pointer converted to '%s' and straight back to a pointer; the round trip discards its provenance" /* ity */
-#define IRT_IR_STRAIGHT_BACK "pointer converted to an integer and back to a pointer%s%s" /* through, via */
+/* nothing done to the bits: (T *)(uintptr_t)p; inside one expression only with strict-provenance */
+#define IRT_STRAIGHT_BACK "pointer converted to an integer and back to a pointer%s%s" /* through, via */
 
-/* aligned through an integer, reported only with strict-provenance */
-#define IRT_AST_ALIGNED                                                                                               \
-    "pointer aligned through an integer; use __builtin_align_up or __builtin_align_down to keep its provenance"
-/* through, via, the builtin(s) to use (IRT_BUILTIN_*) */
-#define IRT_IR_ALIGNED                                                                                                \
-    "pointer aligned as an integer%s%s and converted back to a pointer; use %s to keep its provenance"
+/* aligned through an integer, reported only with strict-provenance; the last argument is the
+ * builtin(s) to use (IRT_BUILTIN_*) */
+#define IRT_ALIGNED "pointer aligned as an integer%s%s and converted back to a pointer; use %s to keep its provenance"
 #define IRT_BUILTIN_UP "__builtin_align_up"
 #define IRT_BUILTIN_DOWN "__builtin_align_down"
 #define IRT_BUILTIN_BOTH "__builtin_align_up/__builtin_align_down"
 
-/* XOR, or two values mixed: the operators (IRT_AST_OPS_*) */
-#define IRT_AST_MIXED_POINTERS                                                                                        \
-    "pointers mixed as integers (%s) and converted back to a pointer; the result points at no object the "         \
+/* XOR (also '~', an XOR with all ones) */
+#define IRT_XOR                                                                                                       \
+    "pointer mixed with another value by XOR and converted back to a pointer%s%s; the result points at no object "  \
+    "the compiler can track"
+/* combined with another pointer, or with a value not known to be small ('|', '&', '+', '-') */
+#define IRT_MIX                                                                                                       \
+    "pointer combined with another value and converted back to a pointer%s%s; the result points at no object the " \
     "compiler can track"
-#define IRT_AST_MIXED                                                                                                 \
-    "pointer mixed with another value as an integer (%s) and converted back to a pointer; the result points at no " \
-    "object the compiler can track"
-#define IRT_AST_OPS_XOR "'^'"
-#define IRT_AST_OPS_MIX "'|', '&', '+' or '-' of two values"
-#define IRT_IR_XOR "pointer mixed with another value by XOR and converted back to a pointer%s%s"
-#define IRT_IR_MIX "pointer combined with another value and converted back to a pointer%s%s"
 
-/* bits set with '|' */
-#define IRT_AST_SETBITS                                                                                               \
-    "bits set in a pointer with '|' and the result used as a pointer; it no longer points at the object it came from"
-#define IRT_IR_SETBITS                                                                                                \
+/* bits set with '|' (a constant, or a value known to fit in the low bits) */
+#define IRT_SETBITS                                                                                                   \
     "pointer bits set with '|' and used as a pointer%s%s; the result does not point at the original object"
 
-/* bits masked with '&' */
-#define IRT_AST_MASK "pointer bits masked with '&' and the result used as a pointer"
-#define IRT_IR_MASK                                                                                                   \
-    "pointer bits masked with '&' and used as a pointer%s%s; the result does not point at the original object"
+/* bits masked with '&' (a constant that is not an alignment mask) */
+#define IRT_MASK "pointer bits masked with '&' and used as a pointer%s%s; the result does not point at the original object"
 
-/* arithmetic */
-#define IRT_AST_ARITH                                                                                                 \
-    "pointer arithmetic done on an integer ('%s') and converted back to a pointer; do the arithmetic on a 'char *' " \
-    "instead" /* ity */
-#define IRT_IR_ARITH "pointer arithmetic done on an integer and converted back to a pointer%s%s"
+/* offset: '+' and '-' */
+#define IRT_ARITH                                                                                                     \
+    "pointer arithmetic done on an integer and converted back to a pointer%s%s; do the arithmetic on a 'char *' "  \
+    "instead"
 #define IRT_FIXIT_CHAR "(char *)"
 #define IRT_FIXIT_CONST_CHAR "(const char *)"
 
-/* bits set and cleared again (IR only) */
-#define IRT_IR_UNTAG "pointer converted to an integer, tagged and untagged, and converted back to a pointer%s%s"
+/* anything else: shifts, multiplication, division, remainder */
+#define IRT_TRANSFORMED "pointer converted to an integer, transformed and converted back to a pointer%s%s"
 
-/* anything else */
-#define IRT_AST_TRANSFORMED "pointer converted to an integer ('%s'), transformed, and converted back to a pointer"
-/* the IR's fallback is IRT_IR_STRAIGHT_BACK */
+/* bits set and cleared again (the IR part follows a tag through variables) */
+#define IRT_UNTAG "pointer converted to an integer, tagged and untagged, and converted back to a pointer%s%s"
 
-#define IRT_INTEGER "integer" /* ity when the type has no spelling */
-#define IRT_IR_THROUGH " through "
+#define IRT_THROUGH " through "
 /* IR, without a line (no -g): the message, the function */
-#define IRT_IR_IN_FUNCTION "%s (in function '%s')"
+#define IRT_IN_FUNCTION "%s (in function '%s')"
 
-/* ---- notes: where the pointer became an integer */
-#define IRT_NOTE_PTOI_HERE "pointer converted to integer here"
-/* IR: what happened (IRT_ORIGIN_*) "here", or "in '<function>'" without the instruction's own place */
+/* ---- notes: where the pointer became an integer: what happened (IRT_ORIGIN_*) "here", or (IR,
+ * without the instruction's own place) "in '<function>'" */
 #define IRT_NOTE_ORIGIN_HERE "%s here"
 #define IRT_NOTE_ORIGIN_IN "%s in '%s'"
 #define IRT_ORIGIN_PTOI "pointer converted to integer"

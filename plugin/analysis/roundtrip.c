@@ -59,8 +59,16 @@ enum {
     F_UNTAG = PTRCHECK_RT_UNTAG,
     F_XOR = PTRCHECK_RT_XOR,
     F_MIX = PTRCHECK_RT_MIX,
-    F_TRUNC = PTRCHECK_RT_TRUNC
+    F_TRUNC = PTRCHECK_RT_TRUNC,
+    F_OTHER = PTRCHECK_RT_OTHER
 };
+/* A pointer masked down to its low 16 bits (the tag or colour bits, `p & 7`, an index kept in a
+ * handle) keeps none of its address: values below 64 KiB are no object's address on the platforms
+ * ptrcheck targets (Linux's vm.mmap_min_addr, Windows's reserved first 64 KiB).  Bits narrowed to
+ * 16 and added to a full-width pointer are an offset into it, not a second address.  The AST part
+ * (plugin/engine/ast_intexpr.c) draws the same lines. */
+#define LOW_BITS_MAX 0xffffu
+#define LOW_BITS_WIDTH 16u
 #define F_ALIGN PTRCHECK_RT_ALIGN
 
 enum { ADDC_NONE = 0, ADDC_ONE, ADDC_MANY };
@@ -307,27 +315,30 @@ static const pstate_t *state_of(ctx_t *c, LLVMValueRef v, unsigned depth);
 
 /* A value known to fit in the low bits (tag bits): a small constant, a zero-extended bool or byte,
  * `x & small`, or a select/shift of such.  `p | small` sets tag bits, it does not mix pointers. */
-static int small_value(LLVMValueRef v, unsigned depth)
+static LLVMValueRef def_through(ctx_t *c, LLVMValueRef v);
+
+static int small_value(ctx_t *c, LLVMValueRef v, unsigned depth)
 {
     uint64_t k = 0;
     if (depth > 4 || !v)
         return 0;
+    v = def_through(c, v); /* a local assigned once: its value (`f = p & 7; q | f`) */
     if (const_u64(v, &k))
         return k < 4096;
     if (!LLVMIsAInstruction(v))
         return 0;
     switch (LLVMGetInstructionOpcode(v)) {
     case LLVMZExt:
-        return LLVMGetIntTypeWidth(LLVMTypeOf(LLVMGetOperand(v, 0))) <= 8 || small_value(LLVMGetOperand(v, 0), depth + 1);
+        return LLVMGetIntTypeWidth(LLVMTypeOf(LLVMGetOperand(v, 0))) <= 8 || small_value(c, LLVMGetOperand(v, 0), depth + 1);
     case LLVMSExt: case LLVMTrunc: case LLVMFreeze:
-        return small_value(LLVMGetOperand(v, 0), depth + 1);
+        return small_value(c, LLVMGetOperand(v, 0), depth + 1);
     case LLVMAnd:
-        return small_value(LLVMGetOperand(v, 0), depth + 1) || small_value(LLVMGetOperand(v, 1), depth + 1);
+        return small_value(c, LLVMGetOperand(v, 0), depth + 1) || small_value(c, LLVMGetOperand(v, 1), depth + 1);
     case LLVMOr: case LLVMShl:
-        return small_value(LLVMGetOperand(v, 0), depth + 1) && small_value(LLVMGetOperand(v, 1), depth + 1) &&
+        return small_value(c, LLVMGetOperand(v, 0), depth + 1) && small_value(c, LLVMGetOperand(v, 1), depth + 1) &&
                (LLVMGetInstructionOpcode(v) == LLVMOr || const_u64(LLVMGetOperand(v, 1), &k));
     case LLVMSelect:
-        return small_value(LLVMGetOperand(v, 1), depth + 1) && small_value(LLVMGetOperand(v, 2), depth + 1);
+        return small_value(c, LLVMGetOperand(v, 1), depth + 1) && small_value(c, LLVMGetOperand(v, 2), depth + 1);
     default:
         return 0;
     }
@@ -562,6 +573,10 @@ static void binop_g(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMValueRe
     out->vbits = 0;
     if (!out->flags)
         return;
+    if (op == LLVMAnd && (const_u64(b, &k) || const_u64(a, &k)) && k <= LOW_BITS_MAX) {
+        memset(out, 0, sizeof *out); /* only low bits survive: no address */
+        return;
+    }
     if (op == LLVMAnd && (const_u64(b, &k) || const_u64(a, &k)) && k && k < ((uint64_t)1 << 62)) {
         unsigned n = 0;
         while (k) {
@@ -586,6 +601,13 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
     memset(out, 0, sizeof *out);
     if (!sa && !sb)
         return;
+    /* w + ((uint16_t)w ...): bits narrowed to 16 next to a full-width pointer are an offset */
+    if (sa && sb && (sa->flags & F_TRUNC) != (sb->flags & F_TRUNC)) {
+        if ((sa->flags & F_TRUNC) && sa->tbits <= LOW_BITS_WIDTH)
+            sa = NULL;
+        else if ((sb->flags & F_TRUNC) && sb->tbits <= LOW_BITS_WIDTH)
+            sb = NULL;
+    }
     if (op == LLVMAdd && sa && adjust_up_of(c, b, a)) {
         aligned_state(sa, F_ALIGN_UP, out);
         return;
@@ -658,7 +680,7 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
             *out = *x;
             return;
         }
-        out->flags = R | ((isconst || small_value(other, 0)) ? F_SETBITS : F_MIX) | (A ? F_ARITH : 0);
+        out->flags = R | ((isconst || small_value(c, other, 0)) ? F_SETBITS : F_MIX) | (A ? F_ARITH : 0);
         return;
     case LLVMAnd:
         if (isconst) {
@@ -722,7 +744,7 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
             *out = *x;
             return;
         }
-        out->flags = R | F_ARITH;
+        out->flags = R | F_ARITH | (op == LLVMSub ? 0u : F_OTHER);
         return;
     }
 }
@@ -1794,7 +1816,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         } else {
             uint64_t k = 0;
             unsigned f = rop == LLVMAtomicRMWBinOpXor                                  ? F_XOR
-                         : rop == LLVMAtomicRMWBinOpOr && (const_u64(v, &k) || small_value(v, 0)) ? F_SETBITS
+                         : rop == LLVMAtomicRMWBinOpOr && (const_u64(v, &k) || small_value(c, v, 0)) ? F_SETBITS
                          : rop == LLVMAtomicRMWBinOpAnd && const_u64(v, &k)            ? F_MASK
                          : rop == LLVMAtomicRMWBinOpOr || rop == LLVMAtomicRMWBinOpAnd ? F_MIX
                                                                                         : F_ARITH;

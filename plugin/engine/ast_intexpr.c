@@ -13,10 +13,57 @@ static const ptrcheck_expr_t *strip_int_casts(const ptrcheck_expr_t *x)
     return x;
 }
 
-/* Does x (an integer expression) carry bits of a pointer converted within this expression? */
+/* A pointer masked down to its low 16 bits (`p & 7`, the tag or colour bits, an index kept in a
+ * handle) keeps none of its address: values below 64 KiB are no object's address on the platforms
+ * ptrcheck targets (the IR part, plugin/analysis/roundtrip.c, draws the same line). */
+#define LOW_BITS_MAX 0xffff
+#define SMALL_MAX 0xfff /* the IR part's small_value: a constant below 4096 */
+/* x & k with k a constant in [0, LOW_BITS_MAX]: only low bits survive. */
+static int is_low_bits_mask(const ptrcheck_expr_t *x)
+{
+    if (!x || x->kind != PTRCHECK_E_BINARY || x->op != PTRCHECK_OP_AND || x->nkids != 2)
+        return 0;
+    for (unsigned i = 0; i < 2; i++) {
+        const ptrcheck_expr_t *k = strip_int_casts(x->kids[i]);
+        if (k && k->has_value && k->value >= 0 && k->value <= LOW_BITS_MAX)
+            return 1;
+    }
+    return 0;
+}
+
+/* A value that fits in the tag bits, as the IR part's small_value has it: a constant, a bool or
+ * char widened, or something masked with a small constant.  Setting it with '|' tags a pointer
+ * rather than mixing two values. */
+static int is_small(const ptrcheck_expr_t *x)
+{
+    const ptrcheck_expr_t *v = strip_int_casts(x);
+    if (!v)
+        return 0;
+    if (v->has_value)
+        return 1;
+    if (v->type.kind == PTRCHECK_T_BOOL || (v->type.bits && v->type.bits <= 8))
+        return 1;
+    if (v->kind == PTRCHECK_E_BINARY && v->op == PTRCHECK_OP_AND && v->nkids == 2) {
+        for (unsigned i = 0; i < 2; i++) {
+            const ptrcheck_expr_t *k = strip_int_casts(v->kids[i]);
+            if (k && k->has_value && k->value >= 0 && k->value <= SMALL_MAX)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_rem(const ptrcheck_expr_t *x)
+{
+    x = strip_int_casts(x);
+    return x && x->kind == PTRCHECK_E_BINARY && x->op == PTRCHECK_OP_REM;
+}
+
+/* Does x (an integer expression) carry bits of a pointer converted within this expression?
+ * Not when it is an integer constant expression ((uintptr_t)NULL) or only low bits survive. */
 static int carries_ptr(const ptrcheck_expr_t *x)
 {
-    if (!x)
+    if (!x || x->has_value || is_low_bits_mask(x))
         return 0;
     switch (x->kind) {
     case PTRCHECK_E_CAST:
@@ -30,6 +77,10 @@ static int carries_ptr(const ptrcheck_expr_t *x)
             return 0;
         if (x->op == PTRCHECK_OP_COMMA || x->op == PTRCHECK_OP_ASSIGN)
             return x->nkids == 2 && carries_ptr(x->kids[1]);
+        if (x->op == PTRCHECK_OP_SUB && x->nkids == 2 && carries_ptr(x->kids[0]) && carries_ptr(x->kids[1]) &&
+            !is_rem(x->kids[1]))
+            return 0; /* p - q: a distance, not pointer bits (rebasing p - old + new carries new's);
+                         p - p % a is p, aligned */
         return x->nkids == 2 && (carries_ptr(x->kids[0]) || carries_ptr(x->kids[1]));
     case PTRCHECK_E_UNARY:
         if (x->op == PTRCHECK_OP_NOT || x->op == PTRCHECK_OP_NEG || x->op == PTRCHECK_OP_PLUS)
@@ -48,6 +99,8 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
         return;
     switch (x->kind) {
     case PTRCHECK_E_CAST:
+        if (x->has_value)
+            return; /* (uintptr_t)NULL: a constant, no object's address */
         if (x->cast == PTRCHECK_C_PTR_TO_INT) {
             if (s->nptoi < PTRCHECK_INTEXPR_MAX_PTOI)
                 s->ptoi[s->nptoi++] = x;
@@ -73,7 +126,7 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
             return;
         }
         int l = carries_ptr(x->kids[0]), r = carries_ptr(x->kids[1]);
-        if (!l && !r)
+        if ((!l && !r) || !carries_ptr(x))
             return;
         if (x->op == PTRCHECK_OP_REM && !r) {
             /* p % a, (p - base) % a: an offset within a block; no pointer bits survive it */
@@ -88,9 +141,9 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
         case PTRCHECK_OP_OR:
             if (l && r)
                 s->ops |= PTRCHECK_INTEXPR_MIX;
-            else if (strip_int_casts(x->kids[l ? 1 : 0])->has_value) {
+            else if (is_small(x->kids[l ? 1 : 0]))
                 s->ops |= PTRCHECK_INTEXPR_SETBITS;
-            } else
+            else
                 s->ops |= PTRCHECK_INTEXPR_MIX;
             break;
         case PTRCHECK_OP_XOR: s->ops |= PTRCHECK_INTEXPR_XOR; break;
@@ -113,8 +166,9 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
     }
     case PTRCHECK_E_UNARY:
         if (x->nkids == 1 && (x->op == PTRCHECK_OP_NOT || x->op == PTRCHECK_OP_NEG || x->op == PTRCHECK_OP_PLUS)) {
+            /* ~p is p ^ ~0; -p is 0 - p (as the IR part sees them) */
             if (x->op != PTRCHECK_OP_PLUS && carries_ptr(x->kids[0]))
-                s->ops |= PTRCHECK_INTEXPR_OTHER;
+                s->ops |= x->op == PTRCHECK_OP_NOT ? PTRCHECK_INTEXPR_XOR : PTRCHECK_INTEXPR_ARITH;
             scan(s, x->kids[0], depth + 1);
         }
         return;
@@ -242,27 +296,31 @@ static int is_adjust_up(const ptrcheck_expr_t *v)
 }
 
 /* (p + a-1) & ~(a-1), p & ~(a-1), p - (p & (a-1)), p - p % a, p - (p - base) % a,
- * p + (a - p % a) % a: the same pointer, aligned. */
-static int is_align_idiom(const ptrcheck_expr_t *x)
+ * p + (a - p % a) % a: the same pointer, aligned.  Returns PTRCHECK_INTEXPR_ALIGN_UP when
+ * something is added before a mask or the adjustment up is added, PTRCHECK_INTEXPR_ALIGN_DOWN
+ * otherwise (as the IR part tells them apart), 0 when x is no alignment. */
+static unsigned is_align_idiom(const ptrcheck_expr_t *x)
 {
     x = strip_int_casts(x);
     if (!x || x->kind != PTRCHECK_E_BINARY || x->nkids != 2)
         return 0;
     if (x->op == PTRCHECK_OP_AND) {
-        return (is_align_base(x->kids[0], 0) && is_mask_operand(x->kids[1])) ||
-               (is_align_base(x->kids[1], 0) && is_mask_operand(x->kids[0]));
+        for (unsigned i = 0; i < 2; i++)
+            if (is_align_base(x->kids[i], 0) && is_mask_operand(x->kids[1 - i]))
+                return single_ptoi(x->kids[i]) ? PTRCHECK_INTEXPR_ALIGN_DOWN : PTRCHECK_INTEXPR_ALIGN_UP;
+        return 0;
     }
     if (x->op == PTRCHECK_OP_SUB && is_align_base(x->kids[0], 0) && is_low_bits(x->kids[1]))
-        return 1;
-    if (x->op == PTRCHECK_OP_ADD)
-        return (single_ptoi(x->kids[0]) && is_adjust_up(x->kids[1])) ||
-               (single_ptoi(x->kids[1]) && is_adjust_up(x->kids[0]));
+        return PTRCHECK_INTEXPR_ALIGN_DOWN;
+    if (x->op == PTRCHECK_OP_ADD && ((single_ptoi(x->kids[0]) && is_adjust_up(x->kids[1])) ||
+                                     (single_ptoi(x->kids[1]) && is_adjust_up(x->kids[0]))))
+        return PTRCHECK_INTEXPR_ALIGN_UP;
     return 0;
 }
 
 int ptrcheck_intexpr_carries_ptr(const ptrcheck_expr_t *x) { return carries_ptr(x); }
 
-int ptrcheck_intexpr_is_align_idiom(const ptrcheck_expr_t *x) { return is_align_idiom(x); }
+unsigned ptrcheck_intexpr_is_align_idiom(const ptrcheck_expr_t *x) { return is_align_idiom(x); }
 
 unsigned ptrcheck_intexpr_scan(const ptrcheck_expr_t *cast, ptrcheck_intexpr_t *out)
 {

@@ -23,5 +23,5 @@ void *via_local(void *p) {
 // CLANG: side-file.c:19:10: warning: pointer converted to an integer and back to a pointer through local 'u'
 
 // CHECK: {"ptrcheck-side-file":1,"tu":"{{.*}}side-file.c","cwd":"{{.*}}",
-// CHECK: {"check":"int-roundtrip","file":"/{{.*}}side-file.c","line":14,"col":10,"message":"pointer arithmetic done on an integer ('uintptr_t') and converted back to a pointer; do the arithmetic on a 'char *' instead","layer":"ast","notes":[{"file":"/{{.*}}side-file.c","line":14,"col":25,"message":"pointer converted to integer here"}],"fixits":[{"file":"/{{.*}}side-file.c","line":14,"col":25,"end_line":14,"end_col":36,"text":"(char *)"}]}
+// CHECK: {"check":"int-roundtrip","file":"/{{.*}}side-file.c","line":14,"col":10,"message":"pointer arithmetic done on an integer and converted back to a pointer; do the arithmetic on a 'char *' instead","layer":"ast","notes":[{"file":"/{{.*}}side-file.c","line":14,"col":25,"message":"pointer converted to integer here"}],"fixits":[{"file":"/{{.*}}side-file.c","line":14,"col":25,"end_line":14,"end_col":36,"text":"(char *)"}]}
 // CHECK: {"check":"int-roundtrip","file":"/{{.*}}side-file.c","line":19,"col":10,"message":"pointer converted to an integer and back to a pointer through local 'u'","layer":"ir",

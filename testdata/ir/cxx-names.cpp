@@ -74,7 +74,7 @@ void *two(void *p, int c) {
   return c ? a(r) : r;
 }
 // CHECK-DAG: warning: pointer bits set with '|' and used as a pointer through a local variable{{.*}} (in function 'two(void*, int)::$_{{[0-9]+}}::operator()(void*) const') [ptrcheck-int-roundtrip]
-// CHECK-DAG: warning: pointer arithmetic done on an integer and converted back to a pointer through a local variable (in function 'two(void*, int)::$_{{[0-9]+}}::operator()(void*) const') [ptrcheck-int-roundtrip]
+// CHECK-DAG: warning: pointer arithmetic done on an integer and converted back to a pointer through a local variable; do the arithmetic on a 'char *' instead (in function 'two(void*, int)::$_{{[0-9]+}}::operator()(void*) const') [ptrcheck-int-roundtrip]
 
 // AST side: a slice header over a namespace-scope array names it qualified.
 struct span { char *data; size_t len; };

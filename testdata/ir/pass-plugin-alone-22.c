@@ -13,4 +13,4 @@ void set(struct handle *h, void *p) { h->raw = (uintptr_t)p; }
 void *get(struct handle *h) { return (void *)h->raw; }
 void *tag(void *p) { return (void *)((uintptr_t)p | 1); }
 // CHECK-DAG: pass-plugin-alone-22.c:13:38: warning: pointer converted to an integer and back to a pointer through field 'raw' of 'struct handle' [ptrcheck-int-roundtrip]
-// CHECK-DAG: pass-plugin-alone-22.c:14:29: warning: bits set in a pointer with '|' and the result used as a pointer; it no longer points at the object it came from [ptrcheck-int-roundtrip]
+// CHECK-DAG: pass-plugin-alone-22.c:14:29: warning: pointer bits set with '|' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]

@@ -11,7 +11,7 @@ struct hdr { int kind; int len; };
 struct hdr *next_header(struct hdr *h) {
   return (struct hdr *)((uintptr_t)h + sizeof(struct hdr));
 }
-// WARN: fix.c:[[@LINE-2]]:10: warning: pointer arithmetic done on an integer ('uintptr_t') and converted back to a pointer; do the arithmetic on a 'char *' instead [ptrcheck-int-roundtrip]
+// WARN: fix.c:[[@LINE-2]]:10: warning: pointer arithmetic done on an integer and converted back to a pointer; do the arithmetic on a 'char *' instead [ptrcheck-int-roundtrip]
 // WARN: fix.c:[[@LINE-3]]:25: note: pointer converted to integer here
 // FIXED: {{^}}  return (struct hdr *)((char *)h + sizeof(struct hdr));
 

@@ -14,12 +14,12 @@ extern "C" {
 
 /* What was done to the pointer bits on the way to the conversion back (a set). */
 enum {
-    PTRCHECK_INTEXPR_ARITH = 1u << 0,   /* + - */
-    PTRCHECK_INTEXPR_SETBITS = 1u << 1, /* | constant */
+    PTRCHECK_INTEXPR_ARITH = 1u << 0,   /* + - (binary and unary) */
+    PTRCHECK_INTEXPR_SETBITS = 1u << 1, /* | with a small value (a constant, bool, char, x & small) */
     PTRCHECK_INTEXPR_MASK = 1u << 2,    /* & constant that is not an alignment mask */
-    PTRCHECK_INTEXPR_XOR = 1u << 3,     /* ^ */
-    PTRCHECK_INTEXPR_MIX = 1u << 4,     /* two pointers combined, or | with a variable */
-    PTRCHECK_INTEXPR_OTHER = 1u << 5    /* * / % << >> ~ - ... */
+    PTRCHECK_INTEXPR_XOR = 1u << 3,     /* ^ ~ */
+    PTRCHECK_INTEXPR_MIX = 1u << 4,     /* two pointers combined, or | with a value not known to be small */
+    PTRCHECK_INTEXPR_OTHER = 1u << 5    /* * / % << >> */
 };
 
 #define PTRCHECK_INTEXPR_MAX_PTOI 8
@@ -40,9 +40,11 @@ typedef struct ptrcheck_intexpr_s {
 unsigned ptrcheck_intexpr_scan(const ptrcheck_expr_t *cast, ptrcheck_intexpr_t *out);
 /* 1 when the integer expression x carries bits of a pointer converted within it. */
 int ptrcheck_intexpr_carries_ptr(const ptrcheck_expr_t *x);
-/* 1 when the operand x ((p + a-1) & ~(a-1), p & ~(a-1), p - p % a, p + (a - p % a) % a, ...) is the
- * same pointer, aligned. */
-int ptrcheck_intexpr_is_align_idiom(const ptrcheck_expr_t *x);
+/* Which way an alignment idiom rounds. */
+enum { PTRCHECK_INTEXPR_ALIGN_UP = 1, PTRCHECK_INTEXPR_ALIGN_DOWN = 2 };
+/* PTRCHECK_INTEXPR_ALIGN_UP or _DOWN when the operand x ((p + a-1) & ~(a-1), p & ~(a-1), p - p % a,
+ * p + (a - p % a) % a, ...) is the same pointer, aligned; else 0. */
+unsigned ptrcheck_intexpr_is_align_idiom(const ptrcheck_expr_t *x);
 
 #ifdef __cplusplus
 }

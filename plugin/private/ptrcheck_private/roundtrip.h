@@ -26,7 +26,8 @@ enum {
     PTRCHECK_RT_UNTAG = 1u << 7,      /* bits set with '|' and cleared again */
     PTRCHECK_RT_XOR = 1u << 8,        /* '^' */
     PTRCHECK_RT_MIX = 1u << 9,        /* combined with another pointer or a non-constant */
-    PTRCHECK_RT_TRUNC = 1u << 10      /* narrower than a pointer at some point (trunc_bits) */
+    PTRCHECK_RT_TRUNC = 1u << 10,     /* narrower than a pointer at some point (trunc_bits) */
+    PTRCHECK_RT_OTHER = 1u << 11      /* with PTRCHECK_RT_ARITH: a shift, multiplication or division */
 };
 #define PTRCHECK_RT_ALIGN (PTRCHECK_RT_ALIGN_UP | PTRCHECK_RT_ALIGN_DOWN)
 

@@ -6,16 +6,16 @@
 
 void *skip_low(void *p) {
   uintptr_t u = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
-  return (void *)(u + (u & 7)); // expected-warning {{pointer combined with another value and converted back to a pointer through local 'u'}}
+  return (void *)(u + (u & 7)); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'}}; do the arithmetic on a 'char *' instead
 }
 void *minus_other(void *p, size_t n) {
   uintptr_t u = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
-  return (void *)(u - n % 64); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'}}
+  return (void *)(u - n % 64); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'}}; do the arithmetic on a 'char *' instead
 }
 void *adjust_of_other(void *p, void *q, size_t a) {
   uintptr_t u = (uintptr_t)p, v = (uintptr_t)q; // expected-note {{pointer converted to integer here}}
-  return (void *)(u + (a - v % a) % a); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'}}
+  return (void *)(u + (a - v % a) % a); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'}}; do the arithmetic on a 'char *' instead
 }
 void *inline_offset(void *p, size_t a) {
-  return (void *)((uintptr_t)p + a % 64); // expected-warning {{pointer arithmetic done on an integer ('uintptr_t') and converted back to a pointer}} expected-note {{pointer converted to integer here}}
+  return (void *)((uintptr_t)p + a % 64); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
 }

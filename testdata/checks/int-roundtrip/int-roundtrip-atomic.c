@@ -46,5 +46,5 @@ void *getd(void *other) {
 _Atomic uintptr_t g_tagged;
 void tag_set(void *p) { atomic_store(&g_tagged, (uintptr_t)p); atomic_fetch_or(&g_tagged, 1); }
 void *tag_get(void) {
-  return (void *)atomic_load(&g_tagged); // expected-warning {{pointer combined with another value and converted back to a pointer}} expected-note@-2 {{pointer converted to integer here}}
+  return (void *)atomic_load(&g_tagged); // expected-warning {{pointer bits set with '|' and used as a pointer through a local variable; the result does not point at the original object}} expected-note@-2 {{pointer converted to integer here}}
 }

@@ -54,7 +54,7 @@ void *poked(void *p) {
   uintptr_t s[2] = {0, 0};
   s[1] = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
   poke(&s[1], 8);
-  return (void *)s[1]; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through an array element of 's'}}
+  return (void *)s[1]; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through an array element of 's'}}; the result points at no object the compiler can track
 }
 
 /* ... but a callee that stores what it was given reaches every caller */
@@ -62,5 +62,5 @@ static void keep_word(size_t *dst, const size_t *src) { *dst = *src; }
 void *through_callee_store(void *p) {
   size_t w = (size_t)p ^ 1, out; // expected-note {{pointer converted to integer here}}
   keep_word(&out, &w);
-  return (void *)out; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through local 'out'}}
+  return (void *)out; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through local 'out'}}; the result points at no object the compiler can track
 }

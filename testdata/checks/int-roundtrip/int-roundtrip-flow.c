@@ -13,7 +13,7 @@
 void *through_local(void *p) {
   uintptr_t u = (uintptr_t)p;
   u += 16;
-  return (void *)u; // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u' [ptrcheck-int-roundtrip]}} expected-note@-2 {{pointer converted to integer here}}
+  return (void *)u; // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'u'; do the arithmetic on a 'char *' instead [ptrcheck-int-roundtrip]}} expected-note@-2 {{pointer converted to integer here}}
 }
 
 void *unchanged_local(void *p) {

@@ -6,7 +6,7 @@
 // RUN: %clang -c -O2 %ptrcheck_both -Xclang -verify %s -o %t.o
 // RUN: %clang -c -O0 -g %ptrcheck_both %s -o %t.o 2>&1 | FileCheck %s --check-prefix=DEBUG
 // DEBUG: int-roundtrip-mem.c:18:10: warning: pointer bits set with '|' and used as a pointer through local 'q'
-// DEBUG: int-roundtrip-mem.c:26:12: warning: pointer arithmetic done on an integer and converted back to a pointer through local 'w'
+// DEBUG: int-roundtrip-mem.c:26:12: warning: pointer arithmetic done on an integer and converted back to a pointer through local 'w'; do the arithmetic on a 'char *' instead
 // DEBUG: int-roundtrip-mem.c:33:12: warning: pointer bits set with '|'
 #include <stdint.h>
 #include <string.h>
@@ -19,7 +19,7 @@ void *via_memcpy(void *p) { // expected-warning {{pointer bits set with '|' and 
 }
 
 union word { void *p; uintptr_t u; };
-void *via_union(void *p) { // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w'}}
+void *via_union(void *p) { // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w'}}; do the arithmetic on a 'char *' instead
   union word w;
   w.p = p;
   w.u += 16;
@@ -38,10 +38,10 @@ void *via_union_macro(void *p) { // expected-warning {{pointer bits set with '|'
 void *rebuild(void *p) {
   uintptr_t w = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
   uint32_t lo = (uint32_t)w & 7;
-  return (void *)(w + lo); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
+  return (void *)(w + lo); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w'; do the arithmetic on a 'char *' instead [ptrcheck-int-roundtrip]}}
 }
 static uintptr_t low_bits(uintptr_t w) { return (uint32_t)w & 7; }
 void *rebuild_callee(void *p) {
   uintptr_t w = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
-  return (void *)(w + low_bits(w)); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w' [ptrcheck-int-roundtrip]}}
+  return (void *)(w + low_bits(w)); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer through local 'w'; do the arithmetic on a 'char *' instead [ptrcheck-int-roundtrip]}}
 }
