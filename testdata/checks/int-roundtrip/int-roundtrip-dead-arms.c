@@ -11,37 +11,37 @@ int g;
 // live: the condition reads a variable that is not const
 void *live_cmp(void *p, int n) {
   if (n > 0)
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_mask(void *p, struct s *x) {
   if (x->flags & 0) // no folding through a variable's value
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_mul(void *p, int n) {
   if (n * 0)
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_self(void *p, int n) {
   if (n != n)
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_global(void *p) {
   if (!g)
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_member(void *p) {
   struct s t = {0, 0};
   if (t.n)
-    return (void *)((uintptr_t)p | 1); // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+    return (void *)((uintptr_t)p | 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
   return p;
 }
 void *live_arm(void *p, int n) {
-  return n * 0 ? (void *)((uintptr_t)p | 1) : p; // expected-warning {{bits set in a pointer with '|'}} expected-note {{converted to integer here}}
+  return n * 0 ? (void *)((uintptr_t)p | 1) : p; // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{converted to integer here}}
 }
 
 // dead: constant conditions, including ones that read a const-qualified variable or fold
