@@ -830,10 +830,10 @@ static LLVMBasicBlockRef cd_only(LLVMValueRef term, LLVMValueRef slot, unsigned 
         LLVMGetOperand(LLVMGetOperand(term, 0), 0) != slot)
         return NULL;
     LLVMBasicBlockRef only = LLVMGetSwitchDefaultDest(term);
-    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
-        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
+    for (unsigned k = 0; k + 1 < LLVMGetNumSuccessors(term); k++) {
+        LLVMValueRef cv = ptrcheck_compat_switch_case_value(term, k);
         if (LLVMIsAConstantInt(cv) && LLVMConstIntGetSExtValue(cv) == (long long)val)
-            only = LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1));
+            only = LLVMGetSuccessor(term, k + 1);
     }
     return only;
 }
@@ -847,9 +847,9 @@ static LLVMValueRef cd_want(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, uns
         !cd_is_slot(F, LLVMGetOperand(LLVMGetOperand(term, 0), 0)))
         return NULL;
     int n = 0;
-    for (int o = 2; o + 1 < LLVMGetNumOperands(term); o += 2) {
-        LLVMValueRef cv = LLVMGetOperand(term, (unsigned)o);
-        if (LLVMValueAsBasicBlock(LLVMGetOperand(term, (unsigned)o + 1)) != b)
+    for (unsigned k = 0; k + 1 < LLVMGetNumSuccessors(term); k++) {
+        LLVMValueRef cv = ptrcheck_compat_switch_case_value(term, k);
+        if (LLVMGetSuccessor(term, k + 1) != b)
             continue;
         long long c = LLVMIsAConstantInt(cv) ? LLVMConstIntGetSExtValue(cv) : -1;
         *val = c >= 0 && c < CD_UNKNOWN ? (unsigned)c : CD_UNKNOWN;

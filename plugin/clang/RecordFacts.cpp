@@ -32,7 +32,7 @@ static std::string cxxScope(const DeclContext *DC, const PrintingPolicy &PP) {
       if (!NS->isAnonymousNamespace())
         Scope = NS->getName().str() + "::" + Scope;
     } else if (const auto *Outer = dyn_cast<RecordDecl>(DC)) {
-      Scope = QualType(Outer->getTypeForDecl(), 0).getAsString(PP) + "::" + Scope;
+      Scope = ptrcheck_compat::recordType(Outer->getASTContext(), Outer).getAsString(PP) + "::" + Scope;
     }
   }
   return Scope;
@@ -52,7 +52,7 @@ std::string RecordDescriber::recordName(const RecordDecl *RD) {
   PP.SuppressTagKeyword = true;
   if (RD->getIdentifier())
     return RD->getKindName().str() + " " + cxxScope(RD->getDeclContext(), PP) +
-           QualType(RD->getTypeForDecl(), 0).getAsString(PP);
+           ptrcheck_compat::recordType(RD->getASTContext(), RD).getAsString(PP);
   if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
     return cxxScope(TD->getDeclContext(), PP) + TD->getName().str();
   return std::string();

@@ -34,6 +34,18 @@ static inline LLVMOpcode ptrcheck_compat_opcode(LLVMOpcode op)
 #endif
     return op;
 }
+/* The value of case k (from 0) of switch instruction sw; its destination is LLVMGetSuccessor(sw, k + 1)
+ * in every release, and sw has LLVMGetNumSuccessors(sw) - 1 cases.
+ * TODO(LLVM 22): LLVM 22 keeps case values out of the operand list (operands 2, 4, ... held them
+ * before) and LLVM-C reads them with LLVMGetSwitchCaseValue, which 14 and 19 do not have. */
+static inline LLVMValueRef ptrcheck_compat_switch_case_value(LLVMValueRef sw, unsigned k)
+{
+#if LLVM_VERSION_MAJOR >= 22
+    return LLVMGetSwitchCaseValue(sw, k + 1);
+#else
+    return LLVMGetOperand(sw, 2 + 2 * k);
+#endif
+}
 #endif /* PTRCHECK_COMPAT_IR */
 
 #ifdef __cplusplus
