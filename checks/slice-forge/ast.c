@@ -287,7 +287,10 @@ static int on_record(ptrcheck_engine_t *e, const ptrcheck_srecord_t *rec)
         t->lay.elem_bytes = 1; /* void / incomplete / char data: at least one byte per element */
     } else {
         t->lay.elem_bytes = df->type.pointee_bytes;
-        t->lay.elem_spelling = df->type.pointee_spelling ? ptrcheck_engine_intern(e, df->type.pointee_spelling) : NULL;
+        const char *sp = df->type.pointee_spelling;
+        if (!sp && rec->pointee_spelling)
+            sp = rec->pointee_spelling(rec, (unsigned)t->data_idx);
+        t->lay.elem_spelling = sp ? ptrcheck_engine_intern(e, sp) : NULL;
     }
     if (rec->ir_name) {
         ptrcheck_strmap_entry_t *ir = ptrcheck_strmap_insert(&st->by_ir, rec->ir_name, &is_new);

@@ -390,7 +390,7 @@ private:
   static bool readsVariable(const Expr *X, int Depth = 0) {
     if (Depth > 8)
       return false;
-    X = X->IgnoreParens();
+    X = ignoreParens(X);
     if (const auto *C = dyn_cast<CastExpr>(X)) {
       if (C->getCastKind() == CK_LValueToRValue)
         return loadsVariable(C->getSubExpr(), Depth + 1);
@@ -418,7 +418,7 @@ private:
 
   // ... reading the lvalue X does.
   static bool loadsVariable(const Expr *X, int Depth) {
-    X = X->IgnoreParens();
+    X = ignoreParens(X);
     if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
       const auto *V = dyn_cast<VarDecl>(DR->getDecl());
       return V && !V->getType().isConstQualified() && !V->isConstexpr();
@@ -436,7 +436,7 @@ private:
   static bool surelyHasSideEffect(const Expr *X, int Depth = 0) {
     if (Depth > 8)
       return false;
-    X = X->IgnoreParens();
+    X = ignoreParens(X);
     if (const auto *Call = dyn_cast<CallExpr>(X)) {
       const Decl *D = Call->getCalleeDecl();
       return !D || !(D->hasAttr<ConstAttr>() || D->hasAttr<PureAttr>());

@@ -137,12 +137,21 @@ const char *ExprFacts::spelling(QualType T) {
   return S;
 }
 
-void ExprFacts::type(QualType T, ptrcheck_type_t &Out) {
+QualType ExprFacts::pointee(QualType T) {
+  if (T->isPointerType())
+    return T->getPointeeType();
+  if (const auto *CAT = Ctx.getAsConstantArrayType(T))
+    return CAT->getElementType();
+  return QualType(T->getPointeeOrArrayElementType(), 0);
+}
+
+void ExprFacts::type(QualType T, ptrcheck_type_t &Out, bool Spell) {
   Out = ptrcheck_type_t{};
   if (T.isNull())
     return;
   Out.kind = kindOf(T);
-  Out.spelling = spelling(T);
+  if (Spell)
+    Out.spelling = spelling(T);
   Out.bits = static_cast<unsigned>(bytesOf(T) * 8);
   if (Out.kind == PTRCHECK_T_INT || Out.kind == PTRCHECK_T_BOOL) {
     Out.is_signed = T->isSignedIntegerOrEnumerationType();
@@ -167,17 +176,14 @@ void ExprFacts::type(QualType T, ptrcheck_type_t &Out) {
     Out.rank = Rank;
     Out.per_target_unknown = typedefUnknownElsewhere(T);
   } else if (Out.kind == PTRCHECK_T_POINTER || Out.kind == PTRCHECK_T_ARRAY) {
-    QualType P = Out.kind == PTRCHECK_T_POINTER ? T->getPointeeType()
-                                                : QualType(T->getPointeeOrArrayElementType(), 0);
-    if (Out.kind == PTRCHECK_T_ARRAY) {
-      if (const auto *CAT = Ctx.getAsConstantArrayType(T)) {
-        P = CAT->getElementType();
+    QualType P = pointee(T);
+    if (Out.kind == PTRCHECK_T_ARRAY)
+      if (const auto *CAT = Ctx.getAsConstantArrayType(T))
         Out.array_len = CAT->getSize().getZExtValue();
-      }
-    }
     Out.pointee_const = P.isConstQualified();
     Out.pointee_bytes = static_cast<unsigned>(bytesOf(P));
-    Out.pointee_spelling = spelling(P);
+    if (Spell)
+      Out.pointee_spelling = spelling(P);
     Out.pointee_kind = kindOf(P);
   }
 }

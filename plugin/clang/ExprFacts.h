@@ -8,6 +8,7 @@
 #include "RecordFacts.h"
 #include "ptrcheck/ast.h"
 
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -28,6 +29,15 @@ class ValueDecl;
 namespace ptrcheck {
 
 struct PPRecord;
+
+// Expr::IgnoreParens, without its out-of-line call on the expressions it leaves as they are (most):
+// the nodes it skips are parentheses, __extension__, _Generic and __builtin_choose_expr.
+inline const clang::Expr *ignoreParens(const clang::Expr *X) {
+  return llvm::isa<clang::ParenExpr>(X) || llvm::isa<clang::UnaryOperator>(X) || llvm::isa<clang::GenericSelectionExpr>(X) ||
+                 llvm::isa<clang::ChooseExpr>(X)
+             ? X->IgnoreParens()
+             : X;
+}
 
 // Engine locations of clang source locations: the expansion's file (interned once per FileID),
 // line and column, and the raw encoding (+1) as the adapter cookie.  lazy() gives only the cookie;
@@ -95,7 +105,10 @@ public:
   const char *str(const std::string &S) { return ptrcheck_ast_strdup(E, S.data(), S.size()); }
 
   unsigned long long bytesOf(clang::QualType T);
-  void type(clang::QualType T, ptrcheck_type_t &Out);
+  // Spell: with the spellings of T and of what it points to (printing types is most of the cost).
+  void type(clang::QualType T, ptrcheck_type_t &Out, bool Spell = true);
+  // What a pointer points to / an array's element (ptrcheck_type_t's pointee_*).
+  clang::QualType pointee(clang::QualType T);
   // T as clang prints it, interned (it lives as long as the engine): printed once per type.
   const char *spelling(clang::QualType T);
   static ptrcheck_declkind_t declKind(const clang::ValueDecl *D);

@@ -83,7 +83,7 @@ private:
 
   // `(char *)p + 24`, `(uint8_t *)p - 8`: byte-pointer arithmetic with an integer operand.
   static const BinaryOperator *byteArith(const Expr *Y) {
-    const auto *B = dyn_cast<BinaryOperator>(Y->IgnoreParens());
+    const auto *B = dyn_cast<BinaryOperator>(ignoreParens(Y));
     if (!B || (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub) || !isBytePointer(B->getType()))
       return nullptr;
     bool L = B->getLHS()->getType()->isPointerType(), R = B->getRHS()->getType()->isPointerType();

@@ -128,12 +128,23 @@ private:
   // A record's description, made once (its strings interned: they outlive ptrcheck_ast_reset).
   struct Described {
     ptrcheck_srecord_t R{};
+    const RecordDecl *RD = nullptr;
+    ExprFacts *X = nullptr;
     std::vector<ptrcheck_sfield_t> Fields;
     std::vector<const char *> Typedefs;
   };
   llvm::DenseMap<const RecordDecl *, std::unique_ptr<Described>> Descriptions;
 
   const char *keep(const std::string &S) { return ptrcheck_engine_intern(E, S.c_str()); }
+
+  static const char *pointeeSpelling(const ptrcheck_srecord_t *R, unsigned Field) {
+    const auto *D = static_cast<const Described *>(R->user);
+    unsigned I = 0;
+    for (const FieldDecl *F : D->RD->fields())
+      if (I++ == Field)
+        return D->X->spelling(D->X->pointee(F->getType()));
+    return nullptr;
+  }
 
   const ptrcheck_srecord_t &sliceDescribe(const RecordDecl *RD) {
     std::unique_ptr<Described> &Slot = Descriptions[RD];
@@ -170,14 +181,21 @@ private:
     unsigned I = 0;
     for (const FieldDecl *F : RD->fields()) {
       ptrcheck_sfield_t SF{};
-      SF.name = keep(F->getNameAsString());
-      type(F->getType(), SF.type); // its spellings are interned (ExprFacts::spelling)
+      // clang's identifier table keeps names NUL-terminated for as long as the AST (the engine
+      // interns what it keeps)
+      const IdentifierInfo *II = F->getIdentifier();
+      SF.name = II ? II->getNameStart() : "";
+      X.type(F->getType(), SF.type, /*Spell=*/false); // R.pointee_spelling prints on demand
       SF.offset = Layout.getFieldOffset(I++) / 8;
       SF.is_bitfield = F->isBitField();
       Fields.push_back(SF);
     }
     R.fields = Fields.data();
     R.nfields = static_cast<unsigned>(Fields.size());
+    Slot->RD = RD;
+    Slot->X = &X;
+    R.user = Slot.get();
+    R.pointee_spelling = &pointeeSpelling;
     return R;
   }
 
@@ -442,8 +460,10 @@ private:
   }
 
   void sliceCall(const CallExpr *Call) {
+    if (Call->getNumArgs() != 3)
+      return;
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3)
+    if (!FD || !FD->getIdentifier())
       return;
     llvm::StringRef N = FD->getName();
     N.consume_front("__builtin_");

@@ -51,22 +51,20 @@ public:
 
   void functionBegin(const FunctionDecl *FD, bool S) override {
     Sites = S;
-    Ids.clear();
-    Vars.clear();
-    Events.clear();
+    Pending.clear();
     Literals.clear();
     Skip = nullptr;
     HasAddr = false;
-    for (const ParmVarDecl *P : FD->parameters())
-      idOf(P);
+    Function = FD;
     Top = FD->getBody();
   }
 
   void functionEnd() override {
     // A pointer holds a local's address only from an ADDR event (COPY copies what one holds), so
-    // without one the replay has nothing to find: most functions are not sent at all.
+    // without one the replay has nothing to find: most functions are not sent at all, and the
+    // events of those that are get their ids, names and places only here.
     if (HasAddr)
-      ptrcheck_ast_on_scope_events(E, &Fn, Events.data(), Events.size());
+      ship();
     Top = nullptr;
   }
 
@@ -75,7 +73,7 @@ public:
 
   void localBegin(const VarDecl *V) override {
     if (!Skip)
-      event(PTRCHECK_SCOPE_DECL, V, 0, V->getLocation());
+      event(PTRCHECK_SCOPE_DECL, V, nullptr, V->getLocation());
   }
   void localEnd(const VarDecl *V) override {
     if (!Skip && V->getInit())
@@ -91,22 +89,27 @@ private:
   const Stmt *Top = nullptr;
   const Stmt *Skip = nullptr; // `return p;`: reported as one use at the return, its operand not walked
   bool HasAddr = false;       // an ADDR event was recorded in this function
-  llvm::DenseMap<const void *, unsigned> Ids; // VarDecls and block-scope CompoundLiteralExprs
-  // per variable (by id): its interned name and declaration, computed once
-  struct VarInfo {
-    const char *Name = nullptr;
-    ptrcheck_loc_t Decl{};
-    bool Known = false;
+  const FunctionDecl *Function = nullptr;
+  // An event as the walk records it: the objects (VarDecls and block-scope CompoundLiteralExprs)
+  // by pointer; ptrcheck_scope_event_t's ids, names and places are made by ship().
+  struct PendingEvent {
+    ptrcheck_scope_ev_t Kind;
+    const void *Var;    // nullptr for block events
+    const void *Target; // ADDR: the object; COPY: the pointer variable copied
+    SourceLocation L;   // or, when At is set, At's expression location
+    const Expr *At;
+    bool Literal;       // Var is a CompoundLiteralExpr
   };
-  std::vector<VarInfo> Vars;
-  std::vector<ptrcheck_scope_event_t> Events;
+  std::vector<PendingEvent> Pending;
+  llvm::DenseMap<const void *, unsigned> Ids; // ship(): objects' ids
+  std::vector<ptrcheck_scope_event_t> Events; // ship(): what the engine replays
   // the compound literals of each open block, innermost last (their storage ends with the block)
   std::vector<std::vector<const CompoundLiteralExpr *>> Literals;
 
-  // One possible value of a pointer expression: the address of local/literal `Id`, or a copy of
+  // One possible value of a pointer expression: the address of local/literal `Obj`, or a copy of
   // pointer variable `Copy`.
   struct Target {
-    unsigned Id = 0;
+    const void *Obj = nullptr;
     const VarDecl *Copy = nullptr;
   };
 
@@ -123,48 +126,67 @@ private:
     return Id;
   }
 
-  void event(ptrcheck_scope_ev_t K, const VarDecl *V, unsigned Target, SourceLocation L) {
-    unsigned Id = idOf(V);
-    if (Vars.size() <= Id)
-      Vars.resize(Id + 1);
-    VarInfo &I = Vars[Id];
-    if (!I.Known) {
-      // an identifier's name is NUL-terminated in clang's identifier table and lives as long as the
-      // AST, which outlives the replay (ptrcheck_ast_on_scope_events formats its messages at once)
-      I.Name = V->getIdentifier() ? V->getIdentifier()->getNameStart()
-                                  : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
-      I.Decl = loc(V->getLocation());
-      I.Known = true;
+  void event(ptrcheck_scope_ev_t K, const VarDecl *V, const void *Target, SourceLocation L) {
+    Pending.push_back(PendingEvent{K, V, Target, L, nullptr, false});
+  }
+  void useEvent(const VarDecl *V, const Expr *At) { // the commonest: its place is found at ship()
+    Pending.push_back(PendingEvent{PTRCHECK_SCOPE_USE, V, nullptr, SourceLocation(), At, false});
+  }
+  void literalEvent(ptrcheck_scope_ev_t K, const CompoundLiteralExpr *CL, SourceLocation L) {
+    Pending.push_back(PendingEvent{K, CL, nullptr, L, nullptr, true});
+  }
+  void blockEvent(ptrcheck_scope_ev_t K, SourceLocation L) {
+    Pending.push_back(PendingEvent{K, nullptr, nullptr, L, nullptr, false});
+  }
+
+  void ship() {
+    Ids.clear();
+    Events.clear();
+    Events.reserve(Pending.size());
+    for (const ParmVarDecl *P : Function->parameters())
+      idOf(P);
+    // per object (by id): its name and declaration, made once
+    std::vector<std::pair<const char *, ptrcheck_loc_t>> Info;
+    const char *LiteralName = nullptr;
+    for (const PendingEvent &P : Pending) {
+      ptrcheck_scope_event_t Ev{};
+      Ev.kind = P.Kind;
+      Ev.loc = loc(P.At ? P.At->getExprLoc() : P.L);
+      if (P.Var) {
+        Ev.var = idOf(P.Var);
+        if (Info.size() <= Ev.var)
+          Info.resize(Ev.var + 1);
+        auto &I = Info[Ev.var];
+        if (!I.first) {
+          if (P.Literal) {
+            if (!LiteralName)
+              LiteralName = ptrcheck_engine_intern(E, "(compound literal)");
+            I.first = LiteralName;
+            I.second = loc(static_cast<const CompoundLiteralExpr *>(P.Var)->getBeginLoc());
+          } else {
+            // an identifier's name is NUL-terminated in clang's identifier table and lives as long
+            // as the AST, which outlives the replay (it formats its messages at once)
+            const auto *V = static_cast<const VarDecl *>(P.Var);
+            I.first = V->getIdentifier() ? V->getIdentifier()->getNameStart()
+                                         : ptrcheck_engine_intern(E, V->getNameAsString().c_str());
+            I.second = loc(V->getLocation());
+          }
+        }
+        Ev.name = I.first;
+        Ev.decl_loc = I.second;
+      }
+      if (P.Target)
+        Ev.target = idOf(P.Target);
+      Events.push_back(Ev);
     }
-    push(K, Id, I.Name, I.Decl, Target, L);
-  }
-
-  void rawEvent(ptrcheck_scope_ev_t K, unsigned Var, const char *Name, SourceLocation Decl, unsigned Target,
-                SourceLocation L) {
-    push(K, Var, Name ? ptrcheck_engine_intern(E, Name) : nullptr, loc(Decl), Target, L);
-  }
-
-  void push(ptrcheck_scope_ev_t K, unsigned Var, const char *Name, ptrcheck_loc_t Decl, unsigned Target,
-            SourceLocation L) {
-    ptrcheck_scope_event_t Ev{};
-    Ev.kind = K;
-    Ev.var = Var;
-    Ev.target = Target;
-    Ev.name = Name;
-    Ev.loc = loc(L);
-    Ev.decl_loc = Decl;
-    Events.push_back(Ev);
+    ptrcheck_ast_on_scope_events(E, &Fn, Events.data(), Events.size());
   }
 
   // A compound literal at block scope: an automatic object of the enclosing block.
-  unsigned literalId(const CompoundLiteralExpr *CL) {
-    if (CL->isFileScope())
-      return 0;
-    return idOf(CL);
-  }
+  static const void *literalObject(const CompoundLiteralExpr *CL) { return CL->isFileScope() ? nullptr : CL; }
 
   static const VarDecl *localVar(const Expr *X) {
-    const auto *DR = dyn_cast<DeclRefExpr>(X->IgnoreParens());
+    const auto *DR = dyn_cast<DeclRefExpr>(ignoreParens(X));
     const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
     return V && V->hasLocalStorage() ? V : nullptr;
   }
@@ -193,8 +215,8 @@ private:
     return false;
   }
 
-  // The object (a local variable, or a compound literal) the lvalue L designates part of, or 0.
-  unsigned lvalueObject(const Expr *L) {
+  // The object (a local variable, or a compound literal) the lvalue L designates part of, or NULL.
+  static const void *lvalueObject(const Expr *L) {
     L = L->IgnoreParens();
     while (true) {
       if (const auto *M = dyn_cast<MemberExpr>(L)) {
@@ -210,9 +232,8 @@ private:
       }
     }
     if (const auto *CL = dyn_cast<CompoundLiteralExpr>(L))
-      return literalId(CL);
-    const VarDecl *V = localVar(L);
-    return V ? idOf(V) : 0;
+      return literalObject(CL);
+    return localVar(L);
   }
 
   // The values a pointer-valued expression X may have that matter here: addresses of locals or
@@ -229,8 +250,8 @@ private:
         }
         X = C->getSubExpr();
         if (C->getCastKind() == CK_ArrayToPointerDecay) {
-          if (unsigned Id = lvalueObject(X))
-            Out.push_back(Target{Id, nullptr});
+          if (const void *O = lvalueObject(X))
+            Out.push_back(Target{O, nullptr});
           return;
         }
         continue;
@@ -238,8 +259,8 @@ private:
       if (const auto *U = dyn_cast<UnaryOperator>(X)) {
         if (U->getOpcode() != UO_AddrOf)
           return;
-        if (unsigned Id = lvalueObject(U->getSubExpr()))
-          Out.push_back(Target{Id, nullptr});
+        if (const void *O = lvalueObject(U->getSubExpr()))
+          Out.push_back(Target{O, nullptr});
         return;
       }
       if (const auto *Call = dyn_cast<CallExpr>(X)) {
@@ -300,16 +321,16 @@ private:
     if (RHS)
       addressTargets(RHS, Ts);
     if (Ts.empty()) {
-      event(PTRCHECK_SCOPE_ASSIGN, P, 0, L);
+      event(PTRCHECK_SCOPE_ASSIGN, P, nullptr, L);
       return;
     }
     for (size_t I = 0; I < Ts.size(); ++I) {
       bool Also = I > 0;
-      if (Ts[I].Id) {
-        event(Also ? PTRCHECK_SCOPE_ADDR_ALSO : PTRCHECK_SCOPE_ADDR, P, Ts[I].Id, L);
+      if (Ts[I].Obj) {
+        event(Also ? PTRCHECK_SCOPE_ADDR_ALSO : PTRCHECK_SCOPE_ADDR, P, Ts[I].Obj, L);
         HasAddr = true;
       } else
-        event(Also ? PTRCHECK_SCOPE_COPY_ALSO : PTRCHECK_SCOPE_COPY, P, idOf(Ts[I].Copy), L);
+        event(Also ? PTRCHECK_SCOPE_COPY_ALSO : PTRCHECK_SCOPE_COPY, P, Ts[I].Copy, L);
     }
   }
 
@@ -387,7 +408,7 @@ void EscapeHooks::pre(const Stmt *S) {
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass:
     if (S != Top) {
-      rawEvent(PTRCHECK_SCOPE_BLOCK, 0, nullptr, SourceLocation(), 0, cast<CompoundStmt>(S)->getLBracLoc());
+      blockEvent(PTRCHECK_SCOPE_BLOCK, cast<CompoundStmt>(S)->getLBracLoc());
       Literals.emplace_back();
     }
     return;
@@ -395,7 +416,7 @@ void EscapeHooks::pre(const Stmt *S) {
     const auto *CL = cast<CompoundLiteralExpr>(S);
     if (!CL->isFileScope() && !Literals.empty()) {
       // name it (the replay takes a variable's name and place from its first event)
-      rawEvent(PTRCHECK_SCOPE_DECL, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0, CL->getBeginLoc());
+      literalEvent(PTRCHECK_SCOPE_DECL, CL, CL->getBeginLoc());
       Literals.back().push_back(CL);
     }
     return;
@@ -406,7 +427,7 @@ void EscapeHooks::pre(const Stmt *S) {
     if (C->getCastKind() == CK_LValueToRValue && C->getType()->isPointerType())
       if (const VarDecl *P = localVar(C->getSubExpr()))
         if (P->getType()->isPointerType())
-          event(PTRCHECK_SCOPE_USE, P, 0, C->getSubExpr()->getExprLoc());
+          useEvent(P, C->getSubExpr());
     return;
   }
   case Stmt::ReturnStmtClass: {
@@ -416,7 +437,7 @@ void EscapeHooks::pre(const Stmt *S) {
     const VarDecl *P = C && C->getCastKind() == CK_LValueToRValue ? localVar(C->getSubExpr()) : nullptr;
     if (P && P->getType()->isPointerType()) {
       // `return p;` is reported where the IR pass reports returns, so the two agree on one finding
-      event(PTRCHECK_SCOPE_USE, P, 0, R->getBeginLoc());
+      event(PTRCHECK_SCOPE_USE, P, nullptr, R->getBeginLoc());
       Skip = S;
     }
     return;
@@ -442,12 +463,11 @@ void EscapeHooks::post(const Stmt *S) {
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D))
             if (V->hasLocalStorage())
-              event(PTRCHECK_SCOPE_END, V, 0, CS->getRBracLoc());
+              event(PTRCHECK_SCOPE_END, V, nullptr, CS->getRBracLoc());
     for (const CompoundLiteralExpr *CL : Literals.back())
-      rawEvent(PTRCHECK_SCOPE_END, literalId(CL), "(compound literal)", CL->getBeginLoc(), 0, CS->getRBracLoc());
+      literalEvent(PTRCHECK_SCOPE_END, CL, CS->getRBracLoc());
     Literals.pop_back();
-    rawEvent(endsInReturn(CS) ? PTRCHECK_SCOPE_BLOCK_DEAD : PTRCHECK_SCOPE_BLOCK_END, 0, nullptr, SourceLocation(), 0,
-             CS->getRBracLoc());
+    blockEvent(endsInReturn(CS) ? PTRCHECK_SCOPE_BLOCK_DEAD : PTRCHECK_SCOPE_BLOCK_END, CS->getRBracLoc());
     return;
   }
   case Stmt::BinaryOperatorClass:

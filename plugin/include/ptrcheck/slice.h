@@ -29,8 +29,13 @@ typedef struct ptrcheck_srecord_s {
     int is_union;
     unsigned long long bytes;
     ptrcheck_loc_t loc;
-    const ptrcheck_sfield_t *fields;
+    const ptrcheck_sfield_t *fields; /* their types come without spelling / pointee_spelling ... */
     unsigned nfields;
+    /* ... which are printed on demand: the pointee spelling of pointer (or array) field `field`,
+     * valid as long as the engine (printing every field's type costs more than the few records a
+     * check keeps need). */
+    const char *(*pointee_spelling)(const struct ptrcheck_srecord_s *rec, unsigned field);
+    void *user; /* the adapter's, for pointee_spelling */
 } ptrcheck_srecord_t;
 
 /* Which conditional arms, loop bodies and short-circuit operands enclose a fact, outermost first
