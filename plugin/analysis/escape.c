@@ -318,6 +318,12 @@ typedef struct fn_s {
     LLVMValueRef kill_val;    /* for kill_global_store, kill_place, kill_unlink_call: the value linked, or NULL */
     LLVMValueRef ne_y;        /* for ne_edge: the parameter the other side must be (NULL: element el itself) */
     int ptr_eq;               /* 0 not known, 1 some branch compares two pointers for (in)equality, 2 none */
+    LLVMValueRef saved_origin; /* for killed_on_all_paths: at a test of the value this store's place held
+                                  before it, follow only the arm on which that value is not null */
+    LLVMValueRef saved_test;  /* ... such a test it followed */
+    LLVMValueRef restore;     /* ... the first store that undid the origin after it */
+    LLVMValueRef only_if_null; /* for record: the restoring store of a store that stays only when its
+                                  place held null (NULL: none) */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -1725,6 +1731,90 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
     return taken;
 }
 
+/* Can a store to a local variable run after `origin` (*after: the blocks reachable from
+ * origin's, built on first use)? */
+static int runs_after(fn_t *F, LLVMValueRef st, LLVMValueRef origin, ptrcheck_ir_pmap_t *after, int *ready)
+{
+    LLVMBasicBlockRef ob = inst_block(origin);
+    if (!*ready) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(ob);
+        for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; k < ns; k++)
+            if (!mark_reachable(after, LLVMGetSuccessor(t, k), 1)) {
+                F->oom = 1;
+                return 1;
+            }
+        *ready = 1;
+    }
+    void *mk = NULL;
+    if (ptrcheck_ir_pmap_get(after, inst_block(st), &mk) && mk)
+        return 1;
+    if (inst_block(st) != ob)
+        return 0;
+    for (LLVMValueRef i = LLVMGetNextInstruction(origin); i; i = LLVMGetNextInstruction(i))
+        if (i == st)
+            return 1;
+    return 0;
+}
+
+/* Store `origin` saved the old value of its place (`saved = f->buf; f->buf = local;`, the read
+ * in origin's block above it, nothing stored or called in between): is term a test of that saved
+ * value against null?  The successor on which it is not null, else -1.  Other values of the
+ * variable (`*saved = 0` at its declaration) must be stored where no path from origin goes. */
+static int saved_nonnull_arm(fn_t *F, LLVMValueRef term, LLVMValueRef origin)
+{
+    LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+    if (!c || !LLVMIsAICmpInst(c) || (LLVMGetICmpPredicate(c) != LLVMIntEQ && LLVMGetICmpPredicate(c) != LLVMIntNE))
+        return -1;
+    LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, 0)), k = LLVMGetOperand(c, 1);
+    if (LLVMIsAConstantPointerNull(x)) {
+        LLVMValueRef t = x;
+        x = ptrcheck_ir_strip_casts(k);
+        k = t;
+    }
+    if (!LLVMIsAConstantPointerNull(k) || !LLVMIsALoadInst(x))
+        return -1;
+    LLVMValueRef slot = LLVMGetOperand(x, 0);
+    if (!LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
+        return -1;
+    const ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    if (!vv || !vv->n)
+        return -1;
+    ptrcheck_ir_pmap_t after;
+    int ready = 0, saved = 0, other = 0;
+    ptrcheck_ir_pmap_init(&after);
+    for (size_t k2 = 0; k2 < vv->n && !other; k2++) {
+        LLVMValueRef old = ptrcheck_ir_strip_casts(vv->v[k2]);
+        if (LLVMIsALoadInst(old) && inst_block(old) == inst_block(origin) &&
+            same_addr(F, LLVMGetOperand(old, 0), LLVMGetOperand(origin, 1), 0)) {
+            saved = 1;
+            continue;
+        }
+        for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !other; u = LLVMGetNextUse(u)) {
+            LLVMValueRef st = LLVMGetUser(u);
+            if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == slot && LLVMGetOperand(st, 0) == vv->v[k2])
+                other = runs_after(F, st, origin, &after, &ready);
+        }
+    }
+    ptrcheck_ir_pmap_fini(&after);
+    if (other || !saved)
+        return -1;
+    for (size_t k2 = 0; k2 < vv->n; k2++) {
+        LLVMValueRef old = ptrcheck_ir_strip_casts(vv->v[k2]);
+        if (!LLVMIsALoadInst(old) || inst_block(old) != inst_block(origin) ||
+            !same_addr(F, LLVMGetOperand(old, 0), LLVMGetOperand(origin, 1), 0))
+            continue;
+        LLVMValueRef i = LLVMGetNextInstruction(old);
+        for (; i && i != origin; i = LLVMGetNextInstruction(i))
+            if (LLVMIsAStoreInst(i) ? same_addr(F, LLVMGetOperand(i, 1), LLVMGetOperand(origin, 1), 0)
+                                    : LLVMIsACallInst(i) && (!ptrcheck_ir_called_function(i) ||
+                                                             !ptrcheck_ir_is_intrinsic(ptrcheck_ir_called_function(i))))
+                return -1;
+        if (!i)
+            return -1; /* read after the store */
+    }
+    return LLVMGetICmpPredicate(c) == LLVMIntNE ? 0 : 1;
+}
+
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
@@ -1741,6 +1831,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
         int stopped = 0;
         for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in)) {
             if (in != origin && kill(F, origin, in)) {
+                if (F->saved_origin == origin && F->saved_test && !F->restore)
+                    F->restore = in;
                 stopped = 1;
                 break;
             }
@@ -1757,6 +1849,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
             LLVMBasicBlockRef conly = cd_only(term, cslot, cval);
             if (thread && region_ready)
                 only = flag_branch(F, term, &region);
+            if (F->saved_origin == origin && only < 0 && (only = saved_nonnull_arm(F, term, origin)) >= 0)
+                F->saved_test = term;
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
                 if ((only >= 0 && (int)k != only) || (conly && s != conly))
@@ -2684,6 +2778,10 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
         x.has_heap = 1;
         x.heap_loc = inst_loc(F, heap_at, NULL);
     }
+    if (F->only_if_null) {
+        x.only_if_null = 1;
+        x.restore_loc = inst_loc(F, F->only_if_null, NULL);
+    }
     if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
         (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
         F->oom = 1;
@@ -3085,6 +3183,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                         has_heap = 1;
                 if ((dirty || has_heap) && ps) {
                     int forgiven = -1;
+                    LLVMValueRef only_if_null = NULL;
                     for (uint32_t t = 0; t < ps->n; t++) {
                         uint32_t tid = EL_OBJ(ps->v[t]);
                         obj_t *to = &F->objs[tid];
@@ -3100,8 +3199,17 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                             }
                             continue;
                         }
-                        if (forgiven < 0)
+                        if (forgiven < 0) {
                             forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store, 0);
+                            if (!forgiven && to->kind != O_RET && op == LLVMStore) {
+                                /* saved, replaced, put back only when the saved pointer is not null */
+                                F->saved_origin = in;
+                                F->saved_test = F->restore = NULL;
+                                if (killed_on_all_paths(F, in, kill_store, 0) && F->saved_test && F->restore)
+                                    only_if_null = F->restore;
+                                F->saved_origin = F->saved_test = F->restore = NULL;
+                            }
+                        }
                         if (forgiven)
                             continue;
                         describe_target(F, tid, ptr, &tg);
@@ -3153,7 +3261,9 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                                 goto oom;
                             }
                         }
+                        F->only_if_null = only_if_null;
                         sink(F, R, store_kind(to->kind), in, &keep, &tg.r, NULL, NULL, 0, NULL, changed);
+                        F->only_if_null = NULL;
                         eset_free(&keep);
                     }
                 }
