@@ -237,6 +237,8 @@ int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *t
     ptrcheck_target_t t;
     if (!ptrcheck_engine_target_in_scope(e, triple) || !ptrcheck_target_parse(triple, &t))
         return 0;
+    if (t.windows && e->nnonwin && e->loc_fn && loc.raw && !loc.file && !loc.line)
+        e->loc_fn(e->loc_user, &loc); /* a lazy location (ptrcheck_engine_set_loc_resolver) */
     if (!t.windows || !loc.file)
         return 1;
     for (size_t i = 0; i < e->nnonwin; i++) {
