@@ -57,6 +57,8 @@ static void report(ptrcheck_engine_t *e, const ptrcheck_escape_t *x)
     ptrcheck_diag_add_note(d, x->decl_loc, MSG(SE_NOTE_DECL), short_name(x, nm, sizeof nm), x->fn_name);
     if (x->has_heap)
         ptrcheck_diag_add_note(d, x->heap_loc, "%s", MSG(SE_NOTE_HEAP));
+    if (x->only_if_null)
+        ptrcheck_diag_add_note(d, x->restore_loc, "%s", MSG(SE_NOTE_ONLY_IF_NULL));
     for (size_t i = 0; i < x->nsteps; i++)
         ptrcheck_diag_add_note(d, x->steps[i].loc, "%s",
                                ptrcheck_escape_step_text(&x->steps[i], ROUTE_MSG, step, sizeof step));

@@ -24,6 +24,7 @@ enum stack_escape_msg_e {
     SE_AS_INT,
     SE_NOTE_DECL,        /* object (SE_THE_*), function */
     SE_NOTE_HEAP,        /* where the heap object it was stored into is allocated */
+    SE_NOTE_ONLY_IF_NULL, /* where the saved pointer is put back when it is not null */
     /* ---- AST: it is used after its block ends */
     SE_USED_AFTER_BLOCK,         /* local, pointer, local */
     SE_LITERAL_USED_AFTER_BLOCK, /* pointer */
@@ -49,6 +50,8 @@ static const char *const stack_escape_msg[SE_MSG_COUNT] = {
     [SE_AS_INT] = " (as an integer)",
     [SE_NOTE_DECL] = "%s declared here; its storage ends when '%s' returns",
     [SE_NOTE_HEAP] = "the heap object is allocated here",
+    [SE_NOTE_ONLY_IF_NULL] = "it stays there only if the pointer it replaced was null: the saved pointer is put "
+                             "back here only when it is not null",
     [SE_USED_AFTER_BLOCK] = "address of local '%s' is used through '%s' after the block of '%s' ends",
     [SE_LITERAL_USED_AFTER_BLOCK] = "address of a compound literal is used through '%s' after the block of the "
                                     "compound literal ends",

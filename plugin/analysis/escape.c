@@ -145,6 +145,10 @@ typedef struct esc_info_s {
     LLVMIntPredicate gpred;
     LLVMValueRef gconst;
     int gwant;
+    /* every escape of it is on the arm of `p == q` / `p != q` where it is not parameter neparam's
+     * value (`if (t != buf) g_last = t;`): nestate 1; 2 when some escape is not */
+    int nestate;
+    unsigned neparam;
 } esc_info_t;
 
 #define OFF_UNKNOWN (-0x7fffffffffffffffLL - 1)
@@ -193,6 +197,8 @@ typedef struct summary_s {
     esc_info_t *esc;
     unsigned char *ret;  /* parameter value may be returned */
     unsigned char *retr; /* memory reachable from the parameter may be returned */
+    int *retne;          /* it is returned only where it is not parameter retne - 1's value (`return p == buf ?
+                            copy(p) : p;`); 0: not returned, -1: returned unconditionally */
     into_t *into;        /* parameters stored into memory of other parameters */
     size_t ninto, capinto;
     must_t must[MAX_MUST];
@@ -212,6 +218,7 @@ static void summary_free(summary_t *s)
     free(s->esc);
     free(s->ret);
     free(s->retr);
+    free(s->retne);
     free(s->into);
     free(s->borrowed);
     free(s->frees);
@@ -309,6 +316,14 @@ typedef struct fn_s {
     const must_t *kill_must;  /* for kill_must_key */
     const unlink_t *kill_unlink; /* for kill_relink */
     LLVMValueRef kill_val;    /* for kill_global_store, kill_place, kill_unlink_call: the value linked, or NULL */
+    LLVMValueRef ne_y;        /* for ne_edge: the parameter the other side must be (NULL: element el itself) */
+    int ptr_eq;               /* 0 not known, 1 some branch compares two pointers for (in)equality, 2 none */
+    LLVMValueRef saved_origin; /* for killed_on_all_paths: at a test of the value this store's place held
+                                  before it, follow only the arm on which that value is not null */
+    LLVMValueRef saved_test;  /* ... such a test it followed */
+    LLVMValueRef restore;     /* ... the first store that undid the origin after it */
+    LLVMValueRef only_if_null; /* for record: the restoring store of a store that stays only when its
+                                  place held null (NULL: none) */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -661,6 +676,33 @@ static summary_t *summary_of(mod_t *M, LLVMValueRef callee)
     return callee && ptrcheck_ir_pmap_get(&M->summaries, callee, &s) ? s : NULL;
 }
 
+/* At a call: the one local (element) argument a is exactly, at a constant offset (`buf`,
+ * `&s.f`); 0 when it is not one such. */
+static LLVMValueRef addr_base(fn_t *F, LLVMValueRef v, long long *off);
+static int exact_local(fn_t *F, LLVMValueRef a, uint32_t *el)
+{
+    eset_t tmp = {0};
+    const eset_t *s = pts_get(F, a, &tmp);
+    long long off = 0;
+    int ok = s && s->n == 1 && !EL_INT(s->v[0]) && F->objs[EL_OBJ(s->v[0])].kind == O_STACK;
+    if (ok) {
+        *el = s->v[0];
+        (void)addr_base(F, a, &off);
+        ok = off != OFF_UNKNOWN;
+    }
+    eset_free(&tmp);
+    return ok;
+}
+
+/* dst |= src without element `drop` */
+static int eset_union_but(eset_t *dst, const eset_t *src, uint32_t drop, int *changed)
+{
+    for (uint32_t i = 0; src && i < src->n; i++)
+        if (src->v[i] != drop && !eset_add(dst, src->v[i], changed))
+            return 0;
+    return 1;
+}
+
 static int transfer_call(fn_t *F, LLVMValueRef call, int *changed)
 {
     LLVMValueRef callee = ptrcheck_ir_called_function(call);
@@ -709,7 +751,11 @@ static int transfer_call(fn_t *F, LLVMValueRef call, int *changed)
             ok = 0;
             break;
         }
-        if (cs->ret[i])
+        uint32_t drop = 0;
+        if (cs->ret[i] && cs->retne[i] > 0 && (unsigned)cs->retne[i] - 1 < nargs &&
+            exact_local(F, LLVMGetOperand(call, (unsigned)cs->retne[i] - 1), &drop))
+            ok = eset_union_but(s, a, drop, changed); /* returned only where it is not that local */
+        else if (cs->ret[i])
             ok = eset_union(s, a, XF_KEEP, changed);
         if (ok && cs->retr[i])
             ok = load_through(F, s, a, changed);
@@ -908,6 +954,10 @@ static int slot_compared(fn_t *F, LLVMValueRef slot)
     return found;
 }
 
+static LLVMValueRef canon(fn_t *F, LLVMValueRef v);
+static int returns_arg0(LLVMValueRef callee);
+static summary_t *summary_of(mod_t *M, LLVMValueRef callee);
+
 /* Is the edge from term's block to b the arm of `if (p == y)` / `p != y ? ... : ...` on which p is
  * not y: p a load of variable `slot` in that block with no store to the variable after it, y a
  * value that is exactly element el? */
@@ -928,6 +978,10 @@ static int ne_edge(fn_t *F, LLVMValueRef term, LLVMBasicBlockRef b, LLVMValueRef
         int stored = 0;
         for (LLVMValueRef i = LLVMGetNextInstruction(x); i && !stored; i = LLVMGetNextInstruction(i))
             stored = LLVMIsAStoreInst(i) && LLVMGetOperand(i, 1) == slot;
+        if (!stored && F->ne_y) { /* through a callee: the other side is exactly that parameter */
+            found = canon(F, LLVMGetOperand(c, 1 - side)) == F->ne_y;
+            continue;
+        }
         const eset_t *ys = stored ? NULL : pts_get(F, LLVMGetOperand(c, 1 - side), &tmp);
         found = ys && ys->n == 1 && ys->v[0] == el;
     }
@@ -988,6 +1042,143 @@ static int ne_excluded(fn_t *F, LLVMValueRef load, LLVMValueRef slot, uint32_t e
     eset_free(&tmp);
     ptrcheck_ir_pmap_fini(&seen);
     return !F->oom && excluded;
+}
+
+/* ---- the same condition in a callee, on its parameters (`return p == buf ? copy(p) : p;`,
+ * `if (t != buf) g_last = t;`): summarised as "parameter i is returned (kept) only where it is not
+ * parameter j's value", and judged at each call with what j is there. */
+
+/* Does some branch of the function compare two pointers for (in)equality, or some call go to a
+ * callee whose summary has such a guard?  (cached for the run) */
+static int has_ptr_eq(fn_t *F)
+{
+    if (F->ptr_eq)
+        return F->ptr_eq == 1;
+    F->ptr_eq = 2;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb && F->ptr_eq == 2; bb = LLVMGetNextBasicBlock(bb)) {
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in && F->ptr_eq == 2; in = LLVMGetNextInstruction(in)) {
+            LLVMValueRef callee = LLVMIsACallInst(in) ? ptrcheck_ir_called_function(in) : NULL;
+            summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+            for (unsigned k = 0; cs && k < cs->nparams; k++)
+                if (cs->retne[k] > 0 || (cs->esc[k].escapes && cs->esc[k].nestate == 1))
+                    F->ptr_eq = 1;
+        }
+        LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
+        LLVMValueRef c = term && LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+        if (c && LLVMIsAICmpInst(c) && (LLVMGetICmpPredicate(c) == LLVMIntEQ || LLVMGetICmpPredicate(c) == LLVMIntNE) &&
+            LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(c, 0))) == LLVMPointerTypeKind &&
+            !LLVMIsAConstant(LLVMGetOperand(c, 0)) && !LLVMIsAConstant(LLVMGetOperand(c, 1)))
+            F->ptr_eq = 1;
+    }
+    return F->ptr_eq == 1;
+}
+
+/* Does parameter value element el reach v other than through a load of a local pointer variable
+ * that ne_excluded finds only on the arm where it is not F->ne_y?  1: yes (or not known), 0: only
+ * there.  Through casts, GEPs, phis, selects, the variable's reaching stores, and calls whose
+ * summary returns an argument (guarded the same way, or not). */
+static int arg_reaches(fn_t *F, LLVMValueRef v, uint32_t el, ptrcheck_ir_pmap_t *seen, unsigned depth)
+{
+    eset_t tmp = {0};
+    int has = eset_has(pts_get(F, v, &tmp), el);
+    eset_free(&tmp);
+    if (!has)
+        return 0;
+    if (depth > 24 || F->oom || !LLVMIsAInstruction(v))
+        return 1; /* the parameter itself, or too far to tell */
+    void **mark = ptrcheck_ir_pmap_slot(seen, v);
+    if (!mark) {
+        F->oom = 1;
+        return 1;
+    }
+    if (*mark)
+        return 0; /* being looked at on this path, or found only guarded */
+    *mark = (void *)1;
+    LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(v));
+    switch (op) {
+    case LLVMLoad: {
+        LLVMValueRef a = LLVMGetOperand(v, 0);
+        if (!LLVMIsAAllocaInst(a) || !is_promotable(F, a))
+            return 1;
+        if (slot_compared(F, a) && ne_excluded(F, v, a, el))
+            return 0;
+        const ptrcheck_ir_valvec_t *vv = load_reach(F, v, a);
+        for (size_t k = 0; vv && k < vv->n; k++)
+            if (arg_reaches(F, vv->v[k], el, seen, depth + 1))
+                return 1;
+        return !vv;
+    }
+    case LLVMCall: {
+        LLVMValueRef callee = ptrcheck_ir_called_function(v);
+        unsigned nargs = (unsigned)LLVMGetNumArgOperands(v);
+        if (callee && returns_arg0(callee) && nargs >= 1)
+            return arg_reaches(F, LLVMGetOperand(v, 0), el, seen, depth + 1);
+        summary_t *cs = callee && !LLVMIsDeclaration(callee) ? summary_of(F->mod, callee) : NULL;
+        if (!cs)
+            return 1;
+        for (unsigned k = 0; k < nargs && k < cs->nparams; k++) {
+            LLVMValueRef ak = LLVMGetOperand(v, k);
+            if (cs->retr[k]) {
+                const eset_t *as = pts_get(F, ak, &tmp);
+                int any = as && as->n;
+                eset_free(&tmp);
+                if (any)
+                    return 1;
+            }
+            if (!cs->ret[k])
+                continue;
+            if (cs->retne[k] > 0 && (unsigned)cs->retne[k] - 1 < nargs &&
+                canon(F, LLVMGetOperand(v, (unsigned)cs->retne[k] - 1)) == F->ne_y)
+                continue; /* the callee returns it only where it is not F->ne_y either */
+            if (arg_reaches(F, ak, el, seen, depth + 1))
+                return 1;
+        }
+        return 0;
+    }
+    case LLVMGetElementPtr:
+    case LLVMBitCast:
+    case LLVMAddrSpaceCast:
+    case LLVMPHI:
+    case LLVMSelect:
+    case LLVMFreeze: {
+        unsigned n = (unsigned)LLVMGetNumOperands(v);
+        for (unsigned k = op == LLVMSelect ? 1 : 0; k < n && (op != LLVMGetElementPtr || k < 1); k++)
+            if (arg_reaches(F, LLVMGetOperand(v, k), el, seen, depth + 1))
+                return 1;
+        return 0;
+    }
+    default:
+        return 1;
+    }
+}
+
+/* Parameter value element el is returned or kept as v: j + 1 when it reaches v only where it is
+ * not parameter j's value, -1 otherwise. */
+static int ne_guard_of(fn_t *F, LLVMValueRef v, uint32_t el)
+{
+    obj_t *o = &F->objs[EL_OBJ(el)];
+    if (!v || o->kind != O_ARG || EL_INT(el) || !has_ptr_eq(F))
+        return -1;
+    eset_t tmp = {0};
+    int has = eset_has(pts_get(F, v, &tmp), el);
+    eset_free(&tmp);
+    if (!has)
+        return -1;
+    unsigned np = LLVMCountParams(F->fn);
+    for (unsigned j = 0; j < np && !F->oom; j++) {
+        LLVMValueRef pj = LLVMGetParam(F->fn, j);
+        if (j == o->idx || LLVMGetTypeKind(LLVMTypeOf(pj)) != LLVMPointerTypeKind)
+            continue;
+        ptrcheck_ir_pmap_t seen;
+        ptrcheck_ir_pmap_init(&seen);
+        F->ne_y = pj;
+        int r = arg_reaches(F, v, el, &seen, 0);
+        F->ne_y = NULL;
+        ptrcheck_ir_pmap_fini(&seen);
+        if (!r && !F->oom)
+            return (int)j + 1;
+    }
+    return -1;
 }
 
 static int transfer(fn_t *F, LLVMValueRef in, int *changed)
@@ -1540,6 +1731,90 @@ static int flag_branch(fn_t *F, LLVMValueRef term, ptrcheck_ir_pmap_t *region)
     return taken;
 }
 
+/* Can a store to a local variable run after `origin` (*after: the blocks reachable from
+ * origin's, built on first use)? */
+static int runs_after(fn_t *F, LLVMValueRef st, LLVMValueRef origin, ptrcheck_ir_pmap_t *after, int *ready)
+{
+    LLVMBasicBlockRef ob = inst_block(origin);
+    if (!*ready) {
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(ob);
+        for (unsigned k = 0, ns = t ? LLVMGetNumSuccessors(t) : 0; k < ns; k++)
+            if (!mark_reachable(after, LLVMGetSuccessor(t, k), 1)) {
+                F->oom = 1;
+                return 1;
+            }
+        *ready = 1;
+    }
+    void *mk = NULL;
+    if (ptrcheck_ir_pmap_get(after, inst_block(st), &mk) && mk)
+        return 1;
+    if (inst_block(st) != ob)
+        return 0;
+    for (LLVMValueRef i = LLVMGetNextInstruction(origin); i; i = LLVMGetNextInstruction(i))
+        if (i == st)
+            return 1;
+    return 0;
+}
+
+/* Store `origin` saved the old value of its place (`saved = f->buf; f->buf = local;`, the read
+ * in origin's block above it, nothing stored or called in between): is term a test of that saved
+ * value against null?  The successor on which it is not null, else -1.  Other values of the
+ * variable (`*saved = 0` at its declaration) must be stored where no path from origin goes. */
+static int saved_nonnull_arm(fn_t *F, LLVMValueRef term, LLVMValueRef origin)
+{
+    LLVMValueRef c = LLVMIsABranchInst(term) && LLVMIsConditional(term) ? LLVMGetCondition(term) : NULL;
+    if (!c || !LLVMIsAICmpInst(c) || (LLVMGetICmpPredicate(c) != LLVMIntEQ && LLVMGetICmpPredicate(c) != LLVMIntNE))
+        return -1;
+    LLVMValueRef x = ptrcheck_ir_strip_casts(LLVMGetOperand(c, 0)), k = LLVMGetOperand(c, 1);
+    if (LLVMIsAConstantPointerNull(x)) {
+        LLVMValueRef t = x;
+        x = ptrcheck_ir_strip_casts(k);
+        k = t;
+    }
+    if (!LLVMIsAConstantPointerNull(k) || !LLVMIsALoadInst(x))
+        return -1;
+    LLVMValueRef slot = LLVMGetOperand(x, 0);
+    if (!LLVMIsAAllocaInst(slot) || !is_promotable(F, slot))
+        return -1;
+    const ptrcheck_ir_valvec_t *vv = load_reach(F, x, slot);
+    if (!vv || !vv->n)
+        return -1;
+    ptrcheck_ir_pmap_t after;
+    int ready = 0, saved = 0, other = 0;
+    ptrcheck_ir_pmap_init(&after);
+    for (size_t k2 = 0; k2 < vv->n && !other; k2++) {
+        LLVMValueRef old = ptrcheck_ir_strip_casts(vv->v[k2]);
+        if (LLVMIsALoadInst(old) && inst_block(old) == inst_block(origin) &&
+            same_addr(F, LLVMGetOperand(old, 0), LLVMGetOperand(origin, 1), 0)) {
+            saved = 1;
+            continue;
+        }
+        for (LLVMUseRef u = LLVMGetFirstUse(slot); u && !other; u = LLVMGetNextUse(u)) {
+            LLVMValueRef st = LLVMGetUser(u);
+            if (LLVMIsAStoreInst(st) && LLVMGetOperand(st, 1) == slot && LLVMGetOperand(st, 0) == vv->v[k2])
+                other = runs_after(F, st, origin, &after, &ready);
+        }
+    }
+    ptrcheck_ir_pmap_fini(&after);
+    if (other || !saved)
+        return -1;
+    for (size_t k2 = 0; k2 < vv->n; k2++) {
+        LLVMValueRef old = ptrcheck_ir_strip_casts(vv->v[k2]);
+        if (!LLVMIsALoadInst(old) || inst_block(old) != inst_block(origin) ||
+            !same_addr(F, LLVMGetOperand(old, 0), LLVMGetOperand(origin, 1), 0))
+            continue;
+        LLVMValueRef i = LLVMGetNextInstruction(old);
+        for (; i && i != origin; i = LLVMGetNextInstruction(i))
+            if (LLVMIsAStoreInst(i) ? same_addr(F, LLVMGetOperand(i, 1), LLVMGetOperand(origin, 1), 0)
+                                    : LLVMIsACallInst(i) && (!ptrcheck_ir_called_function(i) ||
+                                                             !ptrcheck_ir_is_intrinsic(ptrcheck_ir_called_function(i))))
+                return -1;
+        if (!i)
+            return -1; /* read after the store */
+    }
+    return LLVMGetICmpPredicate(c) == LLVMIntNE ? 0 : 1;
+}
+
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
@@ -1556,6 +1831,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
         int stopped = 0;
         for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in)) {
             if (in != origin && kill(F, origin, in)) {
+                if (F->saved_origin == origin && F->saved_test && !F->restore)
+                    F->restore = in;
                 stopped = 1;
                 break;
             }
@@ -1572,6 +1849,8 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
             LLVMBasicBlockRef conly = cd_only(term, cslot, cval);
             if (thread && region_ready)
                 only = flag_branch(F, term, &region);
+            if (F->saved_origin == origin && only < 0 && (only = saved_nonnull_arm(F, term, origin)) >= 0)
+                F->saved_test = term;
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
                 if ((only >= 0 && (int)k != only) || (conly && s != conly))
@@ -2499,6 +2778,10 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
         x.has_heap = 1;
         x.heap_loc = inst_loc(F, heap_at, NULL);
     }
+    if (F->only_if_null) {
+        x.only_if_null = 1;
+        x.restore_loc = inst_loc(F, F->only_if_null, NULL);
+    }
     if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
         (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
         F->oom = 1;
@@ -2606,8 +2889,9 @@ static int guard_false(LLVMValueRef call, const esc_info_t *ei)
 }
 
 /* Records that parameter value element el escapes (for the summary) */
-static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const ptrcheck_escape_route_t *how,
-                              LLVMValueRef next, unsigned next_param, int *changed)
+static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, LLVMValueRef val,
+                              const ptrcheck_escape_route_t *how, LLVMValueRef next, unsigned next_param,
+                              int *changed)
 {
     obj_t *o = &F->objs[EL_OBJ(el)];
     if (o->kind != O_ARG)
@@ -2623,8 +2907,24 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, const ptrch
         if (base && LLVMIsAGlobalVariable(base))
             g = base;
     }
-    guard_t gd;
+    guard_t gd = {0};
     int guarded = guard_of(F, in, &gd) && gd.param != o->idx;
+    int ne = ne_guard_of(F, val, el);
+    summary_t *nsum = next && LLVMIsACallInst(in) ? summary_of(F->mod, next) : NULL;
+    if (ne <= 0 && nsum && next_param < nsum->nparams && nsum->esc[next_param].nestate == 1 &&
+        nsum->esc[next_param].neparam < (unsigned)LLVMGetNumArgOperands(in)) {
+        /* the callee keeps it only where it is not its argument neparam: one of our parameters? */
+        LLVMValueRef y = canon(F, LLVMGetOperand(in, nsum->esc[next_param].neparam));
+        if (LLVMIsAArgument(y) && param_index(F->fn, y) != o->idx)
+            ne = (int)param_index(F->fn, y) + 1;
+    }
+    if (!ei->escapes || ei->nestate == 0) {
+        ei->nestate = ne > 0 ? 1 : 2;
+        ei->neparam = ne > 0 ? (unsigned)ne - 1 : 0;
+    } else if (ei->nestate == 1 && (ne <= 0 || (unsigned)ne - 1 != ei->neparam)) {
+        ei->nestate = 2;
+        *changed = 1;
+    }
     if (!ei->escapes) {
         ei->escapes = 1;
         *changed = 1;
@@ -2677,6 +2977,14 @@ static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef
     int is_return = kind == PTRCHECK_ESCAPE_RETURNED;
     if (!els)
         return;
+    /* the value that leaves, for the equality guards of parameters (ne_guard_of) */
+    LLVMValueRef val = NULL;
+    if ((is_return || kind == PTRCHECK_ESCAPE_STORED_GLOBAL || kind == PTRCHECK_ESCAPE_STORED_PARAM) &&
+        (LLVMIsAStoreInst(in) || LLVMIsAReturnInst(in)) && LLVMGetNumOperands(in) >= 1)
+        val = LLVMGetOperand(in, 0);
+    else if ((kind == PTRCHECK_ESCAPE_VIA_CALL || kind == PTRCHECK_ESCAPE_THREAD || kind == PTRCHECK_ESCAPE_RETAINED) &&
+             LLVMIsACallInst(in) && chain_param < (unsigned)LLVMGetNumArgOperands(in))
+        val = LLVMGetOperand(in, chain_param);
     for (uint32_t i = 0; i < els->n; i++) {
         uint32_t el = els->v[i];
         obj_t *o = &F->objs[EL_OBJ(el)];
@@ -2686,9 +2994,14 @@ static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef
                     F->sum->ret[o->idx] = 1;
                     *changed = 1;
                 }
+                int ne = F->sum->retne[o->idx] == -1 ? -1 : ne_guard_of(F, val, el);
+                if (F->sum->retne[o->idx] != ne && F->sum->retne[o->idx] != -1) {
+                    F->sum->retne[o->idx] = F->sum->retne[o->idx] == 0 ? ne : -1;
+                    *changed = 1;
+                }
                 continue;
             }
-            note_param_escape(F, el, in, root_how ? root_how : how, chain_callee, chain_param, changed);
+            note_param_escape(F, el, in, val, root_how ? root_how : how, chain_callee, chain_param, changed);
             if (R && F->sum->borrowed[o->idx])
                 record(F, R, kind, in, el, how, chain_callee, chain_param, heap_at);
             continue;
@@ -2842,7 +3155,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
     char cn[256];
     target_t tg;
     ptrcheck_escape_route_t how, hw;
-    eset_t tmp = {0}, tmp2 = {0};
+    eset_t tmp = {0}, tmp2 = {0}, asf = {0};
     int grew = 0;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
         for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
@@ -2870,6 +3183,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                         has_heap = 1;
                 if ((dirty || has_heap) && ps) {
                     int forgiven = -1;
+                    LLVMValueRef only_if_null = NULL;
                     for (uint32_t t = 0; t < ps->n; t++) {
                         uint32_t tid = EL_OBJ(ps->v[t]);
                         obj_t *to = &F->objs[tid];
@@ -2885,8 +3199,17 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                             }
                             continue;
                         }
-                        if (forgiven < 0)
+                        if (forgiven < 0) {
                             forgiven = to->kind != O_RET && op == LLVMStore && killed_on_all_paths(F, in, kill_store, 0);
+                            if (!forgiven && to->kind != O_RET && op == LLVMStore) {
+                                /* saved, replaced, put back only when the saved pointer is not null */
+                                F->saved_origin = in;
+                                F->saved_test = F->restore = NULL;
+                                if (killed_on_all_paths(F, in, kill_store, 0) && F->saved_test && F->restore)
+                                    only_if_null = F->restore;
+                                F->saved_origin = F->saved_test = F->restore = NULL;
+                            }
+                        }
                         if (forgiven)
                             continue;
                         describe_target(F, tid, ptr, &tg);
@@ -2938,7 +3261,9 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                                 goto oom;
                             }
                         }
+                        F->only_if_null = only_if_null;
                         sink(F, R, store_kind(to->kind), in, &keep, &tg.r, NULL, NULL, 0, NULL, changed);
+                        F->only_if_null = NULL;
                         eset_free(&keep);
                     }
                 }
@@ -2997,6 +3322,17 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                 how.index = k;
                 ptrcheck_escape_kind_t kind = PTRCHECK_ESCAPE_THREAD;
                 LLVMValueRef chain = NULL;
+                /* the callee keeps it only where it is not its argument neparam: without that local */
+                uint32_t drop = 0;
+                int ne_kept = cs && k < cs->nparams && cs->esc[k].escapes && cs->esc[k].nestate == 1 &&
+                              cs->esc[k].neparam < nargs && !(api && api->arg == k) && !is_retaining(F, callee, k) &&
+                              exact_local(F, LLVMGetOperand(in, cs->esc[k].neparam), &drop) && eset_has(as, drop);
+                if (ne_kept) {
+                    asf.n = 0;
+                    if (!eset_union_but(&asf, as, drop, NULL))
+                        goto oom;
+                    as = &asf;
+                }
                 const ptrcheck_escape_route_t *root_how = NULL;
                 if (api && api->arg == k) {
                     if (joined < 0)
@@ -3014,6 +3350,9 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                     continue;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes && guard_false(in, &cs->esc[k])) {
                     /* keep_if(&x, 0): the callee keeps it only when that argument is not 0 */
+                    continue;
+                } else if (ne_kept && !set_dirty(F, as) && !heap) {
+                    /* remember(t, buf): the callee keeps it only where it is not buf (`if (t != buf)`) */
                     continue;
                 } else if (cs && k < cs->nparams && cs->esc[k].escapes) {
                     /* keep(&x) stores into a global that this function clears on every path */
@@ -3059,10 +3398,12 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
     }
     eset_free(&tmp);
     eset_free(&tmp2);
+    eset_free(&asf);
     return grew;
 oom:
     eset_free(&tmp);
     eset_free(&tmp2);
+    eset_free(&asf);
     F->oom = 1;
     return 0;
 }
@@ -3157,10 +3498,11 @@ static summary_t *summary_create(mod_t *M, LLVMValueRef fn)
     s->esc = calloc(s->nparams + 1, sizeof *s->esc);
     s->ret = calloc(s->nparams + 1, 1);
     s->retr = calloc(s->nparams + 1, 1);
+    s->retne = calloc(s->nparams + 1, sizeof *s->retne);
     s->borrowed = calloc(s->nparams + 1, 1);
     s->frees = calloc(s->nparams + 1, 1);
     s->waits = calloc(s->nparams + 1, 1);
-    if (!s->esc || !s->ret || !s->retr || !s->borrowed || !s->frees || !s->waits) {
+    if (!s->esc || !s->ret || !s->retr || !s->retne || !s->borrowed || !s->frees || !s->waits) {
         summary_free(s);
         return NULL;
     }

@@ -52,6 +52,11 @@ typedef struct ptrcheck_escape_s {
     ptrcheck_loc_t heap_loc;
     const ptrcheck_escape_step_t *steps; /* VIA_CALL: the chain of callees, outermost first */
     size_t nsteps;
+    /* STORED_*: the address stays there only when the place held a null pointer before the store:
+     * the value saved from it is put back (at restore_loc) on every path on which it is not null
+     * (`saved = f->buf; f->buf = local; ... if (saved) f->buf = saved;`) */
+    int only_if_null;
+    ptrcheck_loc_t restore_loc;
 } ptrcheck_escape_t;
 
 typedef struct ptrcheck_escape_result_s {

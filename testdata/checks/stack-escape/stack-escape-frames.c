@@ -355,3 +355,62 @@ int volatile_once(struct barrier *b) {
     futex_wait(&inst.finished, 0);
   return 0;
 }
+
+// ---- 2. the callee's equality guard compares with something else, is on the other arm, or
+// this call passes another object (or a pointer into the local) as the guarding argument
+static char *own_copy(char *p, char *buf) { return p == buf ? strdup(p) : p; }
+static char *own_copy_inverted(char *p, char *buf) { return p == buf ? p : strdup(p); }
+char *name_via_other(unsigned n, char *other) {
+  char tmp[64];
+  char *p = n ? tmp : other;
+  fill(p, n);
+  return own_copy(p, other); // expected-warning {{address of local 'tmp' escapes through the return value of 'name_via_other'}}
+}
+char *name_via_inverted(unsigned n) {
+  char tmp[64];
+  fill(tmp, n);
+  return own_copy_inverted(tmp, tmp); // expected-warning {{address of local 'tmp' escapes through the return value of 'name_via_inverted'}}
+}
+char *name_via_interior(unsigned n) {
+  char tmp[64];
+  fill(tmp, n);
+  return own_copy(tmp, tmp + 1); // expected-warning {{address of local 'tmp' escapes through the return value of 'name_via_interior'}}
+}
+static const char *or_default_first(const char *t, const char *buf, const char *dflt) {
+  if (t == buf)
+    return dflt;
+  return buf; // returns buf, not t
+}
+const char *lookup_via_wrong_side(const char *ctx, const char *id) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  return or_default_first(translate(id), tmp, id); // expected-warning {{address of local 'tmp' escapes through the return value of 'lookup_via_wrong_side'}}
+}
+const char *g_last_name;
+static void remember(const char *t, const char *buf) {
+  if (t != buf)
+    g_last_name = t;
+}
+static void remember_always(const char *t, const char *buf) {
+  if (t != buf)
+    g_last_name = t;
+  else
+    g_last_name = buf;
+}
+void lookup_remember_other(const char *ctx, const char *other) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  remember(tmp, other); // expected-warning {{address of local 'tmp' escapes into global 'g_last_name' via call to 'remember'}}
+}
+void lookup_remember_always(const char *ctx) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  remember_always(translate(tmp), tmp); // expected-warning {{address of local 'tmp' escapes into global 'g_last_name' via call to 'remember_always'}}
+}
+extern const char *g_default_name;
+static void remember_default(const char *t) { remember(t, g_default_name); }
+void lookup_remember_chain(const char *ctx) {
+  char tmp[64];
+  strcpy(tmp, ctx);
+  remember_default(tmp); // expected-warning {{address of local 'tmp' escapes into global 'g_last_name' via call to 'remember_default'}}
+}
