@@ -22,9 +22,13 @@ ExprFacts::ExprFacts(ASTContext &Ctx, ptrcheck_engine_t *E, const PPRecord *PP, 
     : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Locs(SM, E), Records(Ctx, E, PP),
       ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), DescribeRecords(DescribeRecords) {
   ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
+  ptrcheck_engine_set_origins_resolver(E, &SourceLocs::origins, &Locs);
 }
 
-ExprFacts::~ExprFacts() { ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr); }
+ExprFacts::~ExprFacts() {
+  ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr);
+  ptrcheck_engine_set_origins_resolver(E, nullptr, nullptr);
+}
 
 std::string ExprFacts::recordIRName(const RecordDecl *RD) {
   std::string Name = RD->isUnion() ? "union." : (RD->isClass() ? "class." : "struct.");
