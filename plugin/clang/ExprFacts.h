@@ -20,6 +20,7 @@
 namespace clang {
 class ASTContext;
 class CStyleCastExpr;
+class ExplicitCastExpr;
 class Expr;
 class OffsetOfExpr;
 class RecordDecl;
@@ -126,6 +127,9 @@ public:
   RecordDescriber Records;
 
   ptrcheck_loc_t loc(clang::SourceLocation L) { return Locs.full(L); }
+  // The template parameter an explicit cast's type is written as (`(T)p` in an instantiation), or
+  // NULL.
+  const clang::SubstTemplateTypeParmType *substitutedParameter(const clang::ExplicitCastExpr *C) const;
   // One past the last character of the token at L; none inside macros.
   ptrcheck_loc_t endLoc(clang::SourceLocation L);
   const char *str(const std::string &S) { return ptrcheck_ast_strdup(E, S.data(), S.size()); }
