@@ -9,6 +9,7 @@
 #include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -272,6 +273,8 @@ private:
         Mangler->mangleName(GlobalDecl(FD), OS);
       return OS.str();
     }
+    if (const IdentifierInfo *II = FD->getIdentifier()) // no printing through a stream
+      return II->getName().str();
     return FD->getNameAsString();
   }
 
@@ -432,10 +435,37 @@ private:
     return false;
   }
 
+  // X surely has a side effect Expr::HasSideEffects sees (a call of a function that is not const
+  // or pure, an assignment, ++/--), anywhere in the operators it is built of: such a condition is
+  // never folded.  False when unsure.
+  static bool surelyHasSideEffect(const Expr *X, int Depth = 0) {
+    if (Depth > 8)
+      return false;
+    X = X->IgnoreParens();
+    if (const auto *Call = dyn_cast<CallExpr>(X)) {
+      const Decl *D = Call->getCalleeDecl();
+      return !D || !(D->hasAttr<ConstAttr>() || D->hasAttr<PureAttr>());
+    }
+    if (const auto *C = dyn_cast<CastExpr>(X))
+      return surelyHasSideEffect(C->getSubExpr(), Depth + 1);
+    if (const auto *B = dyn_cast<BinaryOperator>(X))
+      return B->isAssignmentOp() || surelyHasSideEffect(B->getLHS(), Depth + 1) ||
+             surelyHasSideEffect(B->getRHS(), Depth + 1);
+    if (const auto *U = dyn_cast<UnaryOperator>(X))
+      return U->isIncrementDecrementOp() || surelyHasSideEffect(U->getSubExpr(), Depth + 1);
+    if (const auto *M = dyn_cast<MemberExpr>(X))
+      return surelyHasSideEffect(M->getBase(), Depth + 1);
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X))
+      return surelyHasSideEffect(AS->getBase(), Depth + 1) || surelyHasSideEffect(AS->getIdx(), Depth + 1);
+    return false;
+  }
+
   int deadArm(const Expr *Cond, const Stmt *Then, const Stmt *Else) {
     if (!Cond || Cond->isValueDependent())
       return -1;
     if (!Ctx.getLangOpts().CPlusPlus && readsVariable(Cond))
+      return -1;
+    if (surelyHasSideEffect(Cond)) // HasSideEffects below would say so, after the evaluator's work
       return -1;
     bool B = false;
     // Folding fails fast on most conditions; the side-effect walk is for the few that fold.

@@ -55,7 +55,7 @@ bool ExprFacts::containsLabel(const Stmt *S) {
 ptrcheck_loc_t ExprFacts::endLoc(SourceLocation L) {
   if (L.isInvalid() || L.isMacroID())
     return ptrcheck_loc_t{};
-  return loc(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
+  return SourceLocs::lazy(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
 }
 
 static ptrcheck_irank_t rankOfTypedefName(llvm::StringRef N) {
@@ -132,12 +132,21 @@ unsigned long long ExprFacts::bytesOf(QualType T) {
   return static_cast<unsigned long long>(Ctx.getTypeSizeInChars(T).getQuantity());
 }
 
+const char *ExprFacts::spelling(QualType T) {
+  auto It = Spellings.find(T.getAsOpaquePtr());
+  if (It != Spellings.end())
+    return It->second;
+  const char *S = ptrcheck_engine_intern(E, T.getAsString(Ctx.getPrintingPolicy()).c_str());
+  Spellings[T.getAsOpaquePtr()] = S;
+  return S;
+}
+
 void ExprFacts::type(QualType T, ptrcheck_type_t &Out) {
   Out = ptrcheck_type_t{};
   if (T.isNull())
     return;
   Out.kind = kindOf(T);
-  Out.spelling = str(T.getAsString(Ctx.getPrintingPolicy()));
+  Out.spelling = spelling(T);
   Out.bits = static_cast<unsigned>(bytesOf(T) * 8);
   if (Out.kind == PTRCHECK_T_INT || Out.kind == PTRCHECK_T_BOOL) {
     Out.is_signed = T->isSignedIntegerOrEnumerationType();
@@ -172,7 +181,7 @@ void ExprFacts::type(QualType T, ptrcheck_type_t &Out) {
     }
     Out.pointee_const = P.isConstQualified();
     Out.pointee_bytes = static_cast<unsigned>(bytesOf(P));
-    Out.pointee_spelling = str(P.getAsString(Ctx.getPrintingPolicy()));
+    Out.pointee_spelling = spelling(P);
     Out.pointee_kind = kindOf(P);
   }
 }
@@ -339,8 +348,9 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     return nullptr;
   if (X == MarkX)
     MarkR = R;
-  R->loc = loc(X->getExprLoc());
-  R->begin = loc(X->getBeginLoc());
+  // lazy: the engine resolves a place only when a finding names it (SourceLocs)
+  R->loc = SourceLocs::lazy(X->getExprLoc());
+  R->begin = SourceLocs::lazy(X->getBeginLoc());
   R->end = endLoc(X->getEndLoc());
   R->in_macro = X->getBeginLoc().isMacroID() || X->getEndLoc().isMacroID() || X->getExprLoc().isMacroID();
   type(X->getType(), R->type);
@@ -358,8 +368,8 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->implicit = isa<ImplicitCastExpr>(C);
     if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
       if (!CS->getLParenLoc().isMacroID() && !CS->getRParenLoc().isMacroID()) {
-        R->type_begin = loc(CS->getLParenLoc());
-        R->type_end = loc(CS->getRParenLoc().getLocWithOffset(1));
+        R->type_begin = SourceLocs::lazy(CS->getLParenLoc());
+        R->type_end = SourceLocs::lazy(CS->getRParenLoc().getLocWithOffset(1));
       }
       // (__PTRDIFF_TYPE__)p, (__INTPTR_TYPE__)p: the compiler's own macros name the
       // pointer-sized type of whatever target is compiled for.
@@ -398,7 +408,7 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->kind = PTRCHECK_E_DECLREF;
     R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
     R->decl_kind = declKind(DR->getDecl());
-    R->decl_loc = loc(DR->getDecl()->getLocation());
+    R->decl_loc = SourceLocs::lazy(DR->getDecl()->getLocation());
     // `const uintptr_t adjust = ...;`: the value the name stands for (the round-trip check
     // recognises alignment written through such locals)
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
@@ -409,7 +419,7 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->kind = PTRCHECK_E_MEMBER;
     R->name = str(M->getMemberDecl()->getNameAsString());
     R->decl_kind = declKind(M->getMemberDecl());
-    R->decl_loc = loc(M->getMemberDecl()->getLocation());
+    R->decl_loc = SourceLocs::lazy(M->getMemberDecl()->getLocation());
   } else if (Call) {
     R->kind = PTRCHECK_E_CALL;
     if (const FunctionDecl *FD = Call->getDirectCallee())
@@ -486,7 +496,7 @@ void ExprFacts::sizeofOperand(const UnaryExprOrTypeTraitExpr *UT, ptrcheck_expr_
   if (const auto *DR = dyn_cast<DeclRefExpr>(UT->getArgumentExpr()->IgnoreParens())) {
     R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
     R->decl_kind = declKind(DR->getDecl());
-    R->decl_loc = loc(DR->getDecl()->getLocation());
+    R->decl_loc = SourceLocs::lazy(DR->getDecl()->getLocation());
   }
 }
 

@@ -136,6 +136,8 @@ public:
 
   unsigned long long bytesOf(clang::QualType T);
   void type(clang::QualType T, ptrcheck_type_t &Out);
+  // T as clang prints it, interned (it lives as long as the engine): printed once per type.
+  const char *spelling(clang::QualType T);
   static ptrcheck_declkind_t declKind(const clang::ValueDecl *D);
 
   // X as a fact tree (arena-allocated, bounded in depth); NULL when out of memory.
@@ -164,6 +166,7 @@ public:
 private:
   bool ShowSystemHeaders;
   bool DescribeRecords;
+  llvm::DenseMap<void *, const char *> Spellings; // spelling(), by QualType
   const clang::Expr *MarkX = nullptr; // expr(): the node to report back in MarkR
   ptrcheck_expr_t *MarkR = nullptr;
 

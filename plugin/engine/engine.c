@@ -275,6 +275,8 @@ int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *t
         return 0;
     if (!e->nregions)
         return 1;
+    if (e->loc_fn && loc.raw && !loc.file && !loc.line)
+        e->loc_fn(e->loc_user, &loc); /* a lazy location (ptrcheck_engine_set_loc_resolver) */
     if (!known_on(e, triple, &loc))
         return 0;
     if (e->origins_fn && loc.raw) {

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace clang;
 
@@ -24,20 +25,18 @@ namespace {
 class OffsetHooks : public WalkHooks {
 public:
   OffsetHooks(ExprFacts &X, const WalkState &W, bool WantsOffset, bool WantsStaticAssert)
-      : X(X), Ctx(X.Ctx), SM(X.SM), E(X.E), Fn(W.Fn), WantsOffset(WantsOffset), WantsStaticAssert(WantsStaticAssert) {}
+      : X(X), Ctx(X.Ctx), SM(X.SM), E(X.E), Fn(W.Fn), Stack(W.Stack), WantsOffset(WantsOffset),
+        WantsStaticAssert(WantsStaticAssert) {}
 
   void observes(StmtClasses &Pre, StmtClasses &Post) const override {
     if (!WantsOffset)
       return;
-    for (unsigned C = Stmt::firstCastExprConstant; C <= Stmt::lastCastExprConstant; ++C)
-      Pre.set(C);
-    for (unsigned C = Stmt::firstCallExprConstant; C <= Stmt::lastCallExprConstant; ++C)
-      Pre.set(C);
+    // only the arithmetic: what it feeds (a cast, a memcpy) is found on the walk's stack
     Pre.set(Stmt::BinaryOperatorClass);
   }
   bool outsideFunctions() const override { return true; }
 
-  void pre(const Stmt *S) override { offsetFacts(cast<Expr>(S)); }
+  void pre(const Stmt *S) override { offsetFacts(cast<BinaryOperator>(S)); }
 
   void declaration(const Decl *D) override {
     if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
@@ -49,7 +48,8 @@ private:
   ASTContext &Ctx;
   SourceManager &SM;
   ptrcheck_engine_t *E;
-  const ptrcheck_ast_fn_t &Fn; // the walk's current function
+  const ptrcheck_ast_fn_t &Fn;             // the walk's current function
+  const std::vector<const Stmt *> &Stack; // and the statements it is in
   bool WantsOffset, WantsStaticAssert;
   llvm::SmallPtrSet<const Expr *, 8> OffsetArithSeen; // arithmetic already described with its context
 
@@ -90,34 +90,48 @@ private:
     return L != R ? B : nullptr;
   }
 
-  void offsetFacts(const Expr *Y) {
-    if (const auto *C = dyn_cast<CastExpr>(Y)) {
-      // pointer arithmetic is a prvalue: a load or a decay (of an lvalue) is none
-      if (!C->getType()->isPointerType() || C->getSubExpr()->isGLValue())
-        return;
-      if (const BinaryOperator *A = byteArith(C->getSubExpr())) {
+  static bool memcpyLike(const CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3)
+      return false;
+    llvm::StringRef N = FD->getName();
+    N.consume_front("__builtin_");
+    return N == "memcpy" || N == "memmove" || N == "memcmp";
+  }
+
+  // B (the statement on top of the walk's stack) and what its value feeds: the first or second
+  // argument of a memcpy (through parentheses and implicit conversions), a pointer conversion
+  // (through parentheses: the type of the access), or nothing.  The outermost of a chain of byte
+  // arithmetic is met first and describes the chain.
+  void offsetFacts(const BinaryOperator *B) {
+    const BinaryOperator *A = byteArith(B);
+    if (!A || OffsetArithSeen.count(A))
+      return;
+    size_t I = Stack.size() - 1; // B's index
+    const Stmt *Arg = B;
+    while (I > 0 && (isa<ParenExpr>(Stack[I - 1]) || isa<ImplicitCastExpr>(Stack[I - 1])))
+      Arg = Stack[--I];
+    if (I > 0)
+      if (const auto *Call = dyn_cast<CallExpr>(Stack[I - 1]))
+        if (memcpyLike(Call) && (Call->getArg(0) == Arg || Call->getArg(1) == Arg)) {
+          unsigned long long Size = 0;
+          Expr::EvalResult Res;
+          if (!Call->getArg(2)->isValueDependent() && Call->getArg(2)->EvaluateAsInt(Res, Ctx))
+            Size = Res.Val.getInt().getZExtValue();
+          offsetFact(A, QualType(), Size, true);
+          return;
+        }
+    I = Stack.size() - 1;
+    while (I > 0 && isa<ParenExpr>(Stack[I - 1]))
+      --I;
+    // pointer arithmetic is a prvalue: a load or a decay (of an lvalue) is none
+    if (const auto *C = I > 0 ? dyn_cast<CastExpr>(Stack[I - 1]) : nullptr)
+      if (C->getType()->isPointerType() && !C->getSubExpr()->isGLValue()) {
         bool NoAccess = isa<ImplicitCastExpr>(C) && isBytePointer(C->getType());
         offsetFact(A, NoAccess ? QualType() : C->getType()->getPointeeType(), 0, false);
+        return;
       }
-    } else if (const auto *Call = dyn_cast<CallExpr>(Y)) {
-      const FunctionDecl *FD = Call->getDirectCallee();
-      if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 3)
-        return;
-      llvm::StringRef N = FD->getName();
-      N.consume_front("__builtin_");
-      if (N != "memcpy" && N != "memmove" && N != "memcmp")
-        return;
-      unsigned long long Size = 0;
-      Expr::EvalResult Res;
-      if (!Call->getArg(2)->isValueDependent() && Call->getArg(2)->EvaluateAsInt(Res, Ctx))
-        Size = Res.Val.getInt().getZExtValue();
-      for (unsigned I = 0; I < 2; ++I)
-        if (const BinaryOperator *A = byteArith(Call->getArg(I)->IgnoreParenImpCasts()))
-          offsetFact(A, QualType(), Size, true);
-    } else if (const BinaryOperator *A = byteArith(Y)) {
-      if (A == Y)
-        offsetFact(A, QualType(), 0, false);
-    }
+    offsetFact(A, QualType(), 0, false);
   }
 
   void offsetFact(const BinaryOperator *A, QualType Access, unsigned long long AccessBytes, bool ViaMemcpy) {
@@ -139,14 +153,14 @@ private:
     QualType Pointee = From->getPointeeType();
     ptrcheck_offset_fact_t F{};
     F.base_record = X.Records.describe(RecordDescriber::recordOf(Pointee));
-    F.base_pointee_spelling = str(Pointee.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
+    F.base_pointee_spelling = X.spelling(Pointee.getUnqualifiedType());
     F.base_pointee_bytes = bytesOf(Pointee);
     F.via_memcpy = ViaMemcpy;
     F.offsetof_defined = Ctx.Idents.get("offsetof").hasMacroDefinition();
     F.access_bytes = AccessBytes;
     if (!Access.isNull()) {
       F.access_bytes = bytesOf(Access);
-      F.access_spelling = str(Access.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()));
+      F.access_spelling = X.spelling(Access.getUnqualifiedType());
       if (const RecordDecl *RD = RecordDescriber::recordOf(Access)) {
         F.result_record = X.Records.describe(RD);
         F.member = memberPath(Operand, RD);

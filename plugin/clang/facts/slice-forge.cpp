@@ -133,7 +133,6 @@ private:
   };
   llvm::DenseMap<const RecordDecl *, std::unique_ptr<Described>> Descriptions;
 
-  const char *keep(const char *S) { return S ? ptrcheck_engine_intern(E, S) : nullptr; }
   const char *keep(const std::string &S) { return ptrcheck_engine_intern(E, S.c_str()); }
 
   const ptrcheck_srecord_t &sliceDescribe(const RecordDecl *RD) {
@@ -172,16 +171,14 @@ private:
     for (const FieldDecl *F : RD->fields()) {
       ptrcheck_sfield_t SF{};
       SF.name = keep(F->getNameAsString());
-      type(F->getType(), SF.type);
-      SF.type.spelling = keep(SF.type.spelling);
-      SF.type.pointee_spelling = keep(SF.type.pointee_spelling);
+      type(F->getType(), SF.type); // its spellings are interned (ExprFacts::spelling)
       SF.offset = Layout.getFieldOffset(I++) / 8;
       SF.is_bitfield = F->isBitField();
       Fields.push_back(SF);
     }
     R.fields = Fields.data();
     R.nfields = static_cast<unsigned>(Fields.size());
-    return R; // type()'s arena copies of the spellings go with the caller's ptrcheck_ast_reset
+    return R;
   }
 
   // The conditional arms / loop bodies enclosing S in the current function (outermost first).

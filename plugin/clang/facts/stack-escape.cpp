@@ -56,13 +56,16 @@ public:
     Events.clear();
     Literals.clear();
     Skip = nullptr;
+    HasAddr = false;
     for (const ParmVarDecl *P : FD->parameters())
       idOf(P);
     Top = FD->getBody();
   }
 
   void functionEnd() override {
-    if (!Events.empty())
+    // A pointer holds a local's address only from an ADDR event (COPY copies what one holds), so
+    // without one the replay has nothing to find: most functions are not sent at all.
+    if (HasAddr)
       ptrcheck_ast_on_scope_events(E, &Fn, Events.data(), Events.size());
     Top = nullptr;
   }
@@ -87,6 +90,7 @@ private:
   bool Sites = false;
   const Stmt *Top = nullptr;
   const Stmt *Skip = nullptr; // `return p;`: reported as one use at the return, its operand not walked
+  bool HasAddr = false;       // an ADDR event was recorded in this function
   llvm::DenseMap<const void *, unsigned> Ids; // VarDecls and block-scope CompoundLiteralExprs
   // per variable (by id): its interned name and declaration, computed once
   struct VarInfo {
@@ -301,9 +305,10 @@ private:
     }
     for (size_t I = 0; I < Ts.size(); ++I) {
       bool Also = I > 0;
-      if (Ts[I].Id)
+      if (Ts[I].Id) {
         event(Also ? PTRCHECK_SCOPE_ADDR_ALSO : PTRCHECK_SCOPE_ADDR, P, Ts[I].Id, L);
-      else
+        HasAddr = true;
+      } else
         event(Also ? PTRCHECK_SCOPE_COPY_ALSO : PTRCHECK_SCOPE_COPY, P, idOf(Ts[I].Copy), L);
     }
   }
