@@ -96,10 +96,15 @@ public:
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
       ptrcheck_engine_note_windows_intent(E, loc(Opts.PP->WindowsLoc), Opts.PP->WindowsWhat.c_str());
     if (Opts.PP)
-      for (const PPRecord::NonWindows &R : Opts.PP->NonWin) {
+      for (const PPRecord::Region &R : Opts.PP->Regions) {
         ptrcheck_loc_t B = loc(R.Begin), En = loc(R.End);
-        if (B.file && En.file && std::strcmp(B.file, En.file) == 0)
-          ptrcheck_engine_note_non_windows(E, B.file, B.line, En.line, R.Undefined);
+        if (!B.file || !En.file || std::strcmp(B.file, En.file) != 0)
+          continue;
+        std::vector<ptrcheck_pp_tok_t> Cond;
+        Cond.reserve(R.Cond.size());
+        for (const PPToken &T : R.Cond)
+          Cond.push_back({T.Kind, T.Text.empty() ? nullptr : T.Text.c_str(), T.Value, T.Flags});
+        ptrcheck_engine_note_pp_region(E, B.file, B.line, En.line, Cond.data(), Cond.size());
       }
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())

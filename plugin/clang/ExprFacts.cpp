@@ -22,9 +22,13 @@ ExprFacts::ExprFacts(ASTContext &Ctx, ptrcheck_engine_t *E, const PPRecord *PP, 
     : Ctx(Ctx), SM(Ctx.getSourceManager()), E(E), Locs(SM, E), Records(Ctx, E, PP),
       ShowSystemHeaders(ptrcheck_engine_config(E)->system_headers != 0), DescribeRecords(DescribeRecords) {
   ptrcheck_engine_set_loc_resolver(E, &SourceLocs::resolve, &Locs);
+  ptrcheck_engine_set_origins_resolver(E, &SourceLocs::origins, &Locs);
 }
 
-ExprFacts::~ExprFacts() { ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr); }
+ExprFacts::~ExprFacts() {
+  ptrcheck_engine_set_loc_resolver(E, nullptr, nullptr);
+  ptrcheck_engine_set_origins_resolver(E, nullptr, nullptr);
+}
 
 std::string ExprFacts::recordIRName(const RecordDecl *RD) {
   std::string Name = RD->isUnion() ? "union." : (RD->isClass() ? "class." : "struct.");
@@ -202,6 +206,23 @@ bool ExprFacts::writtenWithBuiltinMacro(const CStyleCastExpr *CS) {
   return P.isValid() && llvm::StringRef(P.getFilename()) == "<built-in>";
 }
 
+const SubstTemplateTypeParmType *ExprFacts::substitutedParameter(const ExplicitCastExpr *C) const {
+  const TypeSourceInfo *TSI = C->getTypeInfoAsWritten();
+  if (!TSI)
+    return nullptr;
+  for (QualType Cur = TSI->getType(); !Cur.isNull();) {
+    if (const auto *ST = dyn_cast<SubstTemplateTypeParmType>(Cur.getTypePtr()))
+      return ST;
+    if (isa<TypedefType>(Cur.getTypePtr()))
+      return nullptr; // a typedef as written: judged by its own name
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      return nullptr;
+    Cur = Next;
+  }
+  return nullptr;
+}
+
 // ------------------------------------------------------------------ expressions
 static ptrcheck_cmp_t cmpOp(BinaryOperatorKind K) {
   switch (K) {
@@ -362,6 +383,19 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
           R->type.bits == Ctx.getTypeSize(Ctx.VoidPtrTy))
         R->type.rank = PTRCHECK_R_PTRSIZED;
     }
+    // `(T)p` in a template instantiated with `uint64_t`: the instantiation's type is the canonical
+    // `unsigned long`; the argument as written (a typedef another target defines differently) is
+    // not known from it, so only the compiling target is judged, unless the substitution kept the
+    // argument's typedef.
+    if (const auto *EC = dyn_cast<ExplicitCastExpr>(C))
+      if (R->type.kind == PTRCHECK_T_INT)
+        if (const SubstTemplateTypeParmType *ST = substitutedParameter(EC)) {
+          QualType Rep = ST->getReplacementType();
+          if (Rep->getAs<TypedefType>())
+            type(Rep, R->type);
+          else
+            R->type.per_target_unknown = 1;
+        }
   } else if (const auto *B = dyn_cast<BinaryOperator>(X)) {
     R->kind = PTRCHECK_E_BINARY;
     if (B->isAssignmentOp()) {

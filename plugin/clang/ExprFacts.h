@@ -12,12 +12,16 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
 
 #include <string>
 
 namespace clang {
 class ASTContext;
 class CStyleCastExpr;
+class ExplicitCastExpr;
 class Expr;
 class OffsetOfExpr;
 class RecordDecl;
@@ -64,6 +68,39 @@ public:
         *R, clang::SourceLocation::getFromRawEncoding(static_cast<clang::SourceLocation::UIntTy>(R->raw - 1)));
   }
 
+  // ptrcheck_origins_fn: the places of the macro definitions the token at R was spelled or expanded
+  // in, and the #include lines through which those files and the token's own file were entered.
+  static size_t origins(void *User, const ptrcheck_loc_t *R, ptrcheck_loc_t *Out, size_t Max) {
+    SourceLocs &S = *static_cast<SourceLocs *>(User);
+    clang::SourceLocation X =
+        clang::SourceLocation::getFromRawEncoding(static_cast<clang::SourceLocation::UIntTy>(R->raw - 1));
+    size_t N = 0;
+    llvm::SmallVector<clang::FileID, 8> Files;
+    auto Add = [&](clang::SourceLocation F) {
+      if (F.isInvalid() || N == Max)
+        return;
+      S.fill(Out[N] = ptrcheck_loc_t{}, F);
+      ++N;
+      clang::FileID Fid = S.SM.getFileID(F);
+      if (std::find(Files.begin(), Files.end(), Fid) == Files.end())
+        Files.push_back(Fid);
+    };
+    while (X.isValid() && X.isMacroID() && N < Max) {
+      Add(S.SM.getSpellingLoc(X));
+      X = S.SM.getImmediateExpansionRange(X).getBegin();
+    }
+    if (X.isValid() && X.isFileID() &&
+        std::find(Files.begin(), Files.end(), S.SM.getFileID(X)) == Files.end())
+      Files.push_back(S.SM.getFileID(X));
+    for (size_t I = 0; I < Files.size() && N < Max; ++I)
+      for (clang::SourceLocation Inc = S.SM.getIncludeLoc(Files[I]); Inc.isValid() && N < Max;
+           Inc = S.SM.getIncludeLoc(S.SM.getFileID(Inc))) {
+        S.fill(Out[N] = ptrcheck_loc_t{}, Inc);
+        ++N;
+      }
+    return N;
+  }
+
 private:
   const clang::SourceManager &SM;
   ptrcheck_engine_t *E;
@@ -100,6 +137,9 @@ public:
   RecordDescriber Records;
 
   ptrcheck_loc_t loc(clang::SourceLocation L) { return Locs.full(L); }
+  // The template parameter an explicit cast's type is written as (`(T)p` in an instantiation), or
+  // NULL.
+  const clang::SubstTemplateTypeParmType *substitutedParameter(const clang::ExplicitCastExpr *C) const;
   // One past the last character of the token at L; none inside macros.
   ptrcheck_loc_t endLoc(clang::SourceLocation L);
   const char *str(const std::string &S) { return ptrcheck_ast_strdup(E, S.data(), S.size()); }

@@ -116,7 +116,7 @@ public:
         Lines(CI.getSourceManager()) {
     Lines.install(E);
     CI.getPreprocessor().addPPCallbacks(
-        std::make_unique<ptrcheck::PPFacts>(CI.getSourceManager(), CI.getLangOpts(), PP));
+        std::make_unique<ptrcheck::PPFacts>(CI.getPreprocessor(), PP));
     if (this->Side)
       ptrcheck_engine_set_sink(E, &SideFile::sink, this->Side.get());
     else

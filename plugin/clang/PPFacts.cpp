@@ -4,6 +4,9 @@
 #include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/LiteralSupport.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/Token.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,108 +24,129 @@ static bool windowsMacro(llvm::StringRef N) {
   return N == "_WIN32" || N == "_WIN64" || N == "_MSC_VER" || N == "__MINGW32__";
 }
 
-// The PTRCHECK_WIN_* bit of a macro a Windows compiler predefines; 0 for any other name.
-static unsigned windowsBit(llvm::StringRef N) {
-  return N == "_WIN32"        ? PTRCHECK_WIN_WIN32
-         : N == "_WIN64"      ? PTRCHECK_WIN_WIN64
-         : N == "_MSC_VER"    ? PTRCHECK_WIN_MSC
-         : N == "__MINGW32__" ? PTRCHECK_WIN_MINGW32
-         : N == "__MINGW64__" ? PTRCHECK_WIN_MINGW64
-                              : 0u;
+PPFacts::PPFacts(const Preprocessor &PP, std::shared_ptr<PPRecord> R)
+    : PP(PP), SM(PP.getSourceManager()), LO(PP.getLangOpts()), R(std::move(R)) {}
+
+PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const {
+  PPToken T;
+  T.Kind = PTRCHECK_PPT_IDENT;
+  T.Text = II->getName().str();
+  T.Loc = Loc;
+  if (Derived.count(II))
+    T.Flags |= PTRCHECK_PPI_DERIVED;
+  const MacroInfo *MI = PP.getMacroInfo(II);
+  if (!MI)
+    return T;
+  T.Flags |= PTRCHECK_PPI_DEFINED;
+  SourceLocation D = MI->getDefinitionLoc();
+  if (D.isValid() && SM.isWrittenInBuiltinFile(D) && !SM.isWrittenInCommandLineFile(D))
+    T.Flags |= PTRCHECK_PPI_PREDEFINED;
+  if (MI->getNumTokens() == 1 && MI->getReplacementToken(0).is(tok::numeric_constant)) {
+    bool Invalid = false;
+    std::string Spelling = PP.getSpelling(MI->getReplacementToken(0), &Invalid);
+    NumericLiteralParser Lit(Spelling, MI->getReplacementToken(0).getLocation(), PP.getSourceManager(),
+                             PP.getLangOpts(), PP.getTargetInfo(), PP.getDiagnostics());
+    llvm::APInt V(64, 0);
+    if (!Invalid && !Lit.hadError && Lit.isIntegerLiteral() && !Lit.GetIntegerValue(V)) {
+      T.Value = static_cast<long long>(V.getZExtValue());
+      T.Flags |= PTRCHECK_PPI_VALUE;
+    }
+  }
+  return T;
 }
 
-void PPFacts::openBranch(SourceLocation Loc, unsigned Undefined) {
+std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
+  std::vector<PPToken> Out;
+  if (Cond.isInvalid())
+    return Out;
+  // the range's ends are the expanded tokens (`#if __SIZEOF_LONG__ == 8` begins in <built-in>):
+  // lex the directive's own text
+  std::pair<FileID, unsigned> B = SM.getDecomposedLoc(SM.getExpansionLoc(Cond.getBegin()));
+  std::pair<FileID, unsigned> E = SM.getDecomposedLoc(SM.getExpansionRange(Cond.getEnd()).getEnd());
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
+  if (Invalid || B.first != E.first || B.second > Buf.size())
+    return Out;
+  Lexer Raw(SM.getLocForStartOfFile(B.first), LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
+  Token T;
+  for (bool First = true;; First = false) {
+    Raw.LexFromRawLexer(T);
+    if (T.is(tok::eof) || (!First && T.isAtStartOfLine()) || SM.getFileOffset(T.getLocation()) > E.second)
+      break;
+    PPToken P;
+    P.Loc = T.getLocation();
+    if (T.is(tok::raw_identifier)) {
+      P = identifier(PP.getIdentifierInfo(T.getRawIdentifier()), T.getLocation());
+    } else if (T.is(tok::numeric_constant)) {
+      P.Kind = PTRCHECK_PPT_NUMBER;
+      bool Bad = false;
+      std::string Spelling = Lexer::getSpelling(T, SM, LO, &Bad);
+      NumericLiteralParser Lit(Spelling, T.getLocation(), PP.getSourceManager(), PP.getLangOpts(),
+                               PP.getTargetInfo(), PP.getDiagnostics());
+      llvm::APInt V(64, 0);
+      if (!Bad && !Lit.hadError && Lit.isIntegerLiteral() && !Lit.GetIntegerValue(V)) {
+        P.Value = static_cast<long long>(V.getZExtValue());
+        P.Flags = PTRCHECK_PPI_VALUE;
+      }
+    } else if (const char *Punct = tok::getPunctuatorSpelling(T.getKind())) {
+      P.Kind = PTRCHECK_PPT_PUNCT;
+      P.Text = Punct;
+    } else {
+      P.Kind = PTRCHECK_PPT_PUNCT; // a character or string literal: no expression the engine reads
+      P.Text = "?";
+    }
+    Out.push_back(std::move(P));
+  }
+  return Out;
+}
+
+bool PPFacts::dependent(const std::vector<PPToken> &Cond) {
+  for (const PPToken &T : Cond)
+    if (T.Kind == PTRCHECK_PPT_IDENT && ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags))
+      return true;
+  return false;
+}
+
+static PPToken punctToken(const char *P) {
+  PPToken T;
+  T.Kind = PTRCHECK_PPT_PUNCT;
+  T.Text = P;
+  return T;
+}
+
+static void appendParenthesised(std::vector<PPToken> &Out, const std::vector<PPToken> &Cond, bool Negate) {
+  if (!Out.empty())
+    Out.push_back(punctToken("&&"));
+  if (Negate)
+    Out.push_back(punctToken("!"));
+  Out.push_back(punctToken("("));
+  Out.insert(Out.end(), Cond.begin(), Cond.end());
+  Out.push_back(punctToken(")"));
+}
+
+void PPFacts::openBranch(SourceLocation Loc, const std::vector<PPToken> &OwnCond) {
   if (Stack.empty())
     return;
-  Stack.back().Undefined = Undefined;
-  Stack.back().BranchLoc = Loc;
+  Frame &F = Stack.back();
+  std::vector<PPToken> Req;
+  for (const std::vector<PPToken> &P : F.Prior)
+    appendParenthesised(Req, P, /*Negate=*/true);
+  if (!OwnCond.empty())
+    appendParenthesised(Req, OwnCond, /*Negate=*/false);
+  if (Req.empty())
+    return;
+  F.Req = std::move(Req);
+  F.BranchLoc = Loc;
+  ++OpenDependent;
 }
 
 void PPFacts::closeBranch(SourceLocation Loc) {
-  if (Stack.empty() || !Stack.back().Undefined)
+  if (Stack.empty() || Stack.back().Req.empty())
     return;
-  R->NonWin.push_back({Stack.back().BranchLoc, Loc, Stack.back().Undefined});
-  Stack.back().Undefined = 0;
-}
-
-void PPFacts::windowsCondition(SourceRange Cond, unsigned &Positive, unsigned &Negative) const {
-  Positive = Negative = 0;
-  if (Cond.isInvalid() || Cond.getBegin().isMacroID() || Cond.getEnd().isMacroID())
-    return;
-  bool Invalid = false;
-  llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Cond), SM, LO, &Invalid);
-  if (Invalid)
-    return;
-  // tokens: identifiers, "||", "!", parentheses; anything else makes the condition something else
-  llvm::SmallVector<llvm::StringRef, 16> Toks;
-  for (size_t I = 0; I < Text.size();) {
-    char C = Text[I];
-    if (C == ' ' || C == '\t' || C == '\\' || C == '\n' || C == '\r') {
-      ++I;
-    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '/') {
-      break; // a comment after the condition
-    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '*') {
-      size_t E = Text.find("*/", I + 2);
-      if (E == llvm::StringRef::npos)
-        break;
-      I = E + 2;
-    } else if (C == '_' || (C >= 'A' && C <= 'Z') || (C >= 'a' && C <= 'z')) {
-      size_t J = I;
-      while (J < Text.size() && (Text[J] == '_' || (Text[J] >= 'A' && Text[J] <= 'Z') ||
-                                 (Text[J] >= 'a' && Text[J] <= 'z') || (Text[J] >= '0' && Text[J] <= '9')))
-        ++J;
-      Toks.push_back(Text.substr(I, J - I));
-      I = J;
-    } else if (C == '|' && I + 1 < Text.size() && Text[I + 1] == '|') {
-      Toks.push_back(Text.substr(I, 2));
-      I += 2;
-    } else if (C == '!' || C == '(' || C == ')') {
-      Toks.push_back(Text.substr(I, 1));
-      ++I;
-    } else {
-      return;
-    }
-  }
-  // term: [!] ["defined"] ["("] W [")"], with any parentheses around it
-  size_t I = 0;
-  unsigned Pos = 0, Terms = 0, Neg = 0;
-  bool Negated = false;
-  while (I < Toks.size()) {
-    bool Not = false;
-    while (I < Toks.size() && (Toks[I] == "(" || Toks[I] == "!")) {
-      if (Toks[I] == "!")
-        Not = !Not;
-      ++I;
-    }
-    if (I < Toks.size() && Toks[I] == "defined")
-      ++I;
-    while (I < Toks.size() && Toks[I] == "(")
-      ++I;
-    if (I >= Toks.size())
-      return;
-    unsigned Bit = windowsBit(Toks[I]);
-    if (!Bit)
-      return;
-    ++I;
-    while (I < Toks.size() && Toks[I] == ")")
-      ++I;
-    ++Terms;
-    if (Not) {
-      Negated = true;
-      Neg |= Bit;
-    } else {
-      Pos |= Bit;
-    }
-    if (I < Toks.size()) {
-      if (Toks[I] != "||")
-        return;
-      ++I;
-    }
-  }
-  if (Negated && Terms == 1)
-    Negative = Neg;
-  else if (!Negated)
-    Positive = Pos;
+  Frame &F = Stack.back();
+  R->Regions.push_back({F.BranchLoc, Loc, std::move(F.Req)});
+  F.Req.clear();
+  --OpenDependent;
 }
 
 bool PPRecord::conditionalBetween(const SourceManager &SM, SourceLocation Begin, SourceLocation End) const {
@@ -158,50 +182,60 @@ void PPFacts::macroTest(llvm::StringRef Name, SourceLocation Loc) {
 }
 
 // `#if _MSC_VER >= 1900`: an undefined macro in a condition calls no callback; read the identifiers.
-void PPFacts::conditionText(SourceLocation Loc, SourceRange Cond) {
-  if (R->WindowsLoc.isValid() || Cond.isInvalid() || Cond.getBegin().isMacroID() || Cond.getEnd().isMacroID() ||
+void PPFacts::conditionText(SourceLocation Loc, SourceRange Range, const std::vector<PPToken> &Cond) {
+  if (R->WindowsLoc.isValid() || Range.isInvalid() || Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
       !ownFile(Loc))
     return;
-  bool Invalid = false;
-  llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Cond), SM, LO, &Invalid);
-  if (Invalid)
-    return;
-  size_t I = 0;
-  while (I < Text.size()) {
-    char C = Text[I];
-    if (C == '_' || (C >= 'A' && C <= 'Z') || (C >= 'a' && C <= 'z')) {
-      size_t J = I;
-      while (J < Text.size() && (Text[J] == '_' || (Text[J] >= 'A' && Text[J] <= 'Z') ||
-                                 (Text[J] >= 'a' && Text[J] <= 'z') || (Text[J] >= '0' && Text[J] <= '9')))
-        ++J;
-      llvm::StringRef Id = Text.substr(I, J - I);
-      if (windowsMacro(Id)) {
-        macroTest(Id, Cond.getBegin().getLocWithOffset(static_cast<int>(I)));
-        return;
-      }
-      I = J;
-    } else {
-      ++I;
+  for (const PPToken &T : Cond)
+    if (T.Kind == PTRCHECK_PPT_IDENT && windowsMacro(T.Text)) {
+      macroTest(T.Text, T.Loc);
+      return;
     }
-  }
 }
 
 void PPFacts::Ifdef(SourceLocation Loc, const Token &MacroNameTok, const MacroDefinition &) {
   directive(Loc);
   Stack.emplace_back();
-  if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo()) {
-    macroTest(II->getName(), MacroNameTok.getLocation());
-    Stack.back().Taken = windowsBit(II->getName());
-  }
+  const IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
+  if (!II)
+    return;
+  macroTest(II->getName(), MacroNameTok.getLocation());
+  std::vector<PPToken> C;
+  PPToken D;
+  D.Kind = PTRCHECK_PPT_IDENT;
+  D.Text = "defined";
+  C.push_back(D);
+  C.push_back(identifier(II, MacroNameTok.getLocation()));
+  if (!dependent(C))
+    return;
+  Stack.back().Dependent = true;
+  if (PP.getMacroInfo(II))
+    openBranch(Loc, C);
+  else
+    Stack.back().Prior.push_back(std::move(C));
 }
 
 void PPFacts::Ifndef(SourceLocation Loc, const Token &MacroNameTok, const MacroDefinition &) {
   directive(Loc);
   Stack.emplace_back();
-  if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo()) {
-    macroTest(II->getName(), MacroNameTok.getLocation());
-    openBranch(Loc, windowsBit(II->getName()));
-  }
+  const IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
+  if (!II)
+    return;
+  macroTest(II->getName(), MacroNameTok.getLocation());
+  std::vector<PPToken> C;
+  C.push_back(punctToken("!"));
+  PPToken D;
+  D.Kind = PTRCHECK_PPT_IDENT;
+  D.Text = "defined";
+  C.push_back(D);
+  C.push_back(identifier(II, MacroNameTok.getLocation()));
+  if (!dependent(C))
+    return;
+  Stack.back().Dependent = true;
+  if (!PP.getMacroInfo(II))
+    openBranch(Loc, C);
+  else
+    Stack.back().Prior.push_back(std::move(C));
 }
 
 void PPFacts::Defined(const Token &MacroNameTok, const MacroDefinition &, SourceRange) {
@@ -209,34 +243,42 @@ void PPFacts::Defined(const Token &MacroNameTok, const MacroDefinition &, Source
     macroTest(II->getName(), MacroNameTok.getLocation());
 }
 
-void PPFacts::If(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind) {
+void PPFacts::If(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind Value) {
   directive(Loc);
-  conditionText(Loc, ConditionRange);
   Stack.emplace_back();
-  unsigned Pos = 0, Neg = 0;
-  windowsCondition(ConditionRange, Pos, Neg);
-  Stack.back().Taken = Pos;
-  openBranch(Loc, Neg);
+  std::vector<PPToken> C = tokens(ConditionRange);
+  conditionText(Loc, ConditionRange, C);
+  if (!dependent(C))
+    return;
+  Stack.back().Dependent = true;
+  if (Value == CVK_True)
+    openBranch(Loc, C);
+  else
+    Stack.back().Prior.push_back(std::move(C));
 }
 
-void PPFacts::Elif(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind, SourceLocation) {
+void PPFacts::Elif(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind Value, SourceLocation) {
   directive(Loc);
-  conditionText(Loc, ConditionRange);
   closeBranch(Loc);
-  if (Stack.empty())
+  std::vector<PPToken> C = tokens(ConditionRange);
+  conditionText(Loc, ConditionRange, C);
+  if (Value == CVK_NotEvaluated || Stack.empty()) // an earlier branch was taken: this one is skipped
     return;
-  // taken only when every earlier condition was false; a Windows disjunction among them was
-  openBranch(Loc, Stack.back().Taken);
-  unsigned Pos = 0, Neg = 0;
-  windowsCondition(ConditionRange, Pos, Neg);
-  Stack.back().Taken |= Pos;
+  bool Dep = dependent(C);
+  Stack.back().Dependent |= Dep;
+  if (Value == CVK_True)
+    openBranch(Loc, Dep ? C : std::vector<PPToken>());
+  else if (Dep)
+    Stack.back().Prior.push_back(std::move(C));
 }
 
 void PPFacts::Else(SourceLocation Loc, SourceLocation) {
   directive(Loc);
   closeBranch(Loc);
+  // taken only when every earlier condition was false (no region is opened for a skipped #else:
+  // nothing in it is compiled)
   if (!Stack.empty())
-    openBranch(Loc, Stack.back().Taken);
+    openBranch(Loc, std::vector<PPToken>());
 }
 
 void PPFacts::Endif(SourceLocation Loc, SourceLocation) {
@@ -244,6 +286,55 @@ void PPFacts::Endif(SourceLocation Loc, SourceLocation) {
   closeBranch(Loc);
   if (!Stack.empty())
     Stack.pop_back();
+}
+
+void PPFacts::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
+  if (OpenDependent)
+    if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo())
+      Derived.insert(II);
+}
+
+void PPFacts::MacroUndefined(const Token &MacroNameTok, const MacroDefinition &, const MacroDirective *) {
+  if (OpenDependent)
+    if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo())
+      Derived.insert(II);
+}
+
+// A skipped branch of a group whose conditions depend on the target (or inside such a branch) may
+// be taken on another target: the macros it defines or undefines are Derived.
+void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation) {
+  bool Dep = OpenDependent != 0;
+  for (const Frame &F : Stack)
+    Dep = Dep || F.Dependent;
+  if (!Dep || Range.isInvalid() || Range.getBegin().isMacroID())
+    return;
+  std::pair<FileID, unsigned> B = SM.getDecomposedLoc(Range.getBegin());
+  unsigned End = SM.getFileOffset(SM.getExpansionLoc(Range.getEnd()));
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
+  if (Invalid || B.second > Buf.size())
+    return;
+  Lexer Raw(SM.getLocForStartOfFile(B.first), LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
+  Token T;
+  // tokens of a line after `#` at its start: 1 the directive name, 2 the macro name
+  unsigned State = 0;
+  bool Define = false;
+  while (!Raw.LexFromRawLexer(T) || T.isNot(tok::eof)) {
+    if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) > End)
+      break;
+    if (T.isAtStartOfLine()) {
+      State = T.is(tok::hash) ? 1 : 0;
+      continue;
+    }
+    if (State == 1) {
+      Define = T.is(tok::raw_identifier) && (T.getRawIdentifier() == "define" || T.getRawIdentifier() == "undef");
+      State = Define ? 2 : 0;
+    } else if (State == 2) {
+      if (T.is(tok::raw_identifier))
+        Derived.insert(PP.getIdentifierInfo(T.getRawIdentifier()));
+      State = 0;
+    }
+  }
 }
 
 // Tracks the TU's own files; an #include <windows.h> from one of them is Windows intent (a cross build

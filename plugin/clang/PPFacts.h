@@ -1,6 +1,7 @@
 // Preprocessor facts the cross-target checks need (docs/config.md, "targets"; docs/checks/offset-assumption.md):
-// where the translation unit's own files first show Windows intent, and where every conditional directive
-// is, so that a record whose definition contains one is known to be laid out per preprocessing.  Shared
+// where the translation unit's own files first show Windows intent, where every conditional directive
+// is, so that a record whose definition contains one is known to be laid out per preprocessing, and
+// which branches were taken because of a condition on the target's identity.  Shared
 // by the clang plugin and the clang-tidy module; no decisions here.
 #ifndef PTRCHECK_CLANG_PPFACTS_H
 #define PTRCHECK_CLANG_PPFACTS_H
@@ -10,29 +11,43 @@
 #define PTRCHECK_COMPAT_PP
 #include "ptrcheck_compat.h"
 #include "llvm/ADT/DenseSet.h"
+#include "ptrcheck/ptrcheck.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace clang {
+class IdentifierInfo;
 class LangOptions;
+class MacroDirective;
+class Preprocessor;
 class SourceManager;
 } // namespace clang
 
 namespace ptrcheck {
 
+// One token of a preprocessor condition (ptrcheck_pp_tok_t, with its text owned here).
+struct PPToken {
+  unsigned Kind = 0;  // PTRCHECK_PPT_*
+  std::string Text;
+  long long Value = 0;
+  unsigned Flags = 0; // PTRCHECK_PPI_*
+  clang::SourceLocation Loc;
+};
+
 struct PPRecord {
   clang::SourceLocation WindowsLoc; // invalid: no Windows intent seen
   std::string WindowsWhat;          // "tests '_WIN32'", "includes <windows.h>"
   std::vector<clang::SourceLocation> Conditionals; // #if/#ifdef/#ifndef/#elif/#else/#endif, in order
-  // Branches compiled only when none of the Windows macros in Undefined (PTRCHECK_WIN_*) is defined:
-  // from the directive that opens the branch to the one that closes it.
-  struct NonWindows {
+  // Branches this preprocessing took because of a target-dependent condition (ptrcheck.h,
+  // "Preprocessor conditions"): from the directive that opens the branch to the one that closes it,
+  // and the branch's requirement as the tokens of one #if expression.
+  struct Region {
     clang::SourceLocation Begin, End;
-    unsigned Undefined;
+    std::vector<PPToken> Cond;
   };
-  std::vector<NonWindows> NonWin;
+  std::vector<Region> Regions;
 
   // 1 when a conditional directive lies between Begin and End (file locations of one file).
   bool conditionalBetween(const clang::SourceManager &SM, clang::SourceLocation Begin,
@@ -41,8 +56,7 @@ struct PPRecord {
 
 class PPFacts : public clang::PPCallbacks {
 public:
-  PPFacts(const clang::SourceManager &SM, const clang::LangOptions &LO, std::shared_ptr<PPRecord> R)
-      : SM(SM), LO(LO), R(std::move(R)) {}
+  PPFacts(const clang::Preprocessor &PP, std::shared_ptr<PPRecord> R);
 
   void Ifdef(clang::SourceLocation Loc, const clang::Token &MacroNameTok, const clang::MacroDefinition &MD) override;
   void Ifndef(clang::SourceLocation Loc, const clang::Token &MacroNameTok, const clang::MacroDefinition &MD) override;
@@ -52,6 +66,10 @@ public:
             clang::SourceLocation IfLoc) override;
   void Else(clang::SourceLocation Loc, clang::SourceLocation IfLoc) override;
   void Endif(clang::SourceLocation Loc, clang::SourceLocation IfLoc) override;
+  void MacroDefined(const clang::Token &MacroNameTok, const clang::MacroDirective *MD) override;
+  void MacroUndefined(const clang::Token &MacroNameTok, const clang::MacroDefinition &MD,
+                      const clang::MacroDirective *Undef) override;
+  void SourceRangeSkipped(clang::SourceRange Range, clang::SourceLocation EndifLoc) override;
   void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason, clang::SrcMgr::CharacteristicKind FileType,
                    clang::FileID PrevFID) override;
   // Nothing to record; overridden so that the vtable names no symbol of another major's ABI.
@@ -59,6 +77,7 @@ public:
                   clang::SrcMgr::CharacteristicKind) override {}
 
 private:
+  const clang::Preprocessor &PP;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   std::shared_ptr<PPRecord> R;
@@ -66,25 +85,35 @@ private:
   // own directory or below it (`#include "x.h"`, `"sub/y.h"`); not headers found on the include
   // path (a vendored library's, a public API's), whose portability is theirs, nor system headers.
   llvm::DenseSet<clang::FileID> Own;
+  // Macros defined or undefined under a target-dependent condition (taken or skipped branch).
+  llvm::DenseSet<const clang::IdentifierInfo *> Derived;
 
   bool ownFile(clang::SourceLocation Loc) const;
   void directive(clang::SourceLocation Loc) { R->Conditionals.push_back(Loc); }
-  // One #if group: the Windows macros whose definition made an earlier branch's condition true
-  // (conditions that are only a disjunction of Windows-macro tests), and the open branch's
-  // requirement (a NonWindows region from BranchLoc when Undefined != 0).
+  // One #if group: the target-dependent conditions of its earlier branches (false here), whether
+  // any condition of the group depends on the target, and the open branch's requirement (a Region
+  // from BranchLoc when Req is not empty).
   struct Frame {
-    unsigned Taken = 0;
-    unsigned Undefined = 0;
+    std::vector<std::vector<PPToken>> Prior;
+    bool Dependent = false;
     clang::SourceLocation BranchLoc;
+    std::vector<PPToken> Req;
   };
   std::vector<Frame> Stack;
-  void openBranch(clang::SourceLocation Loc, unsigned Undefined);
+  unsigned OpenDependent = 0; // frames with a requirement: a #define here is Derived
+  // The condition's tokens as clang lexes them, each identifier with this preprocessing's facts.
+  std::vector<PPToken> tokens(clang::SourceRange Cond) const;
+  PPToken identifier(const clang::IdentifierInfo *II, clang::SourceLocation Loc) const;
+  static bool dependent(const std::vector<PPToken> &Cond);
+  // Opens the group's branch at Loc whose own condition is Own (empty when it is an #else or its
+  // condition does not depend on the target): its requirement is every earlier dependent condition
+  // false and Own true.
+  void openBranch(clang::SourceLocation Loc, const std::vector<PPToken> &OwnCond);
   void closeBranch(clang::SourceLocation Loc);
-  // PTRCHECK_WIN_* of `defined(A) || defined(B) || C` in Cond (Positive) or of `!defined(A)` / `!A`
-  // (Negative); both 0 for any other condition.
-  void windowsCondition(clang::SourceRange Cond, unsigned &Positive, unsigned &Negative) const;
   void macroTest(llvm::StringRef Name, clang::SourceLocation Loc);
-  void conditionText(clang::SourceLocation Loc, clang::SourceRange Cond);
+  // Windows intent from a condition's identifiers; only a condition whose range begins and ends in
+  // the file's text, not in a macro's expansion.
+  void conditionText(clang::SourceLocation Loc, clang::SourceRange Range, const std::vector<PPToken> &Cond);
 };
 
 } // namespace ptrcheck

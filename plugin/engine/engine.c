@@ -53,11 +53,15 @@ struct ptrcheck_engine_s {
     ptrcheck_loc_t windows_loc;  /* first place the TU showed Windows intent (file interned) */
     const char *windows_what;    /* "tests '_WIN32'" (interned); NULL: no intent seen */
     const char *compiling_triple; /* interned */
-    struct non_windows_s {
+    struct pp_region_s {
         const char *file; /* interned */
-        unsigned first, last, undefined;
-    } *nonwin;                   /* ptrcheck_engine_note_non_windows */
-    size_t nnonwin, capnonwin;
+        unsigned first, last;
+        ptrcheck_pp_tok_t *cond; /* texts interned */
+        size_t ncond;
+    } *regions;                  /* ptrcheck_engine_note_pp_region */
+    size_t nregions, capregions;
+    ptrcheck_origins_fn origins_fn;
+    void *origins_user;
 };
 
 static void free_fn_sites(void *p)
@@ -121,7 +125,9 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
         if (e->check_state[c] && e->check_state_free[c])
             e->check_state_free[c](e->check_state[c]);
     ptrcheck_arena_fini(&e->ast_arena);
-    free(e->nonwin);
+    for (size_t i = 0; i < e->nregions; i++)
+        free(e->regions[i].cond);
+    free(e->regions);
     free(e);
 }
 
@@ -208,44 +214,77 @@ int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *trip
     return e->compiling_triple && ptrcheck_target_parse(e->compiling_triple, &t) && t.windows;
 }
 
-int ptrcheck_engine_note_non_windows(ptrcheck_engine_t *e, const char *file, unsigned first_line,
-                                     unsigned last_line, unsigned undefined)
+int ptrcheck_engine_note_pp_region(ptrcheck_engine_t *e, const char *file, unsigned first_line, unsigned last_line,
+                                   const ptrcheck_pp_tok_t *cond, size_t ncond)
 {
-    if (!e || !file || !undefined || last_line < first_line)
-        return 1;
-    if (e->nnonwin == e->capnonwin) {
-        size_t ncap = e->capnonwin ? e->capnonwin * 2 : 16;
-        struct non_windows_s *n = realloc(e->nonwin, ncap * sizeof *n);
+    if (!e || !file || !cond || !ncond || last_line < first_line)
+        return 0;
+    if (e->nregions == e->capregions) {
+        size_t ncap = e->capregions ? e->capregions * 2 : 16;
+        struct pp_region_s *n = realloc(e->regions, ncap * sizeof *n);
         if (!n)
             return 0;
-        e->nonwin = n;
-        e->capnonwin = ncap;
+        e->regions = n;
+        e->capregions = ncap;
     }
-    const char *f = ptrcheck_engine_intern(e, file);
-    if (!f)
+    struct pp_region_s *r = &e->regions[e->nregions];
+    r->file = ptrcheck_engine_intern(e, file);
+    r->cond = malloc(ncond * sizeof *r->cond);
+    if (!r->file || !r->cond) {
+        free(r->cond);
         return 0;
-    e->nonwin[e->nnonwin].file = f;
-    e->nonwin[e->nnonwin].first = first_line;
-    e->nonwin[e->nnonwin].last = last_line;
-    e->nonwin[e->nnonwin].undefined = undefined;
-    e->nnonwin++;
+    }
+    for (size_t i = 0; i < ncond; i++) {
+        r->cond[i] = cond[i];
+        r->cond[i].text = cond[i].text ? ptrcheck_engine_intern(e, cond[i].text) : NULL;
+        if (cond[i].text && !r->cond[i].text) {
+            free(r->cond);
+            return 0;
+        }
+    }
+    r->first = first_line;
+    r->last = last_line;
+    r->ncond = ncond;
+    e->nregions++;
+    return 1;
+}
+
+void ptrcheck_engine_set_origins_resolver(ptrcheck_engine_t *e, ptrcheck_origins_fn fn, void *user)
+{
+    e->origins_fn = fn;
+    e->origins_user = user;
+}
+
+/* 1 when no region around l has a condition that is false or not known on triple. */
+static int known_on(const ptrcheck_engine_t *e, const char *triple, const ptrcheck_loc_t *l)
+{
+    if (!l->file)
+        return 1;
+    for (size_t i = 0; i < e->nregions; i++) {
+        const struct pp_region_s *r = &e->regions[i];
+        if (l->line >= r->first && l->line <= r->last && strcmp(r->file, l->file) == 0 &&
+            ptrcheck_pp_eval(r->cond, r->ncond, triple, e->compiling_triple) != 1)
+            return 0;
+    }
     return 1;
 }
 
 int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *triple, ptrcheck_loc_t loc)
 {
-    ptrcheck_target_t t;
-    if (!ptrcheck_engine_target_in_scope(e, triple) || !ptrcheck_target_parse(triple, &t))
+    if (!ptrcheck_engine_target_in_scope(e, triple))
         return 0;
-    if (t.windows && e->nnonwin && e->loc_fn && loc.raw && !loc.file && !loc.line)
-        e->loc_fn(e->loc_user, &loc); /* a lazy location (ptrcheck_engine_set_loc_resolver) */
-    if (!t.windows || !loc.file)
+    if (!e->nregions)
         return 1;
-    for (size_t i = 0; i < e->nnonwin; i++) {
-        const struct non_windows_s *r = &e->nonwin[i];
-        if ((r->undefined & t.win_macros) && loc.line >= r->first && loc.line <= r->last &&
-            strcmp(r->file, loc.file) == 0)
-            return 0;
+    if (e->loc_fn && loc.raw && !loc.file && !loc.line)
+        e->loc_fn(e->loc_user, &loc); /* a lazy location (ptrcheck_engine_set_loc_resolver) */
+    if (!known_on(e, triple, &loc))
+        return 0;
+    if (e->origins_fn && loc.raw) {
+        ptrcheck_loc_t o[32];
+        size_t n = e->origins_fn(e->origins_user, &loc, o, sizeof o / sizeof o[0]);
+        for (size_t i = 0; i < n; i++)
+            if (!known_on(e, triple, &o[i]))
+                return 0;
     }
     return 1;
 }

@@ -100,7 +100,7 @@ public:
     if (!leader())
       return;
     PPRec = std::make_shared<PPRecord>(); // one per translation unit
-    PP->addPPCallbacks(std::make_unique<PPFacts>(SM, PP->getLangOpts(), PPRec));
+    PP->addPPCallbacks(std::make_unique<PPFacts>(*PP, PPRec));
   }
 
   void registerMatchers(MatchFinder *Finder) override {

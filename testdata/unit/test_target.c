@@ -1,5 +1,7 @@
 #include <ptrcheck/ptrcheck.h>
 
+#include <stdlib.h>
+
 #include "unit.h"
 
 static int model(const char *triple, unsigned ptr, unsigned lng, unsigned in)
@@ -39,9 +41,84 @@ static int win_macros(const char *triple, unsigned want)
     return 1;
 }
 
-/* A branch only non-Windows compilers take leaves out exactly the Windows targets that define one
- * of the macros it requires undefined (ptrcheck_engine_note_non_windows). */
-static int non_windows_regions(void)
+/* A token list from a compact spelling: identifiers with a trailing '+' are defined here (value 1),
+ * '*' derived, '^' predefined; numbers are numbers; everything else punctuators. */
+static size_t toks(const char *spec, ptrcheck_pp_tok_t *out, char store[][32], size_t max)
+{
+    size_t n = 0;
+    const char *p = spec;
+    while (*p && n < max) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t len = strcspn(p, " ");
+        memcpy(store[n], p, len);
+        store[n][len] = 0;
+        p += len;
+        ptrcheck_pp_tok_t t = {PTRCHECK_PPT_PUNCT, store[n], 0, 0};
+        char *s = store[n];
+        if ((s[0] >= '0' && s[0] <= '9')) {
+            t.kind = PTRCHECK_PPT_NUMBER;
+            t.value = strtoll(s, NULL, 0);
+            t.flags = PTRCHECK_PPI_VALUE;
+        } else if (s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) {
+            t.kind = PTRCHECK_PPT_IDENT;
+            for (size_t k = strlen(s); k && strchr("+*^", s[k - 1]); k--) {
+                if (s[k - 1] == '+') {
+                    t.flags |= PTRCHECK_PPI_DEFINED | PTRCHECK_PPI_VALUE;
+                    t.value = 1;
+                } else if (s[k - 1] == '*') {
+                    t.flags |= PTRCHECK_PPI_DERIVED;
+                } else {
+                    t.flags |= PTRCHECK_PPI_PREDEFINED;
+                }
+                s[k - 1] = 0;
+            }
+        }
+        out[n++] = t;
+    }
+    return n;
+}
+
+static int eval_is(const char *spec, const char *triple, int want)
+{
+    ptrcheck_pp_tok_t t[32];
+    char store[32][32];
+    size_t n = toks(spec, t, store, 32);
+    int got = ptrcheck_pp_eval(t, n, triple, "x86_64-unknown-linux-gnu");
+    if (got != want) {
+        fprintf(stderr, "  `%s` on %s: %d, expected %d\n", spec, triple, got, want);
+        return 0;
+    }
+    return 1;
+}
+
+/* Conditions on other targets' identities, three-valued; the compiling target's own identity holds. */
+static int conditions(void)
+{
+    const char *msvc = "x86_64-pc-windows-msvc", *mingw = "x86_64-w64-windows-gnu", *arm = "aarch64-linux-gnu";
+    return eval_is("! defined _WIN32", msvc, 0) && eval_is("! defined _WIN32", arm, 1) &&
+           eval_is("! ( defined ( _MSC_VER ) || defined ( __MINGW64__ ) )", mingw, 0) &&
+           eval_is("! defined __MINGW32__", msvc, 1) && eval_is("! defined __MINGW32__", mingw, 0) &&
+           eval_is("defined ( __GNUC__+ ) && defined ( __x86_64__+ ) && ! defined ( _WIN64 )", msvc, 0) &&
+           eval_is("defined ( __GNUC__+ ) && defined ( __x86_64__+ ) && ! defined ( _WIN64 )", mingw, 0) &&
+           eval_is("defined ( __GNUC__+ ) && defined ( __x86_64__+ )", arm, 0) &&
+           eval_is("defined ( __x86_64__+ ) || defined ( _M_X64 )", msvc, 1) &&
+           eval_is("defined __x86_64__+", msvc, -1) && eval_is("defined __x86_64__+", "x86_64-linux-gnu", 1) &&
+           eval_is("__SIZEOF_POINTER__+ == 8", "i686-linux-gnu", 0) &&
+           eval_is("__SIZEOF_LONG__+ == 8", mingw, 0) && eval_is("__SIZEOF_LONG__+ == 8", arm, 1) &&
+           eval_is("defined ( PLAT_amd64_linux+* )", arm, -1) &&
+           eval_is("defined ( PLAT_amd64_linux+* )", "x86_64-linux-gnu", 1) &&
+           eval_is("defined ( __SSE2__+^ )", arm, -1) && eval_is("defined ( __OPTIMIZE__+^ ) && defined _WIN32", arm, 0) &&
+           eval_is("HAVE_X+ && ! defined _WIN32", msvc, 0) && eval_is("HAVE_X+ && ! defined _WIN32", arm, 1) &&
+           eval_is("defined __linux__+ && FOO ( 1 )", arm, -1) && eval_is("defined __linux__+ && FOO ( 1 )", msvc, 0) &&
+           eval_is("defined ( __linux__+", arm, -1) && eval_is("__GNUC__+ >= 1 ? 1 : defined _WIN32", arm, 1) &&
+           eval_is("__GNUC__+ >= 4 ? 1 : 0", msvc, 0);
+}
+
+/* A region's condition leaves out exactly the targets where it is false or not known. */
+static int regions(void)
 {
     ptrcheck_config_t cfg;
     ptrcheck_error_t err;
@@ -51,9 +128,14 @@ static int non_windows_regions(void)
     ptrcheck_engine_t *e = ptrcheck_engine_create(&cfg, &err);
     if (!e)
         return 0;
+    ptrcheck_engine_set_compiling_triple(e, "x86_64-unknown-linux-gnu");
     ptrcheck_engine_note_windows_intent(e, (ptrcheck_loc_t){.file = "a.c", .line = 1, .col = 1}, "tests '_WIN32'");
-    int ok = ptrcheck_engine_note_non_windows(e, "a.c", 10, 20, PTRCHECK_WIN_MSC) &&
-             ptrcheck_engine_note_non_windows(e, "a.c", 30, 40, PTRCHECK_WIN_WIN32);
+    ptrcheck_pp_tok_t c1[8], c2[8];
+    char s1[8][32], s2[8][32];
+    size_t n1 = toks("! ( defined _MSC_VER )", c1, s1, 8), n2 = toks("! defined _WIN32", c2, s2, 8);
+    int ok = ptrcheck_engine_note_pp_region(e, "a.c", 10, 20, c1, n1) &&
+             ptrcheck_engine_note_pp_region(e, "a.c", 30, 40, c2, n2) &&
+             !ptrcheck_engine_note_pp_region(e, "a.c", 30, 40, c2, 0);
     ptrcheck_loc_t in_msc = {.file = "a.c", .line = 15}, in_win = {.file = "a.c", .line = 30};
     ptrcheck_loc_t out = {.file = "a.c", .line = 25}, other = {.file = "b.c", .line = 15};
     ok = ok && !ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", in_msc) &&
@@ -68,7 +150,8 @@ static int non_windows_regions(void)
 
 int main(void)
 {
-    CHECK(non_windows_regions());
+    CHECK(conditions());
+    CHECK(regions());
     CHECK(win_macros("x86_64-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MSC));
     CHECK(win_macros("i686-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_MSC));
     CHECK(win_macros("x86_64-w64-mingw32",

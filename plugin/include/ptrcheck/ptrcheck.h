@@ -262,13 +262,47 @@ PTRCHECK_API void ptrcheck_engine_note_windows_intent(ptrcheck_engine_t *e, ptrc
 /* 1 when the configured target triple counts for this TU: every target of an explicit `targets`
  * list; of the default list, the Unix ones always and the Windows ones only with Windows intent. */
 PTRCHECK_API int ptrcheck_engine_target_in_scope(const ptrcheck_engine_t *e, const char *triple);
-/* Code between first_line and last_line of file (interned by the engine) is compiled only when
- * none of the Windows macros in `undefined` (PTRCHECK_WIN_*) is defined: the `#else` of
- * `#if defined(_WIN32) || defined(_MSC_VER)`, the body of `#ifndef _WIN32`.  0 when out of memory. */
-PTRCHECK_API int ptrcheck_engine_note_non_windows(ptrcheck_engine_t *e, const char *file, unsigned first_line,
-                                                  unsigned last_line, unsigned undefined);
-/* ptrcheck_engine_target_in_scope, and the code at loc is compiled for that target: not inside a
- * region noted by ptrcheck_engine_note_non_windows that excludes one of the target's macros. */
+/* Preprocessor conditions (docs/config.md, "Code other targets do not build").  The adapter hands
+ * the engine each branch of the translation unit that this preprocessing took because of a condition
+ * that depends on the target: one that tests a macro identifying the target or compiler (_WIN32,
+ * __x86_64__, __linux__, __SIZEOF_POINTER__, __GNUC__, any other macro the compiler predefines for
+ * the target: ptrcheck_pp_target_dependent), or a macro defined or undefined under such a condition.
+ * The condition is the branch's requirement, as the tokens of one #if expression (`!(A) && (B)` for
+ * the #elif B after a false #if A).  Code in it (or spelled in a macro defined in it, or in a file
+ * included from it) exists on another target only when the condition is known to hold there. */
+#define PTRCHECK_PPT_IDENT 1u  /* an identifier (also `defined`) */
+#define PTRCHECK_PPT_NUMBER 2u /* an integer literal: value (flag PTRCHECK_PPI_VALUE when understood) */
+#define PTRCHECK_PPT_PUNCT 3u  /* a punctuator: text */
+#define PTRCHECK_PPI_DEFINED 1u    /* identifier: a macro at this point of this preprocessing */
+#define PTRCHECK_PPI_VALUE 2u      /* value holds its integer value (a macro whose body is one integer) */
+#define PTRCHECK_PPI_DERIVED 4u    /* defined or undefined under a target-dependent condition */
+#define PTRCHECK_PPI_PREDEFINED 8u /* predefined by the compiler (not on the command line) */
+typedef struct ptrcheck_pp_tok_s {
+    unsigned kind;    /* PTRCHECK_PPT_* */
+    const char *text; /* identifier or punctuator spelling (copied by the engine) */
+    long long value;
+    unsigned flags;   /* PTRCHECK_PPI_* */
+} ptrcheck_pp_tok_t;
+/* 1 when the macro's definition may differ between targets built from the same source: a macro
+ * the compilers predefine per target or per compiler (ptrcheck knows which: flags PREDEFINED), or
+ * flags DERIVED. */
+PTRCHECK_API int ptrcheck_pp_target_dependent(const char *name, unsigned flags);
+/* Code between first_line and last_line of file was compiled because cond held.  0 when out of
+ * memory or cond is empty. */
+PTRCHECK_API int ptrcheck_engine_note_pp_region(ptrcheck_engine_t *e, const char *file, unsigned first_line,
+                                                unsigned last_line, const ptrcheck_pp_tok_t *cond, size_t ncond);
+/* Where the token at loc also comes from: the places (file locations) of the macro definitions it
+ * was spelled or expanded in, and the #include lines the files of those were entered through; at
+ * most max, innermost first.  Set by the clang adapter. */
+typedef size_t (*ptrcheck_origins_fn)(void *user, const ptrcheck_loc_t *loc, ptrcheck_loc_t *out, size_t max);
+PTRCHECK_API void ptrcheck_engine_set_origins_resolver(ptrcheck_engine_t *e, ptrcheck_origins_fn fn, void *user);
+/* What a condition gives on a target: 1 holds, 0 does not, -1 not known from this preprocessing
+ * (the compiling target's own identity gives the host's answer, 1).  Exposed for unit tests. */
+PTRCHECK_API int ptrcheck_pp_eval(const ptrcheck_pp_tok_t *cond, size_t ncond, const char *triple,
+                                  const char *compiling_triple);
+/* ptrcheck_engine_target_in_scope, and the code at loc is known to be compiled for that target: no
+ * noted region around it (around the definitions of the macros it comes from, or the #include lines
+ * of its files) whose condition is false or unknown there. */
 PTRCHECK_API int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *triple,
                                                     ptrcheck_loc_t loc);
 /* Adds the note naming the line that showed Windows intent when the default targets were used and
