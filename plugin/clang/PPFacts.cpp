@@ -25,35 +25,63 @@ static bool windowsMacro(llvm::StringRef N) {
 }
 
 PPFacts::PPFacts(const Preprocessor &PP, std::shared_ptr<PPRecord> R)
-    : PP(PP), SM(PP.getSourceManager()), LO(PP.getLangOpts()), R(std::move(R)) {}
+    : PP(PP), SM(PP.getSourceManager()), LO(PP.getLangOpts()), R(std::move(R)),
+      DefinedII(PP.getIdentifierInfo("defined")) {}
 
 PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const {
   PPToken T;
   T.Kind = PTRCHECK_PPT_IDENT;
   T.Text = II->getName().str();
   T.Loc = Loc;
+  T.II = II;
   if (Derived.count(II))
     T.Flags |= PTRCHECK_PPI_DERIVED;
   const MacroInfo *MI = PP.getMacroInfo(II);
   if (!MI)
     return T;
   T.Flags |= PTRCHECK_PPI_DEFINED;
+  // Predefined macros live in the predefines buffer ("<built-in>", which also holds the command
+  // line's -D as "<command line>").  Its presumed locations are cheap; asking them of a definition
+  // in a source file would make clang count the lines of that file (of sqlite3.c: 88k instructions
+  // per call), so other files are not asked.
   SourceLocation D = MI->getDefinitionLoc();
-  if (D.isValid() && SM.isWrittenInBuiltinFile(D) && !SM.isWrittenInCommandLineFile(D))
+  if (D.isValid() && SM.getFileID(D) == PP.getPredefinesFileID() && SM.isWrittenInBuiltinFile(D) &&
+      !SM.isWrittenInCommandLineFile(D))
     T.Flags |= PTRCHECK_PPI_PREDEFINED;
-  if (MI->getNumTokens() == 1 && MI->getReplacementToken(0).is(tok::numeric_constant)) {
-    bool Invalid = false;
-    std::string Spelling = PP.getSpelling(MI->getReplacementToken(0), &Invalid);
-    NumericLiteralParser Lit(Spelling, MI->getReplacementToken(0).getLocation(), PP.getSourceManager(),
-                             PP.getLangOpts(), PP.getTargetInfo(), PP.getDiagnostics());
-    llvm::APInt V(64, 0);
-    if (!Invalid && !Lit.hadError && Lit.isIntegerLiteral() && !Lit.GetIntegerValue(V)) {
-      T.Value = static_cast<long long>(V.getZExtValue());
-      T.Flags |= PTRCHECK_PPI_VALUE;
-    }
-  }
   return T;
 }
+
+// The value of an integer literal spelled S at L.
+bool PPFacts::integerValue(llvm::StringRef S, SourceLocation L, long long &Out) const {
+  NumericLiteralParser Lit(S, L, PP.getSourceManager(), PP.getLangOpts(), PP.getTargetInfo(), PP.getDiagnostics());
+  llvm::APInt V(64, 0);
+  if (Lit.hadError || !Lit.isIntegerLiteral() || Lit.GetIntegerValue(V))
+    return false;
+  Out = static_cast<long long>(V.getZExtValue());
+  return true;
+}
+
+void PPFacts::values(std::vector<PPToken> &Cond) const {
+  for (PPToken &T : Cond) {
+    if (T.Kind == PTRCHECK_PPT_NUMBER) {
+      if (integerValue(T.Text, T.Loc, T.Value))
+        T.Flags = PTRCHECK_PPI_VALUE;
+      T.Text.clear();
+      continue;
+    }
+    const MacroInfo *MI = T.Kind == PTRCHECK_PPT_IDENT && T.II ? PP.getMacroInfo(T.II) : nullptr;
+    if (!MI || MI->getNumTokens() != 1 || !MI->getReplacementToken(0).is(tok::numeric_constant))
+      continue;
+    bool Invalid = false;
+    std::string Spelling = PP.getSpelling(MI->getReplacementToken(0), &Invalid);
+    if (!Invalid && integerValue(Spelling, MI->getReplacementToken(0).getLocation(), T.Value))
+      T.Flags |= PTRCHECK_PPI_VALUE;
+  }
+}
+
+// The offset in its file of a token a raw lexer started at Start (that file's first location) made:
+// the lexer makes its locations as Start plus the offset, so no source-manager lookup is needed.
+static unsigned rawOffset(SourceLocation Start, SourceLocation L) { return L.getRawEncoding() - Start.getRawEncoding(); }
 
 std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
   std::vector<PPToken> Out;
@@ -67,11 +95,13 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
   llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
   if (Invalid || B.first != E.first || B.second > Buf.size())
     return Out;
-  Lexer Raw(SM.getLocForStartOfFile(B.first), LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
+  SourceLocation Start = SM.getLocForStartOfFile(B.first);
+  Lexer Raw(Start, LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
   Token T;
+  Out.reserve(8);
   for (bool First = true;; First = false) {
     Raw.LexFromRawLexer(T);
-    if (T.is(tok::eof) || (!First && T.isAtStartOfLine()) || SM.getFileOffset(T.getLocation()) > E.second)
+    if (T.is(tok::eof) || (!First && T.isAtStartOfLine()) || rawOffset(Start, T.getLocation()) > E.second)
       break;
     PPToken P;
     P.Loc = T.getLocation();
@@ -81,13 +111,8 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
       P.Kind = PTRCHECK_PPT_NUMBER;
       bool Bad = false;
       std::string Spelling = Lexer::getSpelling(T, SM, LO, &Bad);
-      NumericLiteralParser Lit(Spelling, T.getLocation(), PP.getSourceManager(), PP.getLangOpts(),
-                               PP.getTargetInfo(), PP.getDiagnostics());
-      llvm::APInt V(64, 0);
-      if (!Bad && !Lit.hadError && Lit.isIntegerLiteral() && !Lit.GetIntegerValue(V)) {
-        P.Value = static_cast<long long>(V.getZExtValue());
-        P.Flags = PTRCHECK_PPI_VALUE;
-      }
+      if (!Bad)
+        P.Text = std::move(Spelling); // its value: values()
     } else if (const char *Punct = tok::getPunctuatorSpelling(T.getKind())) {
       P.Kind = PTRCHECK_PPT_PUNCT;
       P.Text = Punct;
@@ -100,10 +125,22 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
   return Out;
 }
 
-bool PPFacts::dependent(const std::vector<PPToken> &Cond) {
-  for (const PPToken &T : Cond)
-    if (T.Kind == PTRCHECK_PPT_IDENT && ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags))
+bool PPFacts::dependent(const std::vector<PPToken> &Cond) const {
+  for (const PPToken &T : Cond) {
+    if (T.Kind != PTRCHECK_PPT_IDENT)
+      continue;
+    if (!T.II) {
+      if (ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags))
+        return true;
+      continue;
+    }
+    // the engine's answer depends on the name and the flags only: asked once per pair
+    auto It = DependentMemo.find({T.II, T.Flags});
+    if (It == DependentMemo.end())
+      It = DependentMemo.insert({{T.II, T.Flags}, ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags) != 0}).first;
+    if (It->second)
       return true;
+  }
   return false;
 }
 
@@ -193,7 +230,8 @@ void PPFacts::conditionText(SourceLocation Loc, SourceRange Range, const std::ve
     }
 }
 
-void PPFacts::Ifdef(SourceLocation Loc, const Token &MacroNameTok, const MacroDefinition &) {
+// `#ifdef X` (Negated: `#ifndef X`) as the condition `defined X` / `!defined X`.
+void PPFacts::definedTest(SourceLocation Loc, const Token &MacroNameTok, bool Negated) {
   directive(Loc);
   Stack.emplace_back();
   const IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
@@ -201,41 +239,29 @@ void PPFacts::Ifdef(SourceLocation Loc, const Token &MacroNameTok, const MacroDe
     return;
   macroTest(II->getName(), MacroNameTok.getLocation());
   std::vector<PPToken> C;
+  if (Negated)
+    C.push_back(punctToken("!"));
   PPToken D;
   D.Kind = PTRCHECK_PPT_IDENT;
   D.Text = "defined";
+  D.II = DefinedII;
   C.push_back(D);
   C.push_back(identifier(II, MacroNameTok.getLocation()));
   if (!dependent(C))
     return;
   Stack.back().Dependent = true;
-  if (PP.getMacroInfo(II))
+  if ((PP.getMacroInfo(II) != nullptr) != Negated)
     openBranch(Loc, C);
   else
     Stack.back().Prior.push_back(std::move(C));
 }
 
+void PPFacts::Ifdef(SourceLocation Loc, const Token &MacroNameTok, const MacroDefinition &) {
+  definedTest(Loc, MacroNameTok, false);
+}
+
 void PPFacts::Ifndef(SourceLocation Loc, const Token &MacroNameTok, const MacroDefinition &) {
-  directive(Loc);
-  Stack.emplace_back();
-  const IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
-  if (!II)
-    return;
-  macroTest(II->getName(), MacroNameTok.getLocation());
-  std::vector<PPToken> C;
-  C.push_back(punctToken("!"));
-  PPToken D;
-  D.Kind = PTRCHECK_PPT_IDENT;
-  D.Text = "defined";
-  C.push_back(D);
-  C.push_back(identifier(II, MacroNameTok.getLocation()));
-  if (!dependent(C))
-    return;
-  Stack.back().Dependent = true;
-  if (!PP.getMacroInfo(II))
-    openBranch(Loc, C);
-  else
-    Stack.back().Prior.push_back(std::move(C));
+  definedTest(Loc, MacroNameTok, true);
 }
 
 void PPFacts::Defined(const Token &MacroNameTok, const MacroDefinition &, SourceRange) {
@@ -250,6 +276,7 @@ void PPFacts::If(SourceLocation Loc, SourceRange ConditionRange, ConditionValueK
   conditionText(Loc, ConditionRange, C);
   if (!dependent(C))
     return;
+  values(C);
   Stack.back().Dependent = true;
   if (Value == CVK_True)
     openBranch(Loc, C);
@@ -265,6 +292,8 @@ void PPFacts::Elif(SourceLocation Loc, SourceRange ConditionRange, ConditionValu
   if (Value == CVK_NotEvaluated || Stack.empty()) // an earlier branch was taken: this one is skipped
     return;
   bool Dep = dependent(C);
+  if (Dep)
+    values(C);
   Stack.back().Dependent |= Dep;
   if (Value == CVK_True)
     openBranch(Loc, Dep ? C : std::vector<PPToken>());
@@ -314,13 +343,14 @@ void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation) {
   llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
   if (Invalid || B.second > Buf.size())
     return;
-  Lexer Raw(SM.getLocForStartOfFile(B.first), LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
+  SourceLocation Start = SM.getLocForStartOfFile(B.first);
+  Lexer Raw(Start, LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
   Token T;
   // tokens of a line after `#` at its start: 1 the directive name, 2 the macro name
   unsigned State = 0;
   bool Define = false;
   while (!Raw.LexFromRawLexer(T) || T.isNot(tok::eof)) {
-    if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) > End)
+    if (T.is(tok::eof) || rawOffset(Start, T.getLocation()) > End)
       break;
     if (T.isAtStartOfLine()) {
       State = T.is(tok::hash) ? 1 : 0;

@@ -10,6 +10,7 @@
 #include "clang/Lex/PPCallbacks.h"
 #define PTRCHECK_COMPAT_PP
 #include "ptrcheck_compat.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "ptrcheck/ptrcheck.h"
 
@@ -34,6 +35,7 @@ struct PPToken {
   long long Value = 0;
   unsigned Flags = 0; // PTRCHECK_PPI_*
   clang::SourceLocation Loc;
+  const clang::IdentifierInfo *II = nullptr; // identifiers: for values()
 };
 
 struct PPRecord {
@@ -101,10 +103,17 @@ private:
   };
   std::vector<Frame> Stack;
   unsigned OpenDependent = 0; // frames with a requirement: a #define here is Derived
-  // The condition's tokens as clang lexes them, each identifier with this preprocessing's facts.
+  // The condition's tokens as clang lexes them, each identifier with this preprocessing's facts
+  // except values, which values() adds to the conditions kept (most are not: reading every macro's
+  // value would be most of the plugin's preprocessing cost).
   std::vector<PPToken> tokens(clang::SourceRange Cond) const;
   PPToken identifier(const clang::IdentifierInfo *II, clang::SourceLocation Loc) const;
-  static bool dependent(const std::vector<PPToken> &Cond);
+  void values(std::vector<PPToken> &Cond) const;
+  bool integerValue(llvm::StringRef S, clang::SourceLocation L, long long &Out) const;
+  void definedTest(clang::SourceLocation Loc, const clang::Token &MacroNameTok, bool Negated);
+  bool dependent(const std::vector<PPToken> &Cond) const;
+  const clang::IdentifierInfo *DefinedII; // `defined`, for the conditions #ifdef / #ifndef stand for
+  mutable llvm::DenseMap<std::pair<const clang::IdentifierInfo *, unsigned>, bool> DependentMemo;
   // Opens the group's branch at Loc whose own condition is Own (empty when it is an #else or its
   // condition does not depend on the target): its requirement is every earlier dependent condition
   // false and Own true.

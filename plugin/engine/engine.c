@@ -24,6 +24,16 @@ typedef struct source_file_s {
     size_t nlines;
 } source_file_t;
 
+/* A region's condition is evaluated once per (target, compiling target): every fact inside it asks. */
+struct pp_memo_s {
+    unsigned n;
+    struct {
+        char triple[64];
+        const char *compiling; /* interned */
+        int value;
+    } slot[8];
+};
+
 struct ptrcheck_engine_s {
     ptrcheck_config_t cfg;
     unsigned char enabled[PTRCHECK_CHECK_COUNT];
@@ -58,6 +68,7 @@ struct ptrcheck_engine_s {
         unsigned first, last;
         ptrcheck_pp_tok_t *cond; /* texts interned */
         size_t ncond;
+        struct pp_memo_s *memo;  /* region_value()'s answers, by target */
     } *regions;                  /* ptrcheck_engine_note_pp_region */
     size_t nregions, capregions;
     ptrcheck_origins_fn origins_fn;
@@ -125,8 +136,10 @@ void ptrcheck_engine_destroy(ptrcheck_engine_t *e)
         if (e->check_state[c] && e->check_state_free[c])
             e->check_state_free[c](e->check_state[c]);
     ptrcheck_arena_fini(&e->ast_arena);
-    for (size_t i = 0; i < e->nregions; i++)
+    for (size_t i = 0; i < e->nregions; i++) {
         free(e->regions[i].cond);
+        free(e->regions[i].memo);
+    }
     free(e->regions);
     free(e);
 }
@@ -230,29 +243,46 @@ int ptrcheck_engine_note_pp_region(ptrcheck_engine_t *e, const char *file, unsig
     struct pp_region_s *r = &e->regions[e->nregions];
     r->file = ptrcheck_engine_intern(e, file);
     r->cond = malloc(ncond * sizeof *r->cond);
-    if (!r->file || !r->cond) {
-        free(r->cond);
-        return 0;
-    }
+    r->memo = calloc(1, sizeof *r->memo);
+    if (!r->file || !r->cond || !r->memo)
+        goto fail;
     for (size_t i = 0; i < ncond; i++) {
         r->cond[i] = cond[i];
         r->cond[i].text = cond[i].text ? ptrcheck_engine_intern(e, cond[i].text) : NULL;
-        if (cond[i].text && !r->cond[i].text) {
-            free(r->cond);
-            return 0;
-        }
+        if (cond[i].text && !r->cond[i].text)
+            goto fail;
     }
     r->first = first_line;
     r->last = last_line;
     r->ncond = ncond;
     e->nregions++;
     return 1;
+fail:
+    free(r->cond);
+    free(r->memo);
+    return 0;
 }
 
 void ptrcheck_engine_set_origins_resolver(ptrcheck_engine_t *e, ptrcheck_origins_fn fn, void *user)
 {
     e->origins_fn = fn;
     e->origins_user = user;
+}
+
+static int region_value(const ptrcheck_engine_t *e, const struct pp_region_s *r, const char *triple)
+{
+    struct pp_memo_s *m = r->memo;
+    for (unsigned i = 0; i < m->n; i++)
+        if (m->slot[i].compiling == e->compiling_triple && strcmp(m->slot[i].triple, triple) == 0)
+            return m->slot[i].value;
+    int v = ptrcheck_pp_eval(r->cond, r->ncond, triple, e->compiling_triple);
+    if (m->n < sizeof m->slot / sizeof m->slot[0] && strlen(triple) < sizeof m->slot[0].triple) {
+        strcpy(m->slot[m->n].triple, triple);
+        m->slot[m->n].compiling = e->compiling_triple;
+        m->slot[m->n].value = v;
+        m->n++;
+    }
+    return v;
 }
 
 /* 1 when no region around l has a condition that is false or not known on triple. */
@@ -263,7 +293,7 @@ static int known_on(const ptrcheck_engine_t *e, const char *triple, const ptrche
     for (size_t i = 0; i < e->nregions; i++) {
         const struct pp_region_s *r = &e->regions[i];
         if (l->line >= r->first && l->line <= r->last && strcmp(r->file, l->file) == 0 &&
-            ptrcheck_pp_eval(r->cond, r->ncond, triple, e->compiling_triple) != 1)
+            region_value(e, r, triple) != 1)
             return 0;
     }
     return 1;
