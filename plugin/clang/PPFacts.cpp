@@ -25,8 +25,20 @@ static bool windowsMacro(llvm::StringRef N) {
 }
 
 PPFacts::PPFacts(const Preprocessor &PP, std::shared_ptr<PPRecord> R)
-    : PP(PP), SM(PP.getSourceManager()), LO(PP.getLangOpts()), R(std::move(R)),
-      DefinedII(PP.getIdentifierInfo("defined")) {}
+    : PP(PP), SM(PP.getSourceManager()), LO(PP.getLangOpts()), R(std::move(R)) {}
+
+// An identifier clang has not met (in a condition's tokens lexed again here): no macro, no value.
+PPToken PPFacts::identifier(llvm::StringRef Name, SourceLocation Loc) const {
+  if (const IdentifierInfo *II = findIdentifier(PP.getIdentifierTable(), Name))
+    return identifier(II, Loc);
+  PPToken T;
+  T.Kind = PTRCHECK_PPT_IDENT;
+  T.Text = Name.str();
+  T.Loc = Loc;
+  if (!DerivedNames.empty() && DerivedNames.count(Name))
+    T.Flags |= PTRCHECK_PPI_DERIVED;
+  return T;
+}
 
 PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const {
   PPToken T;
@@ -34,7 +46,7 @@ PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const 
   T.Text = II->getName().str();
   T.Loc = Loc;
   T.II = II;
-  if (Derived.count(II))
+  if (Derived.count(II) || (!DerivedNames.empty() && DerivedNames.count(T.Text)))
     T.Flags |= PTRCHECK_PPI_DERIVED;
   const MacroInfo *MI = PP.getMacroInfo(II);
   if (!MI)
@@ -106,7 +118,7 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
     PPToken P;
     P.Loc = T.getLocation();
     if (T.is(tok::raw_identifier)) {
-      P = identifier(PP.getIdentifierInfo(T.getRawIdentifier()), T.getLocation());
+      P = identifier(T.getRawIdentifier(), T.getLocation());
     } else if (T.is(tok::numeric_constant)) {
       P.Kind = PTRCHECK_PPT_NUMBER;
       bool Bad = false;
@@ -244,7 +256,6 @@ void PPFacts::definedTest(SourceLocation Loc, const Token &MacroNameTok, bool Ne
   PPToken D;
   D.Kind = PTRCHECK_PPT_IDENT;
   D.Text = "defined";
-  D.II = DefinedII;
   C.push_back(D);
   C.push_back(identifier(II, MacroNameTok.getLocation()));
   if (!dependent(C))
@@ -360,8 +371,12 @@ void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation) {
       Define = T.is(tok::raw_identifier) && (T.getRawIdentifier() == "define" || T.getRawIdentifier() == "undef");
       State = Define ? 2 : 0;
     } else if (State == 2) {
-      if (T.is(tok::raw_identifier))
-        Derived.insert(PP.getIdentifierInfo(T.getRawIdentifier()));
+      if (T.is(tok::raw_identifier)) {
+        if (const IdentifierInfo *II = findIdentifier(PP.getIdentifierTable(), T.getRawIdentifier()))
+          Derived.insert(II);
+        else
+          DerivedNames.insert(T.getRawIdentifier());
+      }
       State = 0;
     }
   }

@@ -9,9 +9,11 @@
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Lex/PPCallbacks.h"
 #define PTRCHECK_COMPAT_PP
+#include "Identifiers.h"
 #include "ptrcheck_compat.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 #include "ptrcheck/ptrcheck.h"
 
 #include <memory>
@@ -87,8 +89,10 @@ private:
   // own directory or below it (`#include "x.h"`, `"sub/y.h"`); not headers found on the include
   // path (a vendored library's, a public API's), whose portability is theirs, nor system headers.
   llvm::DenseSet<clang::FileID> Own;
-  // Macros defined or undefined under a target-dependent condition (taken or skipped branch).
+  // Macros defined or undefined under a target-dependent condition (taken or skipped branch); by
+  // name those of a skipped branch that this preprocessing has not met anywhere else.
   llvm::DenseSet<const clang::IdentifierInfo *> Derived;
+  llvm::StringSet<> DerivedNames;
 
   bool ownFile(clang::SourceLocation Loc) const;
   void directive(clang::SourceLocation Loc) { R->Conditionals.push_back(Loc); }
@@ -108,11 +112,11 @@ private:
   // value would be most of the plugin's preprocessing cost).
   std::vector<PPToken> tokens(clang::SourceRange Cond) const;
   PPToken identifier(const clang::IdentifierInfo *II, clang::SourceLocation Loc) const;
+  PPToken identifier(llvm::StringRef Name, clang::SourceLocation Loc) const;
   void values(std::vector<PPToken> &Cond) const;
   bool integerValue(llvm::StringRef S, clang::SourceLocation L, long long &Out) const;
   void definedTest(clang::SourceLocation Loc, const clang::Token &MacroNameTok, bool Negated);
   bool dependent(const std::vector<PPToken> &Cond) const;
-  const clang::IdentifierInfo *DefinedII; // `defined`, for the conditions #ifdef / #ifndef stand for
   mutable llvm::DenseMap<std::pair<const clang::IdentifierInfo *, unsigned>, bool> DependentMemo;
   // Opens the group's branch at Loc whose own condition is Own (empty when it is an #else or its
   // condition does not depend on the target): its requirement is every earlier dependent condition

@@ -2,6 +2,7 @@
 // (../WalkHooks.h): hard-coded byte offsets (`(char *)p + 24` and its context: the access it feeds,
 // a memcpy around it) and static assertions.  Records are described target-neutrally by
 // ../RecordFacts.cpp; checks/offset-assumption/ast.c decides.
+#include "../Identifiers.h"
 #include "../WalkHooks.h"
 
 #include "clang/AST/ASTContext.h"
@@ -156,7 +157,8 @@ private:
     F.base_pointee_spelling = X.spelling(Pointee.getUnqualifiedType());
     F.base_pointee_bytes = bytesOf(Pointee);
     F.via_memcpy = ViaMemcpy;
-    F.offsetof_defined = Ctx.Idents.get("offsetof").hasMacroDefinition();
+    const IdentifierInfo *Offsetof = findIdentifier(Ctx.Idents, "offsetof");
+    F.offsetof_defined = Offsetof && Offsetof->hasMacroDefinition();
     F.access_bytes = AccessBytes;
     if (!Access.isNull()) {
       F.access_bytes = bytesOf(Access);
