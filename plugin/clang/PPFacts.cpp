@@ -1,6 +1,7 @@
 // Preprocessor facts (see PPFacts.h).
 #include "PPFacts.h"
 
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -13,6 +14,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "ptrcheck/ptrcheck.h"
 
@@ -324,8 +326,12 @@ void PPFacts::Else(SourceLocation Loc, SourceLocation) {
 void PPFacts::Endif(SourceLocation Loc, SourceLocation) {
   directive(Loc);
   closeBranch(Loc);
-  if (!Stack.empty())
-    Stack.pop_back();
+  if (Stack.empty())
+    return;
+  // clang reports the branch this #endif ends, when it was skipped, after this callback
+  EndedGroup = Loc;
+  EndedDependent = Stack.back().Dependent;
+  Stack.pop_back();
 }
 
 void PPFacts::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
@@ -341,9 +347,11 @@ void PPFacts::MacroUndefined(const Token &MacroNameTok, const MacroDefinition &,
 }
 
 // A skipped branch of a group whose conditions depend on the target (or inside such a branch) may
-// be taken on another target: the macros it defines or undefines are Derived.
-void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation) {
-  bool Dep = OpenDependent != 0;
+// be taken on another target: the macros it defines or undefines are Derived.  The branch's lines are
+// scanned as text, not lexed (a skipped block can be most of a header): a `# define X` that is really
+// inside a comment makes X Derived too, which only keeps claims about X's conditions back.
+void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation EndLoc) {
+  bool Dep = OpenDependent != 0 || (EndedDependent && EndLoc == EndedGroup);
   for (const Frame &F : Stack)
     Dep = Dep || F.Dependent;
   if (!Dep || Range.isInvalid() || Range.getBegin().isMacroID())
@@ -354,31 +362,36 @@ void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation) {
   llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
   if (Invalid || B.second > Buf.size())
     return;
-  SourceLocation Start = SM.getLocForStartOfFile(B.first);
-  Lexer Raw(Start, LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
-  Token T;
-  // tokens of a line after `#` at its start: 1 the directive name, 2 the macro name
-  unsigned State = 0;
-  bool Define = false;
-  while (!Raw.LexFromRawLexer(T) || T.isNot(tok::eof)) {
-    if (T.is(tok::eof) || rawOffset(Start, T.getLocation()) > End)
-      break;
-    if (T.isAtStartOfLine()) {
-      State = T.is(tok::hash) ? 1 : 0;
-      continue;
-    }
-    if (State == 1) {
-      Define = T.is(tok::raw_identifier) && (T.getRawIdentifier() == "define" || T.getRawIdentifier() == "undef");
-      State = Define ? 2 : 0;
-    } else if (State == 2) {
-      if (T.is(tok::raw_identifier)) {
-        if (const IdentifierInfo *II = findIdentifier(PP.getIdentifierTable(), T.getRawIdentifier()))
-          Derived.insert(II);
-        else
-          DerivedNames.insert(T.getRawIdentifier());
+  const char *P = Buf.begin() + B.second;
+  const char *Stop = Buf.begin() + std::min<size_t>(End, Buf.size());
+  auto Blank = [&](const char *Q) {
+    while (Q < Stop && (*Q == ' ' || *Q == '\t'))
+      ++Q;
+    return Q;
+  };
+  while (P < Stop) {
+    const char *Q = Blank(P);
+    if (Q < Stop && *Q == '#') {
+      Q = Blank(Q + 1);
+      llvm::StringRef Rest(Q, Stop - Q);
+      size_t Word = Rest.substr(0, 6) == "define" ? 6 : Rest.substr(0, 5) == "undef" ? 5 : 0;
+      if (Word && Word < Rest.size() && (Rest[Word] == ' ' || Rest[Word] == '\t')) {
+        const char *N = Blank(Q + Word), *NE = N;
+        while (NE < Stop && isAsciiIdentifierContinue(*NE))
+          ++NE;
+        if (NE > N && !isDigit(*N)) {
+          llvm::StringRef Name(N, NE - N);
+          if (const IdentifierInfo *II = findIdentifier(PP.getIdentifierTable(), Name))
+            Derived.insert(II);
+          else
+            DerivedNames.insert(Name);
+        }
       }
-      State = 0;
     }
+    const void *NL = memchr(Q, '\n', Stop - Q);
+    if (!NL)
+      break;
+    P = static_cast<const char *>(NL) + 1;
   }
 }
 

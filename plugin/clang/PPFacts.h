@@ -107,6 +107,8 @@ private:
   };
   std::vector<Frame> Stack;
   unsigned OpenDependent = 0; // frames with a requirement: a #define here is Derived
+  clang::SourceLocation EndedGroup; // the last #endif, and whether its group's conditions were dependent
+  bool EndedDependent = false;
   // The condition's tokens as clang lexes them, each identifier with this preprocessing's facts
   // except values, which values() adds to the conditions kept (most are not: reading every macro's
   // value would be most of the plugin's preprocessing cost).

@@ -138,6 +138,21 @@ static int identity_macro(const ident_t *t, const char *n, mval_t *out)
     const int lp64 = !t->t.windows && t->t.pointer_bits == 64 && t->t.long_bits == 64;
     const int gnuc = !t->msvc;
     mval_t r;
+    /* Most names asked are include guards and project macros: the first two characters of the names
+       below turn them away before the comparisons. */
+    switch (n[0]) {
+    case '_':
+        if (n[1] != '_' && n[1] != 'W' && n[1] != 'M' && n[1] != 'A' && n[1] != 'L' && n[1] != 'I')
+            return 0;
+        break;
+    case 'W':
+    case 'l':
+    case 'u':
+    case 'i':
+        break;
+    default:
+        return 0;
+    }
     if (!strcmp(n, "_WIN32"))
         r = def_if(w & PTRCHECK_WIN_WIN32);
     else if (!strcmp(n, "_WIN64"))

@@ -117,6 +117,26 @@ static int conditions(void)
            eval_is("__GNUC__+ >= 4 ? 1 : 0", msvc, 0);
 }
 
+/* Names on the target's identity are dependent whatever character they start with; include guards
+   and project macros are not. */
+static int dependent_names(void)
+{
+    static const char *const dep[] = {"_WIN32", "_MSC_VER", "_M_X64", "_AIX", "_LP64", "_ILP32", "__x86_64__",
+                                      "__SIZEOF_LONG__", "WIN32", "linux", "unix", "i386"};
+    static const char *const indep[] = {"_STDIO_H", "SQLITE_H", "HAVE_CONFIG_H", "_", "W", "WINDOW", "x", ""};
+    for (size_t i = 0; i < sizeof dep / sizeof *dep; i++)
+        if (!ptrcheck_pp_target_dependent(dep[i], PTRCHECK_PPI_DEFINED)) {
+            fprintf(stderr, "  %s: not dependent\n", dep[i]);
+            return 0;
+        }
+    for (size_t i = 0; i < sizeof indep / sizeof *indep; i++)
+        if (ptrcheck_pp_target_dependent(indep[i], PTRCHECK_PPI_DEFINED)) {
+            fprintf(stderr, "  %s: dependent\n", indep[i]);
+            return 0;
+        }
+    return 1;
+}
+
 /* A region's condition leaves out exactly the targets where it is false or not known. */
 static int regions(void)
 {
@@ -151,6 +171,7 @@ static int regions(void)
 int main(void)
 {
     CHECK(conditions());
+    CHECK(dependent_names());
     CHECK(regions());
     CHECK(win_macros("x86_64-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MSC));
     CHECK(win_macros("i686-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_MSC));

@@ -96,3 +96,12 @@ void store_slot2(struct slot2 *s, void *p) {
 // LIST: t.c:75:10: warning: pointer converted to 'long', which is narrower than a pointer on x86_64-pc-windows-msvc, x86_64-w64-windows-gnu (32 < 64 bits)
 // LIST: t.c:81:10: warning: pointer converted to 'unsigned long', which is narrower than a pointer on x86_64-pc-windows-msvc, x86_64-w64-windows-gnu (32 < 64 bits)
 // LIST: t.c:86:13: warning: pointer converted to 'long', which is narrower than a pointer on x86_64-pc-windows-msvc, x86_64-w64-windows-gnu (32 < 64 bits)
+
+/* a macro defined in a branch skipped here, written with the spacing real headers use, and named
+ * nowhere before: code under a test of it may not exist on Windows */
+#if defined(_WIN32)
+  #	 define  WORD_IS_LLP64 1
+#endif
+#ifndef WORD_IS_LLP64
+long lp64_only(void *p) { return (long)p; }
+#endif
