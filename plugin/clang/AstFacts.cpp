@@ -95,26 +95,40 @@ public:
   void run() {
     if (Opts.PP && Opts.PP->WindowsLoc.isValid())
       ptrcheck_engine_note_windows_intent(E, loc(Opts.PP->WindowsLoc), Opts.PP->WindowsWhat.c_str());
-    if (Opts.PP)
-      for (const PPRecord::Region &R : Opts.PP->Regions) {
-        ptrcheck_loc_t B = loc(R.Begin), En = loc(R.End);
-        if (!B.file || !En.file || std::strcmp(B.file, En.file) != 0)
-          continue;
-        std::vector<ptrcheck_pp_tok_t> Cond;
-        Cond.reserve(R.Cond.size());
-        for (const PPToken &T : R.Cond)
-          Cond.push_back({T.Kind, T.Text.empty() ? nullptr : T.Text.c_str(), T.Value, T.Flags});
-        ptrcheck_engine_note_pp_region(E, B.file, B.line, En.line, Cond.data(), Cond.size());
-      }
+    RegionsPending = Opts.PP && !Opts.PP->Regions.empty();
+    if (RegionsPending)
+      ptrcheck_engine_set_region_source(E, &Facts::noteRegions, this);
     ptrcheck_ast_on_tu_begin(E, Ctx.getTargetInfo().getTriple().str().c_str());
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
       decl(D);
     drainLambdas(); // those in file-scope initialisers
+    // This object ends here; what the IR side asks later needs the regions noted now.
+    if (RegionsPending && Opts.RecordSites)
+      noteRegions(this, E);
+    if (RegionsPending)
+      ptrcheck_engine_set_region_source(E, nullptr, nullptr);
     if (const char *Dump = std::getenv("PTRCHECK_DUMP_LAYOUTS"))
       dumpLayouts(Dump);
   }
 
 private:
+  // ptrcheck_regions_fn: the branches taken because of a target-dependent condition
+  static void noteRegions(void *User, ptrcheck_engine_t *E) {
+    Facts &F = *static_cast<Facts *>(User);
+    F.RegionsPending = false;
+    ptrcheck_engine_set_region_source(E, nullptr, nullptr);
+    std::vector<ptrcheck_pp_tok_t> Cond;
+    for (const PPRecord::Region &R : F.Opts.PP->Regions) {
+      ptrcheck_loc_t B = F.loc(R.Begin), En = F.loc(R.End);
+      if (!B.file || !En.file || std::strcmp(B.file, En.file) != 0)
+        continue;
+      Cond.clear();
+      for (const PPToken &T : R.Cond)
+        Cond.push_back({T.Kind, T.Text.empty() ? nullptr : T.Text.c_str(), T.Value, T.Flags});
+      ptrcheck_engine_note_pp_region(E, B.file, B.line, En.line, Cond.data(), Cond.size());
+    }
+  }
+
   ExprFacts X; // first: the collectors hold references to it
   ASTContext &Ctx;
   SourceManager &SM;
@@ -127,6 +141,7 @@ private:
   ptrcheck_ast_fn_t &Fn = W.Fn;            // the function being walked; empty outside functions
   std::vector<const Stmt *> &Stack = W.Stack; // stmt() ancestors of the statement being visited, innermost last
   bool Sites = false;
+  bool RegionsPending = false; // Opts.PP's regions given as the engine's source, not yet noted
   // What the enabled checks want (ptrcheck_ast_wants): fixed for the translation unit, asked once
   // here rather than on every expression.
   bool WantsCast, WantsPtrToInt;
@@ -351,8 +366,8 @@ private:
   void function(const FunctionDecl *FD) {
     std::string Sym = symbolName(FD);
     Fn.name = ptrcheck_engine_intern(E, Sym.c_str());
-    Fn.loc = loc(FD->getLocation());
     Sites = Opts.RecordSites && reliableSymbol(Sym);
+    Fn.loc = Sites ? loc(FD->getLocation()) : SourceLocs::lazy(FD->getLocation());
     if (Sites)
       ptrcheck_sites_begin_function(E, Sym.c_str(), Fn.loc);
     // C++: `this` is the first parameter clang spills (this.addr), before the declared ones.
@@ -866,14 +881,29 @@ private:
       if (Sites)
         if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl()))
           recordFields(F->getParent());
-      children(S);
+      stmt(M->getBase()); // its one child
       return;
     }
+    // The most frequent classes, with the children Stmt::children() gives them, without the call.
+    case Stmt::ParenExprClass:
+      stmt(cast<ParenExpr>(S)->getSubExpr());
+      return;
+    case Stmt::UnaryOperatorClass:
+      stmt(cast<UnaryOperator>(S)->getSubExpr());
+      return;
+    case Stmt::CompoundStmtClass:
+      for (const Stmt *C : cast<CompoundStmt>(S)->body())
+        stmt(C);
+      return;
+    case Stmt::ArraySubscriptExprClass:
+      stmt(cast<ArraySubscriptExpr>(S)->getLHS());
+      stmt(cast<ArraySubscriptExpr>(S)->getRHS());
+      return;
     default:
       break;
     }
     if (const auto *C = dyn_cast<CastExpr>(S)) {
-      children(S);
+      stmt(C->getSubExpr()); // a cast's one child
       castFact(C);
       return;
     }

@@ -71,6 +71,8 @@ struct ptrcheck_engine_s {
         struct pp_memo_s *memo;  /* region_value()'s answers, by target */
     } *regions;                  /* ptrcheck_engine_note_pp_region */
     size_t nregions, capregions;
+    ptrcheck_regions_fn regions_fn; /* ptrcheck_engine_set_region_source: not asked yet */
+    void *regions_user;
     ptrcheck_origins_fn origins_fn;
     void *origins_user;
 };
@@ -263,6 +265,24 @@ fail:
     return 0;
 }
 
+void ptrcheck_engine_set_region_source(ptrcheck_engine_t *e, ptrcheck_regions_fn fn, void *user)
+{
+    e->regions_fn = fn;
+    e->regions_user = user;
+}
+
+/* The region table is filled from its source on the first question that needs it: the engine is
+   logically const to its readers (every engine is made non-const by ptrcheck_engine_create). */
+static void pull_regions(const ptrcheck_engine_t *ce)
+{
+    ptrcheck_engine_t *e = (ptrcheck_engine_t *)ce;
+    ptrcheck_regions_fn fn = e->regions_fn;
+    if (!fn)
+        return;
+    e->regions_fn = NULL;
+    fn(e->regions_user, e);
+}
+
 void ptrcheck_engine_set_origins_resolver(ptrcheck_engine_t *e, ptrcheck_origins_fn fn, void *user)
 {
     e->origins_fn = fn;
@@ -303,6 +323,7 @@ int ptrcheck_engine_target_in_scope_at(const ptrcheck_engine_t *e, const char *t
 {
     if (!ptrcheck_engine_target_in_scope(e, triple))
         return 0;
+    pull_regions(e);
     if (!e->nregions)
         return 1;
     if (e->loc_fn && loc.raw && !loc.file && !loc.line)

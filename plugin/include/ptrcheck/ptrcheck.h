@@ -291,6 +291,10 @@ PTRCHECK_API int ptrcheck_pp_target_dependent(const char *name, unsigned flags);
  * memory or cond is empty. */
 PTRCHECK_API int ptrcheck_engine_note_pp_region(ptrcheck_engine_t *e, const char *file, unsigned first_line,
                                                 unsigned last_line, const ptrcheck_pp_tok_t *cond, size_t ncond);
+/* Instead of noting every region up front: fn notes them (ptrcheck_engine_note_pp_region) when a
+ * question first needs them, at most once; most translation units never ask.  NULL: no source. */
+typedef void (*ptrcheck_regions_fn)(void *user, ptrcheck_engine_t *e);
+PTRCHECK_API void ptrcheck_engine_set_region_source(ptrcheck_engine_t *e, ptrcheck_regions_fn fn, void *user);
 /* Where the token at loc also comes from: the places (file locations) of the macro definitions it
  * was spelled or expanded in, and the #include lines the files of those were entered through; at
  * most max, innermost first.  Set by the clang adapter. */
