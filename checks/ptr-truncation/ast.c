@@ -176,11 +176,11 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
     }
     for (size_t i = 0; i < cfg->ntargets; i++) {
         ptrcheck_target_t t;
-        if (!ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->loc) ||
-            !ptrcheck_target_parse(cfg->targets[i], &t))
+        if (!ptrcheck_target_parse(cfg->targets[i], &t))
             continue;
         unsigned bits = ptrcheck_int_bits_on(&cast->type, &t);
-        if (!bits || bits >= t.pointer_bits)
+        /* whether the code exists there is asked only of targets where the cast narrows */
+        if (!bits || bits >= t.pointer_bits || !ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->loc))
             continue;
         if (nbad && (bits != int_bits || t.pointer_bits != ptr_bits))
             mixed = 1;

@@ -124,7 +124,7 @@ private:
         continue;
       Cond.clear();
       for (const PPToken &T : R.Cond)
-        Cond.push_back({T.Kind, T.Text.empty() ? nullptr : T.Text.c_str(), T.Value, T.Flags});
+        Cond.push_back({T.Kind, T.Text.empty() ? nullptr : T.Text.data(), T.Value, T.Flags});
       ptrcheck_engine_note_pp_region(E, B.file, B.line, En.line, Cond.data(), Cond.size());
     }
   }

@@ -35,7 +35,7 @@ PPToken PPFacts::identifier(llvm::StringRef Name, SourceLocation Loc) const {
     return identifier(II, Loc);
   PPToken T;
   T.Kind = PTRCHECK_PPT_IDENT;
-  T.Text = Name.str();
+  T.Text = R->Names.insert(Name).first->getKey(); // kept until the walk
   T.Loc = Loc;
   if (!DerivedNames.empty() && DerivedNames.count(Name))
     T.Flags |= PTRCHECK_PPI_DERIVED;
@@ -45,7 +45,7 @@ PPToken PPFacts::identifier(llvm::StringRef Name, SourceLocation Loc) const {
 PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const {
   PPToken T;
   T.Kind = PTRCHECK_PPT_IDENT;
-  T.Text = II->getName().str();
+  T.Text = II->getName();
   T.Loc = Loc;
   T.II = II;
   if (Derived.count(II) || (!DerivedNames.empty() && DerivedNames.count(T.Text)))
@@ -80,7 +80,7 @@ void PPFacts::values(std::vector<PPToken> &Cond) const {
     if (T.Kind == PTRCHECK_PPT_NUMBER) {
       if (integerValue(T.Text, T.Loc, T.Value))
         T.Flags = PTRCHECK_PPI_VALUE;
-      T.Text.clear();
+      T.Text = llvm::StringRef(); // the spelling was the buffer's
       continue;
     }
     const MacroInfo *MI = T.Kind == PTRCHECK_PPT_IDENT && T.II ? PP.getMacroInfo(T.II) : nullptr;
@@ -97,10 +97,10 @@ void PPFacts::values(std::vector<PPToken> &Cond) const {
 // the lexer makes its locations as Start plus the offset, so no source-manager lookup is needed.
 static unsigned rawOffset(SourceLocation Start, SourceLocation L) { return L.getRawEncoding() - Start.getRawEncoding(); }
 
-std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
-  std::vector<PPToken> Out;
+void PPFacts::tokens(SourceRange Cond, std::vector<PPToken> &Out) const {
+  Out.clear();
   if (Cond.isInvalid())
-    return Out;
+    return;
   // the range's ends are the expanded tokens (`#if __SIZEOF_LONG__ == 8` begins in <built-in>):
   // lex the directive's own text
   std::pair<FileID, unsigned> B = SM.getDecomposedLoc(SM.getExpansionLoc(Cond.getBegin()));
@@ -108,11 +108,10 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
   bool Invalid = false;
   llvm::StringRef Buf = SM.getBufferData(B.first, &Invalid);
   if (Invalid || B.first != E.first || B.second > Buf.size())
-    return Out;
+    return;
   SourceLocation Start = SM.getLocForStartOfFile(B.first);
   Lexer Raw(Start, LO, Buf.begin(), Buf.begin() + B.second, Buf.end());
   Token T;
-  Out.reserve(8);
   for (bool First = true;; First = false) {
     Raw.LexFromRawLexer(T);
     if (T.is(tok::eof) || (!First && T.isAtStartOfLine()) || rawOffset(Start, T.getLocation()) > E.second)
@@ -123,10 +122,15 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
       P = identifier(T.getRawIdentifier(), T.getLocation());
     } else if (T.is(tok::numeric_constant)) {
       P.Kind = PTRCHECK_PPT_NUMBER;
-      bool Bad = false;
-      std::string Spelling = Lexer::getSpelling(T, SM, LO, &Bad);
-      if (!Bad)
-        P.Text = std::move(Spelling); // its value: values()
+      // its value: values(); the buffer's own spelling unless the token needs cleaning
+      if (!T.needsCleaning()) {
+        P.Text = llvm::StringRef(T.getLiteralData(), T.getLength());
+      } else {
+        bool Bad = false;
+        std::string Spelling = Lexer::getSpelling(T, SM, LO, &Bad);
+        if (!Bad)
+          P.Text = R->Names.insert(Spelling).first->getKey();
+      }
     } else if (const char *Punct = tok::getPunctuatorSpelling(T.getKind())) {
       P.Kind = PTRCHECK_PPT_PUNCT;
       P.Text = Punct;
@@ -134,9 +138,8 @@ std::vector<PPToken> PPFacts::tokens(SourceRange Cond) const {
       P.Kind = PTRCHECK_PPT_PUNCT; // a character or string literal: no expression the engine reads
       P.Text = "?";
     }
-    Out.push_back(std::move(P));
+    Out.push_back(P);
   }
-  return Out;
 }
 
 bool PPFacts::dependent(const std::vector<PPToken> &Cond) const {
@@ -144,14 +147,14 @@ bool PPFacts::dependent(const std::vector<PPToken> &Cond) const {
     if (T.Kind != PTRCHECK_PPT_IDENT)
       continue;
     if (!T.II) {
-      if (ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags))
+      if (ptrcheck_pp_target_dependent(T.Text.data(), T.Flags))
         return true;
       continue;
     }
     // the engine's answer depends on the name and the flags only: asked once per pair
     auto It = DependentMemo.find({T.II, T.Flags});
     if (It == DependentMemo.end())
-      It = DependentMemo.insert({{T.II, T.Flags}, ptrcheck_pp_target_dependent(T.Text.c_str(), T.Flags) != 0}).first;
+      It = DependentMemo.insert({{T.II, T.Flags}, ptrcheck_pp_target_dependent(T.Text.data(), T.Flags) != 0}).first;
     if (It->second)
       return true;
   }
@@ -285,7 +288,8 @@ void PPFacts::Defined(const Token &MacroNameTok, const MacroDefinition &, Source
 void PPFacts::If(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind Value) {
   directive(Loc);
   Stack.emplace_back();
-  std::vector<PPToken> C = tokens(ConditionRange);
+  std::vector<PPToken> &C = Scratch;
+  tokens(ConditionRange, C);
   conditionText(Loc, ConditionRange, C);
   if (!dependent(C))
     return;
@@ -300,7 +304,8 @@ void PPFacts::If(SourceLocation Loc, SourceRange ConditionRange, ConditionValueK
 void PPFacts::Elif(SourceLocation Loc, SourceRange ConditionRange, ConditionValueKind Value, SourceLocation) {
   directive(Loc);
   closeBranch(Loc);
-  std::vector<PPToken> C = tokens(ConditionRange);
+  std::vector<PPToken> &C = Scratch;
+  tokens(ConditionRange, C);
   conditionText(Loc, ConditionRange, C);
   if (Value == CVK_NotEvaluated || Stack.empty()) // an earlier branch was taken: this one is skipped
     return;

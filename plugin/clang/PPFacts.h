@@ -30,10 +30,12 @@ class SourceManager;
 
 namespace ptrcheck {
 
-// One token of a preprocessor condition (ptrcheck_pp_tok_t, with its text owned here).
+// One token of a preprocessor condition (ptrcheck_pp_tok_t).  Text is an identifier's name as clang
+// keeps it, a punctuator's static spelling or PPRecord::Names' copy (all NUL-terminated and kept
+// until the walk), or a number's spelling in the file's buffer until values() reads it.
 struct PPToken {
   unsigned Kind = 0;  // PTRCHECK_PPT_*
-  std::string Text;
+  llvm::StringRef Text;
   long long Value = 0;
   unsigned Flags = 0; // PTRCHECK_PPI_*
   clang::SourceLocation Loc;
@@ -52,6 +54,7 @@ struct PPRecord {
     std::vector<PPToken> Cond;
   };
   std::vector<Region> Regions;
+  llvm::StringSet<> Names; // token texts clang keeps nowhere (PPToken)
 
   // 1 when a conditional directive lies between Begin and End (file locations of one file).
   bool conditionalBetween(const clang::SourceManager &SM, clang::SourceLocation Begin,
@@ -112,7 +115,8 @@ private:
   // The condition's tokens as clang lexes them, each identifier with this preprocessing's facts
   // except values, which values() adds to the conditions kept (most are not: reading every macro's
   // value would be most of the plugin's preprocessing cost).
-  std::vector<PPToken> tokens(clang::SourceRange Cond) const;
+  void tokens(clang::SourceRange Cond, std::vector<PPToken> &Out) const;
+  std::vector<PPToken> Scratch; // the condition being read (most are not kept)
   PPToken identifier(const clang::IdentifierInfo *II, clang::SourceLocation Loc) const;
   PPToken identifier(llvm::StringRef Name, clang::SourceLocation Loc) const;
   void values(std::vector<PPToken> &Cond) const;
