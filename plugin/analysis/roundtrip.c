@@ -532,6 +532,52 @@ static int adjust_up_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x)
     return 0;
 }
 
+/* ---- rounding up with '|': ((x - 1) | (a - 1)) + 1, ((x - 1) | 15) + 1 */
+
+/* v is k - 1 (as `sub k, 1` or `add k, -1`) for a value k free of pointer bits */
+static int minus_one(ctx_t *c, LLVMValueRef v, LLVMValueRef *k_out, unsigned depth)
+{
+    uint64_t k = 0;
+    v = def_through(c, v);
+    LLVMOpcode op = ptrcheck_ir_opcode(v);
+    if (op != LLVMSub && op != LLVMAdd)
+        return 0;
+    LLVMValueRef one = LLVMGetOperand(v, 1);
+    unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(v));
+    if (!const_u64(one, &k) || (op == LLVMSub ? k != 1 : k != width_mask(w)))
+        return 0;
+    *k_out = LLVMGetOperand(v, 0);
+    (void)depth;
+    return 1;
+}
+
+/* m has ones in its low bits only: 2^k - 1 (k > 0), or a - 1 for a value a free of pointer bits
+ * (an alignment a power of two). */
+static int low_ones(ctx_t *c, LLVMValueRef m, unsigned depth)
+{
+    uint64_t k = 0;
+    LLVMValueRef a = NULL;
+    m = def_through(c, m);
+    if (const_u64(m, &k))
+        return k != 0 && ((k + 1) & k) == 0;
+    return minus_one(c, m, &a, depth) && !state_of(c, a, depth + 1);
+}
+
+/* sum is `orv + 1` with orv = (x - 1) | m, m low ones: x rounded up to a multiple of m + 1.  Sets *x. */
+static int or_round_up(ctx_t *c, LLVMValueRef one, LLVMValueRef orv, LLVMValueRef *x, unsigned depth)
+{
+    uint64_t k = 0;
+    if (!const_u64(one, &k) || k != 1)
+        return 0;
+    orv = def_through(c, orv);
+    if (ptrcheck_ir_opcode(orv) != LLVMOr)
+        return 0;
+    for (unsigned i = 0; i < 2; i++)
+        if (minus_one(c, LLVMGetOperand(orv, i), x, depth) && low_ones(c, LLVMGetOperand(orv, 1 - i), depth))
+            return 1;
+    return 0;
+}
+
 /* The state of x aligned up or down (the align idioms above). */
 static void aligned_state(const pstate_t *x, unsigned dir, pstate_t *out)
 {
@@ -619,6 +665,14 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
     if (op == LLVMSub && sa && low_bits_of(c, b, a)) {
         aligned_state(sa, F_ALIGN_DOWN, out);
         return;
+    }
+    if (op == LLVMAdd) {
+        LLVMValueRef x = NULL;
+        const pstate_t *sx = NULL;
+        if ((or_round_up(c, b, a, &x, depth) || or_round_up(c, a, b, &x, depth)) && (sx = get(g, x, depth + 1))) {
+            aligned_state(sx, F_ALIGN_UP, out);
+            return;
+        }
     }
     if (sa && sb) {
         /* p - q: a distance (ptrdiff_t, a size), not pointer bits; rebasing (p - old + new) still

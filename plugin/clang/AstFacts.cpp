@@ -378,10 +378,12 @@ private:
     for (const Hook &K : All)
       K.H->functionBegin(FD, Sites);
     FnBody = FD->getBody();
+    X.setFunctionBody(FnBody);
     InFunction = true;
     stmt(FD->getBody());
     InFunction = false;
     FnBody = nullptr;
+    X.setFunctionBody(nullptr);
     UsePM.reset();
     for (const Hook &K : All)
       K.H->functionEnd();

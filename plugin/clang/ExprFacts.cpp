@@ -283,7 +283,10 @@ static ptrcheck_op_t unOp(UnaryOperatorKind K) {
   }
 }
 
-static ptrcheck_cast_t castKind(CastKind K) {
+// A no-op cast between integers (`(uintptr_t)x` of a uintptr_t) is an integer conversion too.
+static ptrcheck_cast_t castKind(CastKind K, QualType To) {
+  if (K == CK_NoOp && To->isIntegerType())
+    return PTRCHECK_C_INTEGRAL;
   switch (K) {
   case CK_PointerToIntegral: return PTRCHECK_C_PTR_TO_INT;
   case CK_IntegralToPointer: return PTRCHECK_C_INT_TO_PTR;
@@ -302,6 +305,38 @@ static ptrcheck_cast_t castKind(CastKind K) {
   case CK_LValueToRValue: return PTRCHECK_C_LVALUE;
   default: return PTRCHECK_C_OTHER;
   }
+}
+
+// Asked only while building a fact tree with a local in it (rare): the body is scanned once per
+// function, on the first question.
+bool ExprFacts::unchangedLocal(const VarDecl *VD) {
+  if (!FnBody || VD->getType().isVolatileQualified() || Ctx.getLangOpts().CPlusPlus) // C++: references bind
+    return false;
+  if (!ChangedKnown) {
+    collectChanged(FnBody);
+    ChangedKnown = true;
+  }
+  return !Changed.count(VD);
+}
+
+void ExprFacts::collectChanged(const Stmt *S) {
+  if (!S)
+    return;
+  auto Target = [](const Expr *X) -> const VarDecl * {
+    const auto *DR = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+    return DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  };
+  if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+    if (B->isAssignmentOp())
+      if (const VarDecl *V = Target(B->getLHS()))
+        Changed.insert(V);
+  } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      if (const VarDecl *V = Target(U->getSubExpr()))
+        Changed.insert(V);
+  }
+  for (const Stmt *C : S->children())
+    collectChanged(C);
 }
 
 ptrcheck_declkind_t ExprFacts::declKind(const ValueDecl *D) {
@@ -370,7 +405,7 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
   }
   if (const auto *C = dyn_cast<CastExpr>(X)) {
     R->kind = PTRCHECK_E_CAST;
-    R->cast = castKind(C->getCastKind());
+    R->cast = castKind(C->getCastKind(), C->getType());
     R->implicit = isa<ImplicitCastExpr>(C);
     if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
       if (!CS->getLParenLoc().isMacroID() && !CS->getRParenLoc().isMacroID()) {
@@ -415,11 +450,12 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->name = str(DR->getDecl()->getQualifiedNameAsString()); // locals stay unqualified
     R->decl_kind = declKind(DR->getDecl());
     R->decl_loc = SourceLocs::lazy(DR->getDecl()->getLocation());
-    // `const uintptr_t adjust = ...;`: the value the name stands for (the round-trip check
-    // recognises alignment written through such locals)
+    // `const uintptr_t adjust = ...;`, or a local nothing changes after it: the value the name
+    // stands for (the round-trip check recognises alignment written through such locals)
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
     if (VD && Depth < MaxDepth && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
-        VD->getType().isConstQualified() && VD->getType()->isIntegerType() && VD->getInit())
+        VD->getType()->isIntegerType() && VD->getInit() && !VD->getType()->isReferenceType() &&
+        (VD->getType().isConstQualified() || unchangedLocal(VD)))
       R->init = expr(VD->getInit(), Depth + 1);
   } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
     R->kind = PTRCHECK_E_MEMBER;

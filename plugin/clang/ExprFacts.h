@@ -12,6 +12,7 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
@@ -170,6 +171,14 @@ public:
   // S holds a label or a case (a jump may enter it).
   static bool containsLabel(const clang::Stmt *S);
 
+  // The body of the function being walked (null outside functions): a local integer that nothing
+  // in it changes after its initialiser stands for that value (ptrcheck_expr_t.init).
+  void setFunctionBody(const clang::Stmt *Body) {
+    FnBody = Body;
+    Changed.clear();
+    ChangedKnown = false;
+  }
+
   // Facts in system headers are not collected (their findings would be dropped, as clang drops its
   // own warnings there) unless the configuration asks for findings in system headers.
   bool inSystemHeader(clang::SourceLocation L) {
@@ -182,6 +191,12 @@ private:
   llvm::DenseMap<void *, const char *> Spellings; // spelling(), by QualType
   const clang::Expr *MarkX = nullptr; // expr(): the node to report back in MarkR
   ptrcheck_expr_t *MarkR = nullptr;
+
+  const clang::Stmt *FnBody = nullptr;
+  llvm::SmallPtrSet<const clang::VarDecl *, 16> Changed; // assigned, ++/--, or address taken in FnBody
+  bool ChangedKnown = false;                              // Changed computed for FnBody
+  bool unchangedLocal(const clang::VarDecl *VD);
+  void collectChanged(const clang::Stmt *S);
 
   ptrcheck_expr_t *expr(const clang::Expr *X, int Depth);
   bool writtenWithBuiltinMacro(const clang::CStyleCastExpr *CS);

@@ -295,8 +295,48 @@ static int is_adjust_up(const ptrcheck_expr_t *v)
            !carries_ptr(v->kids[0]) && is_low_bits(v->kids[1]);
 }
 
+/* k - 1 for a k free of pointer bits */
+static int is_minus_one(const ptrcheck_expr_t *v)
+{
+    v = value_of(v);
+    if (!v || v->kind != PTRCHECK_E_BINARY || v->nkids != 2 || v->op != PTRCHECK_OP_SUB)
+        return 0;
+    const ptrcheck_expr_t *one = strip_int_casts(v->kids[1]);
+    return one && one->has_value && one->value == 1;
+}
+
+/* ones in the low bits only: 2^k - 1, or a - 1 for an a free of pointer bits */
+static int is_low_ones(const ptrcheck_expr_t *m)
+{
+    m = value_of(m);
+    if (!m || carries_ptr(m))
+        return 0;
+    if (m->has_value) {
+        unsigned long long k = (unsigned long long)m->value;
+        return k != 0 && ((k + 1) & k) == 0;
+    }
+    return is_minus_one(m);
+}
+
+/* ((p - 1) | m) + 1 with m low ones: p rounded up to a multiple of m + 1 */
+static int is_or_round_up(const ptrcheck_expr_t *one, const ptrcheck_expr_t *orv)
+{
+    one = strip_int_casts(one);
+    orv = value_of(orv);
+    if (!one || !one->has_value || one->value != 1 || !orv || orv->kind != PTRCHECK_E_BINARY || orv->nkids != 2 ||
+        orv->op != PTRCHECK_OP_OR)
+        return 0;
+    for (unsigned i = 0; i < 2; i++) {
+        const ptrcheck_expr_t *d = value_of(orv->kids[i]);
+        if (d && d->kind == PTRCHECK_E_BINARY && d->nkids == 2 && d->op == PTRCHECK_OP_SUB &&
+            single_ptoi(d->kids[0]) && is_minus_one(d) && is_low_ones(orv->kids[1 - i]))
+            return 1;
+    }
+    return 0;
+}
+
 /* (p + a-1) & ~(a-1), p & ~(a-1), p - (p & (a-1)), p - p % a, p - (p - base) % a,
- * p + (a - p % a) % a: the same pointer, aligned.  Returns PTRCHECK_INTEXPR_ALIGN_UP when
+ * p + (a - p % a) % a, ((p - 1) | (a - 1)) + 1: the same pointer, aligned.  Returns PTRCHECK_INTEXPR_ALIGN_UP when
  * something is added before a mask or the adjustment up is added, PTRCHECK_INTEXPR_ALIGN_DOWN
  * otherwise (as the IR part tells them apart), 0 when x is no alignment. */
 static unsigned is_align_idiom(const ptrcheck_expr_t *x)
@@ -314,6 +354,8 @@ static unsigned is_align_idiom(const ptrcheck_expr_t *x)
         return PTRCHECK_INTEXPR_ALIGN_DOWN;
     if (x->op == PTRCHECK_OP_ADD && ((single_ptoi(x->kids[0]) && is_adjust_up(x->kids[1])) ||
                                      (single_ptoi(x->kids[1]) && is_adjust_up(x->kids[0]))))
+        return PTRCHECK_INTEXPR_ALIGN_UP;
+    if (x->op == PTRCHECK_OP_ADD && (is_or_round_up(x->kids[1], x->kids[0]) || is_or_round_up(x->kids[0], x->kids[1])))
         return PTRCHECK_INTEXPR_ALIGN_UP;
     return 0;
 }

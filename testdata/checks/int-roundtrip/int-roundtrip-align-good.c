@@ -81,3 +81,31 @@ static inline uintptr_t align_up_fn(uintptr_t sz, size_t alignment) {
 void *align_ptr(void *p, size_t a) { return (void *)align_up_fn((uintptr_t)p, a); }
 uintptr_t encoded(void *p, uintptr_t key) { return align_up_fn((uintptr_t)p ^ key, 8); }
 uint32_t narrow(void *p) { return (uint32_t)align_up_fn((uint32_t)(uintptr_t)p, 8); }
+
+/* rounding up with '|': ((p - 1) | (a - 1)) + 1, inline, through a local, in a macro, in a helper */
+void *up_or(void *p, size_t a) { return (void *)((((uintptr_t)p - 1) | (a - 1)) + 1); }
+void *up_or_const(char *p) { return (void *)((((uintptr_t)p - 1) | 15) + 1); }
+void *up_or_local(void *p, size_t a) {
+  uintptr_t u = (uintptr_t)p;
+  return (void *)(((u - 1) | (a - 1)) + 1);
+}
+#define ROUND_UP_OR(x, a) ((((x) - 1) | ((a) - 1)) + 1)
+void *up_or_macro(void *p) { return (void *)ROUND_UP_OR((uintptr_t)p, 32); }
+static uintptr_t round_up_or(uintptr_t x, uintptr_t a) { return ((x - 1) | (a - 1)) + 1; }
+void *up_or_callee(void *p) { return (void *)round_up_or((uintptr_t)p, 16); }
+
+/* an aligned value cast to its own type again, or to another integer of the pointer's width */
+void *down_recast(void *p) { return (void *)(uintptr_t)(((uintptr_t)p + 7) & ~(uintptr_t)7); }
+void *down_recast_long(void *p) { return (void *)(unsigned long)((uintptr_t)p & ~(uintptr_t)63); }
+#define ALIGN8(x) ((uintptr_t)(((uintptr_t)(x) + 7) & ~(uintptr_t)7))
+void *up_recast_macro(void *p) { return (void *)ALIGN8(p); }
+
+/* the distance to the block's start in a local that nothing changes after it */
+char *down_local_adjust(char *p) {
+  uintptr_t adjust = (uintptr_t)p & 15;
+  return (char *)((uintptr_t)p - adjust);
+}
+char *down_local_rem(char *p, size_t a) {
+  size_t off = (uintptr_t)p % a;
+  return (char *)((uintptr_t)p - off);
+}

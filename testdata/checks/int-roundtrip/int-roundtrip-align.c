@@ -19,3 +19,16 @@ void *adjust_of_other(void *p, void *q, size_t a) {
 void *inline_offset(void *p, size_t a) {
   return (void *)((uintptr_t)p + a % 64); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
 }
+
+/* what only looks like rounding up with '|', or an adjustment that changes after it is computed */
+void *or_not_low_ones(void *p) {
+  return (void *)((((uintptr_t)p - 1) | 0x10) + 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{pointer converted to integer here}}
+}
+void *or_minus_two(void *p) {
+  return (void *)((((uintptr_t)p - 2) | 15) + 1); // expected-warning {{pointer bits set with '|' and used as a pointer}} expected-note {{pointer converted to integer here}}
+}
+char *changed_adjust(char *p, size_t n) {
+  uintptr_t adjust = (uintptr_t)p & 15;
+  adjust += n;
+  return (char *)((uintptr_t)p - adjust); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
+}
