@@ -535,7 +535,7 @@ static int adjust_up_of(ctx_t *c, LLVMValueRef v, LLVMValueRef x)
 /* ---- rounding up with '|': ((x - 1) | (a - 1)) + 1, ((x - 1) | 15) + 1 */
 
 /* v is k - 1 (as `sub k, 1` or `add k, -1`) for a value k free of pointer bits */
-static int minus_one(ctx_t *c, LLVMValueRef v, LLVMValueRef *k_out, unsigned depth)
+static int minus_one(ctx_t *c, LLVMValueRef v, LLVMValueRef *k_out)
 {
     uint64_t k = 0;
     v = def_through(c, v);
@@ -547,7 +547,6 @@ static int minus_one(ctx_t *c, LLVMValueRef v, LLVMValueRef *k_out, unsigned dep
     if (!const_u64(one, &k) || (op == LLVMSub ? k != 1 : k != width_mask(w)))
         return 0;
     *k_out = LLVMGetOperand(v, 0);
-    (void)depth;
     return 1;
 }
 
@@ -560,7 +559,7 @@ static int low_ones(ctx_t *c, LLVMValueRef m, unsigned depth)
     m = def_through(c, m);
     if (const_u64(m, &k))
         return k != 0 && ((k + 1) & k) == 0;
-    return minus_one(c, m, &a, depth) && !state_of(c, a, depth + 1);
+    return minus_one(c, m, &a) && !state_of(c, a, depth + 1);
 }
 
 /* sum is `orv + 1` with orv = (x - 1) | m, m low ones: x rounded up to a multiple of m + 1.  Sets *x. */
@@ -573,7 +572,7 @@ static int or_round_up(ctx_t *c, LLVMValueRef one, LLVMValueRef orv, LLVMValueRe
     if (ptrcheck_ir_opcode(orv) != LLVMOr)
         return 0;
     for (unsigned i = 0; i < 2; i++)
-        if (minus_one(c, LLVMGetOperand(orv, i), x, depth) && low_ones(c, LLVMGetOperand(orv, 1 - i), depth))
+        if (minus_one(c, LLVMGetOperand(orv, i), x) && low_ones(c, LLVMGetOperand(orv, 1 - i), depth))
             return 1;
     return 0;
 }
