@@ -334,6 +334,10 @@ void ExprFacts::collectChanged(const Stmt *S) {
     if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
       if (const VarDecl *V = Target(U->getSubExpr()))
         Changed.insert(V);
+  } else if (const auto *A = dyn_cast<AsmStmt>(S)) { // asm("" : "+r"(x))
+    for (unsigned I = 0; I < A->getNumOutputs(); ++I)
+      if (const VarDecl *V = Target(A->getOutputExpr(I)))
+        Changed.insert(V);
   }
   for (const Stmt *C : S->children())
     collectChanged(C);

@@ -32,3 +32,8 @@ char *changed_adjust(char *p, size_t n) {
   adjust += n;
   return (char *)((uintptr_t)p - adjust); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
 }
+char *asm_changed_adjust(char *p) {
+  uintptr_t adjust = (uintptr_t)p & 15;
+  __asm__("" : "+r"(adjust));
+  return (char *)((uintptr_t)p - adjust); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
+}
