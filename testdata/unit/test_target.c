@@ -168,11 +168,47 @@ static int regions(void)
     return ok;
 }
 
+/* A region source is asked once, on the first question that needs the regions, and not before. */
+struct source_s {
+    int calls;
+};
+static void note_source(void *user, ptrcheck_engine_t *e)
+{
+    struct source_s *s = user;
+    ptrcheck_pp_tok_t c[8];
+    char st[8][32];
+    size_t n = toks("! defined _WIN32", c, st, 8);
+    s->calls++;
+    ptrcheck_engine_note_pp_region(e, "a.c", 30, 40, c, n);
+}
+static int region_source(void)
+{
+    ptrcheck_config_t cfg;
+    ptrcheck_error_t err;
+    struct source_s src = {0};
+    ptrcheck_error_clear(&err);
+    if (!ptrcheck_config_init(&cfg, &err))
+        return 0;
+    ptrcheck_engine_t *e = ptrcheck_engine_create(&cfg, &err);
+    if (!e)
+        return 0;
+    ptrcheck_engine_set_compiling_triple(e, "x86_64-unknown-linux-gnu");
+    ptrcheck_engine_note_windows_intent(e, (ptrcheck_loc_t){.file = "a.c", .line = 1, .col = 1}, "tests '_WIN32'");
+    ptrcheck_engine_set_region_source(e, note_source, &src);
+    ptrcheck_loc_t in_win = {.file = "a.c", .line = 35}, out = {.file = "a.c", .line = 50};
+    int ok = src.calls == 0 && !ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", in_win) &&
+             src.calls == 1 && ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", out) &&
+             ptrcheck_engine_target_in_scope_at(e, "x86_64-linux-gnu", in_win) && src.calls == 1;
+    ptrcheck_engine_destroy(e);
+    return ok;
+}
+
 int main(void)
 {
     CHECK(conditions());
     CHECK(dependent_names());
     CHECK(regions());
+    CHECK(region_source());
     CHECK(win_macros("x86_64-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_WIN64 | PTRCHECK_WIN_MSC));
     CHECK(win_macros("i686-pc-windows-msvc", PTRCHECK_WIN_WIN32 | PTRCHECK_WIN_MSC));
     CHECK(win_macros("x86_64-w64-mingw32",
