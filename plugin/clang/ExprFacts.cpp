@@ -316,7 +316,20 @@ bool ExprFacts::unchangedLocal(const VarDecl *VD) {
     collectChanged(FnBody);
     ChangedKnown = true;
   }
-  return !Changed.count(VD);
+  // ... and neither do the locals its initialiser reads (`adjust = p & 15; p += 4;` is no alignment of p)
+  return !Changed.count(VD) && readsOnlyUnchanged(VD->getInit());
+}
+
+bool ExprFacts::readsOnlyUnchanged(const Stmt *S) const {
+  if (!S)
+    return true;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      return !V->hasLocalStorage() || !Changed.count(V);
+  for (const Stmt *C : S->children())
+    if (!readsOnlyUnchanged(C))
+      return false;
+  return true;
 }
 
 void ExprFacts::collectChanged(const Stmt *S) {

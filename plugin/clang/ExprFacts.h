@@ -197,6 +197,7 @@ private:
   bool ChangedKnown = false;                              // Changed computed for FnBody
   bool unchangedLocal(const clang::VarDecl *VD);
   void collectChanged(const clang::Stmt *S);
+  bool readsOnlyUnchanged(const clang::Stmt *S) const;
 
   ptrcheck_expr_t *expr(const clang::Expr *X, int Depth);
   bool writtenWithBuiltinMacro(const clang::CStyleCastExpr *CS);

@@ -37,3 +37,8 @@ char *asm_changed_adjust(char *p) {
   __asm__("" : "+r"(adjust));
   return (char *)((uintptr_t)p - adjust); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
 }
+char *moved_after_adjust(char *p) {
+  uintptr_t adjust = (uintptr_t)p & 15;
+  p += 4;
+  return (char *)((uintptr_t)p - adjust); // expected-warning {{pointer arithmetic done on an integer and converted back to a pointer}} expected-note {{pointer converted to integer here}}
+}
