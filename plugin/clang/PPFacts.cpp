@@ -37,7 +37,7 @@ PPToken PPFacts::identifier(llvm::StringRef Name, SourceLocation Loc) const {
   T.Kind = PTRCHECK_PPT_IDENT;
   T.Text = R->Names.insert(Name).first->getKey(); // kept until the walk
   T.Loc = Loc;
-  if (!DerivedNames.empty() && DerivedNames.count(Name))
+  if (Derived.count(Name))
     T.Flags |= PTRCHECK_PPI_DERIVED;
   return T;
 }
@@ -48,7 +48,7 @@ PPToken PPFacts::identifier(const IdentifierInfo *II, SourceLocation Loc) const 
   T.Text = II->getName();
   T.Loc = Loc;
   T.II = II;
-  if (Derived.count(II) || (!DerivedNames.empty() && DerivedNames.count(T.Text)))
+  if (Derived.count(T.Text))
     T.Flags |= PTRCHECK_PPI_DERIVED;
   const MacroInfo *MI = PP.getMacroInfo(II);
   if (!MI)
@@ -342,13 +342,13 @@ void PPFacts::Endif(SourceLocation Loc, SourceLocation) {
 void PPFacts::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
   if (OpenDependent)
     if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo())
-      Derived.insert(II);
+      Derived.insert(II->getName());
 }
 
 void PPFacts::MacroUndefined(const Token &MacroNameTok, const MacroDefinition &, const MacroDirective *) {
   if (OpenDependent)
     if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo())
-      Derived.insert(II);
+      Derived.insert(II->getName());
 }
 
 // A skipped branch of a group whose conditions depend on the target (or inside such a branch) may
@@ -385,11 +385,7 @@ void PPFacts::SourceRangeSkipped(SourceRange Range, SourceLocation EndLoc) {
         while (NE < Stop && isAsciiIdentifierContinue(*NE))
           ++NE;
         if (NE > N && !isDigit(*N)) {
-          llvm::StringRef Name(N, NE - N);
-          if (const IdentifierInfo *II = findIdentifier(PP.getIdentifierTable(), Name))
-            Derived.insert(II);
-          else
-            DerivedNames.insert(Name);
+          Derived.insert(llvm::StringRef(N, NE - N));
         }
       }
     }

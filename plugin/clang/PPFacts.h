@@ -92,10 +92,9 @@ private:
   // own directory or below it (`#include "x.h"`, `"sub/y.h"`); not headers found on the include
   // path (a vendored library's, a public API's), whose portability is theirs, nor system headers.
   llvm::DenseSet<clang::FileID> Own;
-  // Macros defined or undefined under a target-dependent condition (taken or skipped branch); by
-  // name those of a skipped branch that this preprocessing has not met anywhere else.
-  llvm::DenseSet<const clang::IdentifierInfo *> Derived;
-  llvm::StringSet<> DerivedNames;
+  // Macros defined or undefined under a target-dependent condition (taken or skipped branch), by
+  // name (a skipped branch's names may be ones clang has not met).
+  llvm::StringSet<> Derived;
 
   bool ownFile(clang::SourceLocation Loc) const;
   void directive(clang::SourceLocation Loc) { R->Conditionals.push_back(Loc); }

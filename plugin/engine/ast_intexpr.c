@@ -328,8 +328,7 @@ static int is_or_round_up(const ptrcheck_expr_t *one, const ptrcheck_expr_t *orv
         return 0;
     for (unsigned i = 0; i < 2; i++) {
         const ptrcheck_expr_t *d = value_of(orv->kids[i]);
-        if (d && d->kind == PTRCHECK_E_BINARY && d->nkids == 2 && d->op == PTRCHECK_OP_SUB &&
-            single_ptoi(d->kids[0]) && is_minus_one(d) && is_low_ones(orv->kids[1 - i]))
+        if (is_minus_one(d) && single_ptoi(d->kids[0]) && is_low_ones(orv->kids[1 - i]))
             return 1;
     }
     return 0;

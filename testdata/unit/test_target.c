@@ -137,19 +137,28 @@ static int dependent_names(void)
     return 1;
 }
 
-/* A region's condition leaves out exactly the targets where it is false or not known. */
-static int regions(void)
+/* An engine compiling for x86_64 Linux whose a.c shows Windows intent at its first line; NULL on failure. */
+static ptrcheck_engine_t *windows_intent_engine(void)
 {
     ptrcheck_config_t cfg;
     ptrcheck_error_t err;
     ptrcheck_error_clear(&err);
     if (!ptrcheck_config_init(&cfg, &err))
-        return 0;
+        return NULL;
     ptrcheck_engine_t *e = ptrcheck_engine_create(&cfg, &err);
     if (!e)
-        return 0;
+        return NULL;
     ptrcheck_engine_set_compiling_triple(e, "x86_64-unknown-linux-gnu");
     ptrcheck_engine_note_windows_intent(e, (ptrcheck_loc_t){.file = "a.c", .line = 1, .col = 1}, "tests '_WIN32'");
+    return e;
+}
+
+/* A region's condition leaves out exactly the targets where it is false or not known. */
+static int regions(void)
+{
+    ptrcheck_engine_t *e = windows_intent_engine();
+    if (!e)
+        return 0;
     ptrcheck_pp_tok_t c1[8], c2[8];
     char s1[8][32], s2[8][32];
     size_t n1 = toks("! ( defined _MSC_VER )", c1, s1, 8), n2 = toks("! defined _WIN32", c2, s2, 8);
@@ -183,17 +192,10 @@ static void note_source(void *user, ptrcheck_engine_t *e)
 }
 static int region_source(void)
 {
-    ptrcheck_config_t cfg;
-    ptrcheck_error_t err;
     struct source_s src = {0};
-    ptrcheck_error_clear(&err);
-    if (!ptrcheck_config_init(&cfg, &err))
-        return 0;
-    ptrcheck_engine_t *e = ptrcheck_engine_create(&cfg, &err);
+    ptrcheck_engine_t *e = windows_intent_engine();
     if (!e)
         return 0;
-    ptrcheck_engine_set_compiling_triple(e, "x86_64-unknown-linux-gnu");
-    ptrcheck_engine_note_windows_intent(e, (ptrcheck_loc_t){.file = "a.c", .line = 1, .col = 1}, "tests '_WIN32'");
     ptrcheck_engine_set_region_source(e, note_source, &src);
     ptrcheck_loc_t in_win = {.file = "a.c", .line = 35}, out = {.file = "a.c", .line = 50};
     int ok = src.calls == 0 && !ptrcheck_engine_target_in_scope_at(e, "x86_64-pc-windows-msvc", in_win) &&
