@@ -1566,6 +1566,13 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
          * where the copy went (a node's bit-field header before its payload), not a pointer */
         if (!lv.has_ptr_store && LLVMGetIntTypeWidth(t) < c->ptr_bits)
             return 0;
+        /* a pointer stored as a pointer into memory that several objects or callers share (a
+         * field of every object of its type, a parameter's memory) and read there through a
+         * narrower integer: the integer variant of a tagged union (`tag == INT ? u.i : u.p`),
+         * whose bits were stored as that integer on the paths that read it.  Punning is judged
+         * only in a local object, whose every access its function shows (ptr_load_state) */
+        if (LLVMGetIntTypeWidth(t) < c->ptr_bits && loc_whole(l)->kind != LK_ALLOCA)
+            return 0;
         out->flags = F_PLAIN;
         out->origin = lv.has_ptr_store ? in : lv.bits_origin;
         out->origin_kind = lv.has_ptr_store ? ORIGIN_PUN : ORIGIN_MEMCPY;
