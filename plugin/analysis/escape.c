@@ -462,12 +462,36 @@ static int set_dirty(fn_t *F, const eset_t *s)
 
 /* ------------------------------------------------------------------ IR helpers */
 
-static int name_is(LLVMValueRef fn, const char *want)
+/* A function's name (LLVMGetValueName2 looks it up in the context's table: fetched once per
+ * question, then compared against each candidate). */
+typedef struct fname_s {
+    const char *s;
+    size_t len;
+} fname_t;
+
+static fname_t fname_of(LLVMValueRef fn)
 {
-    size_t len = 0;
-    const char *nm = fn ? LLVMGetValueName2(fn, &len) : NULL;
-    return nm && strlen(want) == len && memcmp(nm, want, len) == 0;
+    fname_t n = {NULL, 0};
+    if (fn)
+        n.s = LLVMGetValueName2(fn, &n.len);
+    return n;
 }
+
+static int fname_eq(fname_t n, const char *want)
+{
+    return n.s && strlen(want) == n.len && memcmp(n.s, want, n.len) == 0;
+}
+
+/* The index of n in names[0..count), or -1. */
+static int fname_in(fname_t n, const char *const *names, size_t count)
+{
+    for (size_t i = 0; n.s && i < count; i++)
+        if (fname_eq(n, names[i]))
+            return (int)i;
+    return -1;
+}
+
+static int name_is(LLVMValueRef fn, const char *want) { return fname_eq(fname_of(fn), want); }
 
 static const char *value_name(LLVMValueRef v, char *buf, size_t size)
 {
@@ -497,10 +521,7 @@ static int is_heap_alloc(LLVMValueRef callee)
     static const char *const names[] = {"malloc",  "calloc",  "realloc",  "reallocarray", "strdup", "strndup",
                                         "aligned_alloc", "memalign", "valloc", "xmalloc", "xcalloc", "xrealloc",
                                         "xstrdup", "g_malloc", "g_malloc0", "g_realloc", "g_strdup"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (name_is(callee, names[i]))
-            return 1;
-    return 0;
+    return fname_in(fname_of(callee), names, sizeof names / sizeof names[0]) >= 0;
 }
 
 /* free(), realloc() and the project's own deallocators, recognised by name (sqlite3_free,
@@ -508,11 +529,12 @@ static int is_heap_alloc(LLVMValueRef callee)
  * their summaries cannot show it. */
 static int is_heap_free(LLVMValueRef callee)
 {
-    size_t len = 0;
-    const char *nm = callee ? LLVMGetValueName2(callee, &len) : NULL;
+    fname_t n = fname_of(callee);
+    const char *nm = n.s;
+    size_t len = n.len;
     if (!nm)
         return 0;
-    if (name_is(callee, "realloc") || name_is(callee, "reallocarray"))
+    if (fname_eq(n, "realloc") || fname_eq(n, "reallocarray"))
         return 1;
     for (size_t i = 0; i + 4 <= len; i++)
         if ((nm[i] == 'f' || nm[i] == 'F') && nm[i + 1] == 'r' && nm[i + 2] == 'e' && nm[i + 3] == 'e' &&
@@ -527,10 +549,7 @@ static int returns_arg0(LLVMValueRef callee)
     static const char *const names[] = {"strcpy", "strncpy", "strcat", "strncat", "memcpy",   "memmove",
                                         "memset", "stpcpy",  "stpncpy", "strchr", "strrchr",  "strstr",
                                         "strpbrk", "memchr", "memrchr", "rawmemchr", "strchrnul", "strcasestr"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (name_is(callee, names[i]))
-            return 1;
-    return 0;
+    return fname_in(fname_of(callee), names, sizeof names / sizeof names[0]) >= 0;
 }
 
 static int intrinsic_prefix(LLVMValueRef callee, const char *prefix)
@@ -2322,8 +2341,9 @@ static int unlinks_value(fn_t *F, LLVMValueRef in, LLVMValueRef base, LLVMValueR
 
 static const thread_api_t *thread_api_of(LLVMValueRef callee)
 {
-    for (size_t i = 0; i < sizeof thread_apis / sizeof thread_apis[0]; i++)
-        if (name_is(callee, thread_apis[i].name))
+    fname_t n = fname_of(callee);
+    for (size_t i = 0; n.s && i < sizeof thread_apis / sizeof thread_apis[0]; i++)
+        if (fname_eq(n, thread_apis[i].name))
             return &thread_apis[i];
     return NULL;
 }
@@ -2357,12 +2377,11 @@ static const char *const sem_waits[] = {"sem_wait", "pthread_barrier_wait", "uv_
 
 static int is_wait(LLVMValueRef callee, int *condvar)
 {
-    for (size_t i = 0; i < sizeof sem_waits / sizeof sem_waits[0]; i++)
-        if (name_is(callee, sem_waits[i])) {
-            *condvar = i >= 4;
-            return 1;
-        }
-    return 0;
+    int i = fname_in(fname_of(callee), sem_waits, sizeof sem_waits / sizeof sem_waits[0]);
+    if (i < 0)
+        return 0;
+    *condvar = i >= 4;
+    return 1;
 }
 
 /* Is memory at address v (a local) the thread argument's object or reachable from it? */

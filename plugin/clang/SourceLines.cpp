@@ -31,13 +31,19 @@ FileID SourceLines::fileID(const char *File) {
 
 const char *SourceLines::read(void *User, const char *File, unsigned Line, size_t *Len) {
   auto *S = static_cast<SourceLines *>(User);
-  if (!File || !Line)
+  if (!File)
     return nullptr;
   FileID FID = S->fileID(File);
   if (FID.isInvalid())
     return nullptr;
   bool Invalid = false;
   llvm::StringRef Buf = S->SM.getBufferData(FID, &Invalid);
+  if (!Line) { // the whole text (ptrcheck_line_fn)
+    if (Invalid)
+      return nullptr;
+    *Len = Buf.size();
+    return Buf.data();
+  }
   // Line N exists when the buffer has N-1 newlines (the text after the last one is a line, even empty).
   if (Invalid || Line > S->SM.getLineNumber(FID, static_cast<unsigned>(Buf.size())))
     return nullptr;

@@ -20,6 +20,7 @@ struct ptrcheck_fn_sites_s {
 
 typedef struct source_file_s {
     char *text;        /* whole file, NUL-terminated */
+    size_t len;        /* its length without the NUL */
     size_t *lines;     /* offsets of line starts */
     size_t nlines;
 } source_file_t;
@@ -438,6 +439,7 @@ static source_file_t *load_source(const char *path)
     fclose(fp);
     fp = NULL;
     f->text[len] = '\0';
+    f->len = len;
     for (size_t i = 0; i <= len; i++) {
         if (i == 0 || f->text[i - 1] == '\n') {
             if (f->nlines == lcap) {
@@ -461,7 +463,7 @@ fail:
 
 static const char *line_text(ptrcheck_engine_t *e, const char *file, unsigned line, size_t *len)
 {
-    if (!file || line == 0)
+    if (!file)
         return NULL;
     if (e->line_fn)
         return e->line_fn(e->line_user, file, line, len);
@@ -472,7 +474,11 @@ static const char *line_text(ptrcheck_engine_t *e, const char *file, unsigned li
     if (is_new)
         ent->value = load_source(file); /* NULL (unreadable) is cached too */
     source_file_t *f = ent->value;
-    if (!f || line > f->nlines)
+    if (f && line == 0) { /* the whole text (ptrcheck_line_fn) */
+        *len = f->len;
+        return f->text;
+    }
+    if (!f || line == 0 || line > f->nlines)
         return NULL;
     size_t start = f->lines[line - 1];
     size_t end = start;

@@ -163,35 +163,80 @@ static int add_directive(ptrcheck_nolint_blocks_t *b, unsigned line, int begin, 
     return 1;
 }
 
+/* The NOLINTBEGIN/NOLINTEND directives of line n (text, len): 0 when out of memory. */
+static int scan_line(ptrcheck_nolint_blocks_t *b, unsigned n, const char *text, size_t len)
+{
+    for (size_t i = 0; i + 9 <= len; i++) {
+        int begin;
+        if (text[i] != 'N' || memcmp(text + i, "NOLINT", 6) != 0)
+            continue;
+        if (i + 11 <= len && memcmp(text + i, "NOLINTBEGIN", 11) == 0)
+            begin = 1;
+        else if (memcmp(text + i, "NOLINTEND", 9) == 0)
+            begin = 0;
+        else
+            continue;
+        if (!add_directive(b, n, begin, text, len, i))
+            return 0;
+    }
+    return 1;
+}
+
+/* The whole text at once: only the lines holding "NOLINT" are split out (a large file without
+ * directives costs a search, not a reader call per line). */
+static int scan_text(ptrcheck_nolint_blocks_t *b, const char *text, size_t len)
+{
+    const char *end = text + len, *line = text, *p = text;
+    unsigned n = 1;
+    while (p < end) {
+        const char *hit = memchr(p, 'N', (size_t)(end - p));
+        if (!hit)
+            break;
+        if ((size_t)(end - hit) < 9 || memcmp(hit, "NOLINT", 6) != 0) {
+            p = hit + 1;
+            continue;
+        }
+        for (const char *nl; (nl = memchr(line, '\n', (size_t)(hit - line))) != NULL; line = nl + 1)
+            n++;
+        const char *eol = memchr(hit, '\n', (size_t)(end - hit));
+        size_t llen = (size_t)((eol ? eol : end) - line);
+        if (llen && line[llen - 1] == '\r')
+            llen--;
+        if (!scan_line(b, n, line, llen))
+            return 0;
+        if (!eol)
+            break;
+        p = line = eol + 1;
+        n++;
+    }
+    return 1;
+}
+
 ptrcheck_nolint_blocks_t *ptrcheck_nolint_blocks_create(ptrcheck_line_fn read, void *user, const char *file)
 {
     ptrcheck_nolint_blocks_t *b = calloc(1, sizeof(*b));
-    unsigned n;
+    size_t all = 0;
+    const char *whole = read && file ? read(user, file, 0, &all) : NULL;
 
     if (!b)
         return NULL;
-    for (n = 1; read && file; n++) {
-        size_t len = 0, i;
+    if (whole) {
+        if (!scan_text(b, whole, all))
+            goto fail;
+        return b;
+    }
+    for (unsigned n = 1; read && file; n++) {
+        size_t len = 0;
         const char *text = read(user, file, n, &len);
         if (!text)
             break;
-        for (i = 0; i + 9 <= len; i++) {
-            int begin;
-            if (text[i] != 'N' || memcmp(text + i, "NOLINT", 6) != 0)
-                continue;
-            if (i + 11 <= len && memcmp(text + i, "NOLINTBEGIN", 11) == 0)
-                begin = 1;
-            else if (memcmp(text + i, "NOLINTEND", 9) == 0)
-                begin = 0;
-            else
-                continue;
-            if (!add_directive(b, n, begin, text, len, i)) {
-                ptrcheck_nolint_blocks_destroy(b);
-                return NULL;
-            }
-        }
+        if (!scan_line(b, n, text, len))
+            goto fail;
     }
     return b;
+fail:
+    ptrcheck_nolint_blocks_destroy(b);
+    return NULL;
 }
 
 int ptrcheck_nolint_blocks_covers(const ptrcheck_nolint_blocks_t *b, unsigned line, const char *full_id)

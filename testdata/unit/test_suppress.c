@@ -46,6 +46,35 @@ static const char *counting_line(void *user, const char *file, unsigned line, si
     return block_line(NULL, file, line, len);
 }
 
+/* A reader that gives only the whole text (line 0): the file above joined with sep. */
+typedef struct whole_s {
+    char text[1024];
+    unsigned line_reads;
+} whole_t;
+
+static void whole_init(whole_t *w, const char *sep)
+{
+    w->text[0] = '\0';
+    w->line_reads = 0;
+    for (size_t i = 0; i < sizeof(block_file) / sizeof(block_file[0]); i++) {
+        strcat(w->text, block_file[i]);
+        if (i + 1 < sizeof(block_file) / sizeof(block_file[0]))
+            strcat(w->text, sep);
+    }
+}
+
+static const char *whole_line(void *user, const char *file, unsigned line, size_t *len)
+{
+    whole_t *w = user;
+    (void)file;
+    if (line) {
+        w->line_reads++;
+        return NULL;
+    }
+    *len = strlen(w->text);
+    return w->text;
+}
+
 static int in_block(unsigned line, const char *id)
 {
     return ptrcheck_nolint_in_block(block_line, NULL, "f.c", line, id);
@@ -142,15 +171,29 @@ int main(void)
         unsigned reads = 0, line;
         ptrcheck_nolint_blocks_t *b = ptrcheck_nolint_blocks_create(counting_line, &reads, "f.c");
         CHECK(b != NULL);
-        CHECK(reads == 12); /* 11 lines and the end */
+        CHECK(reads == 13); /* the whole text (not given), then 11 lines and the end */
         for (line = 1; line <= 12; line++) {
             CHECK(ptrcheck_nolint_blocks_covers(b, line, RT) == in_block(line, RT));
             CHECK(ptrcheck_nolint_blocks_covers(b, line, TR) == in_block(line, TR));
         }
-        CHECK(reads == 12);
+        CHECK(reads == 13);
         CHECK(!ptrcheck_nolint_blocks_covers(b, 0, RT));
         CHECK(!ptrcheck_nolint_blocks_covers(NULL, 3, RT));
         ptrcheck_nolint_blocks_destroy(b);
+        /* the whole text at once, with \n or \r\n line ends: the same answers, no line read */
+        const char *seps[] = {"\n", "\r\n"};
+        for (size_t k = 0; k < 2; k++) {
+            whole_t w;
+            whole_init(&w, seps[k]);
+            b = ptrcheck_nolint_blocks_create(whole_line, &w, "f.c");
+            CHECK(b != NULL);
+            for (line = 1; line <= 12; line++) {
+                CHECK(ptrcheck_nolint_blocks_covers(b, line, RT) == in_block(line, RT));
+                CHECK(ptrcheck_nolint_blocks_covers(b, line, TR) == in_block(line, TR));
+            }
+            CHECK(w.line_reads == 0);
+            ptrcheck_nolint_blocks_destroy(b);
+        }
         b = ptrcheck_nolint_blocks_create(NULL, NULL, "f.c"); /* nothing to read: no directives */
         CHECK(b != NULL && !ptrcheck_nolint_blocks_covers(b, 3, RT));
         ptrcheck_nolint_blocks_destroy(b);

@@ -203,7 +203,9 @@ PTRCHECK_API void ptrcheck_diag_destroy(ptrcheck_diag_t *d);
  * finding that survived check selection, suppression and de-duplication. */
 typedef void (*ptrcheck_sink_fn)(void *user, const ptrcheck_diag_t *diag);
 
-/* Returns the text of line `line` of `file` (without the newline) or NULL; used for NOLINT. */
+/* Returns the text of line `line` of `file` (without the newline) or NULL; used for NOLINT.  Line 0
+ * asks for the whole text at once (lines split at '\n'); a reader that cannot give it returns NULL
+ * and is then read line by line. */
 typedef const char *(*ptrcheck_line_fn)(void *user, const char *file, unsigned line, size_t *len);
 
 /* ------------------------------------------------------------------ engine (one per translation unit) */
