@@ -1032,6 +1032,37 @@ static void on_function_end(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn)
         reset_function(e, st, NULL);
 }
 
+/* Is the pointer operand of `(char *)obj + off` (or `- off`), through the casts to a byte pointer,
+ * a pointer to something other than bytes (a record, void, a pointer)?  That is byte addressing
+ * into obj (a field reached through an offset table, `(T *)((char *)r + offsetof(...))`): the
+ * memory is obj's, as for `(T *)obj` itself, not raw bytes. */
+static int byte_offset_into_object(const ptrcheck_expr_t *src)
+{
+    if (!src || src->kind != PTRCHECK_E_BINARY || src->nkids != 2 ||
+        (src->op != PTRCHECK_OP_ADD && src->op != PTRCHECK_OP_SUB))
+        return 0;
+    const ptrcheck_expr_t *base = src->kids[0];
+    if (base && base->type.kind != PTRCHECK_T_POINTER && src->op == PTRCHECK_OP_ADD)
+        base = src->kids[1]; /* off + (char *)obj */
+    for (unsigned guard = 0; base && guard < 8; guard++) {
+        if (base->kind == PTRCHECK_E_DECLREF && base->init) { /* char *p = conf; unchanged after */
+            base = base->init;
+            continue;
+        }
+        if (base->kind != PTRCHECK_E_CAST || base->nkids != 1)
+            return 0;
+        const ptrcheck_expr_t *from = base->kids[0];
+        if (!from || (base->cast != PTRCHECK_C_PTR_TO_PTR && base->cast != PTRCHECK_C_LVALUE))
+            return 0;
+        if (base->cast == PTRCHECK_C_PTR_TO_PTR && from->type.kind == PTRCHECK_T_POINTER &&
+            from->type.pointee_kind != PTRCHECK_T_INT && from->type.pointee_kind != PTRCHECK_T_FLOAT &&
+            from->type.pointee_kind != PTRCHECK_T_OTHER)
+            return 1;
+        base = from;
+    }
+    return 0;
+}
+
 /* (GoSlice *)bytes, memcpy(&s, bytes, n) */
 static void on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptrcheck_srecord_t *rec,
                            const ptrcheck_expr_t *x)
@@ -1052,7 +1083,7 @@ static void on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, co
     while (src && src->kind == PTRCHECK_E_CAST && src->implicit && src->nkids == 1 &&
            (src->cast == PTRCHECK_C_PTR_TO_PTR || src->cast == PTRCHECK_C_DECAY))
         src = src->kids[0];
-    if (!src)
+    if (!src || byte_offset_into_object(src))
         return;
     const char *raw = NULL;
     if (src->kind == PTRCHECK_E_STRING || (src->type.kind == PTRCHECK_T_ARRAY && src->type.pointee_kind == PTRCHECK_T_INT))
@@ -1064,7 +1095,8 @@ static void on_reinterpret(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, co
         return;
     const ptrcheck_slice_layout_t *l = &t->lay;
     char what[300];
-    text_of(what, sizeof what, src, SF_REINTERPRET_SOURCE_FALLBACK);
+    text_of(what, sizeof what, src,
+            strip(src, 1)->kind == PTRCHECK_E_STRING ? SF_REINTERPRET_SOURCE_STRING : SF_REINTERPRET_SOURCE_OTHER);
     ptrcheck_diag_t *d;
     if (via_memcpy)
         d = ptrcheck_diag_create(PTRCHECK_SLICE_FORGE, x->loc, PTRCHECK_LAYER_AST, SF_MSG_MEMCPY_RAW, l->display, raw,

@@ -43,7 +43,8 @@
 #define SF_MSG_REINTERPRET_RAW                                                                                        \
     "'%s' header forged by reinterpreting '%s' memory ('%s') as one: its %s and %s are whatever the bytes say, not " \
     "a pointer and the size of its memory"
-#define SF_REINTERPRET_SOURCE_FALLBACK "a string literal"
+#define SF_REINTERPRET_SOURCE_STRING "a string literal"
+#define SF_REINTERPRET_SOURCE_OTHER "the bytes this expression points to"
 
 /* ---- notes */
 #define SF_NOTE_ALLOCATED "%llu bytes allocated here"   /* bytes */

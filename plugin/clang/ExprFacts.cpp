@@ -307,6 +307,17 @@ static ptrcheck_cast_t castKind(CastKind K, QualType To) {
   }
 }
 
+// `char *p = conf;` of a pointer to something that is no bytes (void, a record): p addresses that
+// object's bytes (the slice-forge check asks what memory `(T *)(p + off)` reinterprets).
+static bool bytePointerToObject(const VarDecl *VD) {
+  const auto *PT = VD->getType()->getAs<PointerType>();
+  if (!PT || !PT->getPointeeType()->isCharType() || !VD->getInit())
+    return false;
+  QualType From = VD->getInit()->IgnoreParenImpCasts()->getType();
+  const auto *FP = From->getAs<PointerType>();
+  return FP && (FP->getPointeeType()->isVoidType() || FP->getPointeeType()->isRecordType());
+}
+
 // Asked only while building a fact tree with a local in it (rare): the body is scanned once per
 // function, on the first question.
 bool ExprFacts::unchangedLocal(const VarDecl *VD) {
@@ -471,8 +482,8 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     // stands for (the round-trip check recognises alignment written through such locals)
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
     if (VD && Depth < MaxDepth && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
-        VD->getType()->isIntegerType() && VD->getInit() && !VD->getType()->isReferenceType() &&
-        (VD->getType().isConstQualified() || unchangedLocal(VD)))
+        (VD->getType()->isIntegerType() || bytePointerToObject(VD)) && VD->getInit() &&
+        !VD->getType()->isReferenceType() && (VD->getType().isConstQualified() || unchangedLocal(VD)))
       R->init = expr(VD->getInit(), Depth + 1);
   } else if (const auto *M = dyn_cast<MemberExpr>(X)) {
     R->kind = PTRCHECK_E_MEMBER;

@@ -240,7 +240,7 @@ static const ptrcheck_expr_t *value_of(const ptrcheck_expr_t *x)
             x = x->kids[0];
             continue;
         }
-        if (!x || x->kind != PTRCHECK_E_DECLREF || !x->init)
+        if (!x || x->kind != PTRCHECK_E_DECLREF || x->type.kind == PTRCHECK_T_POINTER || !x->init)
             break;
         x = x->init;
     }

@@ -193,7 +193,8 @@ struct ptrcheck_expr_s {
     ptrcheck_declkind_t decl_kind;
     ptrcheck_loc_t decl_loc;   /* where the referenced declaration is */
     const ptrcheck_expr_t *init; /* declref of a local integer with an initializer that is const or never
-                                    changed in the function (C): its value */
+                                    changed in the function (C): its value; also of a local `char *`
+                                    initialised from a pointer to void or a record */
     int in_macro;              /* any part of the expression comes from a macro expansion */
     const char *text;          /* source text of the expression when it is a single file range, else NULL */
     ptrcheck_expr_t **kids;

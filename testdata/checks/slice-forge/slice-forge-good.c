@@ -160,3 +160,18 @@ int loop_and_switch(int k) {
   use(s);
   return 0;
 }
+
+/* byte addressing into an object that is no bytes: a field reached through an offset table */
+typedef struct { size_t len; unsigned char *data; } str_t;
+struct req { int a; str_t uri; str_t args; };
+#define FIELD_AT(o, off) ((str_t *)((char *)(o) + (off)))
+size_t by_offset(struct req *r, size_t off) { return ((str_t *)((char *)r + off))->len; }
+size_t by_offset_first(struct req *r, size_t off) { return ((str_t *)(off + (char *)r))->len; }
+size_t by_offset_back(struct req *r, size_t off) { return ((str_t *)((unsigned char *)&r->args - off))->len; }
+size_t by_offset_void(void *conf, size_t off) { return ((str_t *)((char *)conf + off))->len; }
+size_t by_offset_macro(struct req *r, size_t off) { return FIELD_AT(r, off)->len; }
+size_t by_offset_local(void *conf, size_t off) {
+  char *p = conf;
+  str_t *field = (str_t *)(p + off);
+  return field->len;
+}

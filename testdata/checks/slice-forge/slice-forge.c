@@ -141,3 +141,17 @@ void in_array(void) {
   struct iovec iov[2] = {{a, 4}, {b, 9}}; // expected-warning {{iov_len 9, which exceeds the 8 bytes of 'b'}}
   use_iov(iov[0]);
 }
+
+/* byte offsets into bytes are still bytes */
+typedef struct { size_t len; unsigned char *data; } str_t;
+size_t at_offset(unsigned char *wire, size_t off) {
+  return ((str_t *)(wire + off))->len; // expected-warning {{'str_t' header forged by reinterpreting 'unsigned char' memory ('the bytes this expression points to') as one}}
+}
+size_t at_offset_cast(unsigned char *wire, size_t off) {
+  return ((str_t *)((char *)wire + off))->len; // expected-warning {{'str_t' header forged by reinterpreting 'char' memory ('the bytes this expression points to') as one}}
+}
+size_t at_offset_local(void *conf, unsigned char *wire, size_t off) {
+  char *p = conf;
+  p = (char *)wire; /* changed: the bytes of the wire */
+  return ((str_t *)(p + off))->len; // expected-warning {{'str_t' header forged by reinterpreting 'char' memory}}
+}
