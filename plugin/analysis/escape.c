@@ -1951,10 +1951,111 @@ static int waits_on_stored(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
     return r && in_loop(F, inst_block(in));
 }
 
+/* Does every path from the entry to `b` pass through instruction w (w before b in b's block, or
+ * w's block on every path)?  Asked only of a whole-object restore (restores_saved_copy). */
+static int precedes(fn_t *F, LLVMValueRef w, LLVMValueRef b)
+{
+    LLVMBasicBlockRef wb = LLVMGetInstructionParent(w), bb = LLVMGetInstructionParent(b);
+    if (wb == bb) {
+        for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+            if (i == w)
+                return 1;
+            if (i == b)
+                return 0;
+        }
+        return 0;
+    }
+    /* b's block unreachable from the entry once w's block is removed */
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(F->fn);
+    if (entry == wb)
+        return 1;
+    ptrcheck_ir_valvec_t work = {0};
+    ptrcheck_ir_pmap_t seen;
+    ptrcheck_ir_pmap_init(&seen);
+    void **slot = ptrcheck_ir_pmap_slot(&seen, entry);
+    int reached = 0, ok = slot && ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(entry));
+    while (ok && !reached && work.n) {
+        LLVMBasicBlockRef cur = LLVMValueAsBasicBlock(work.v[--work.n]);
+        if (cur == bb) {
+            reached = 1;
+            break;
+        }
+        LLVMValueRef t = LLVMGetBasicBlockTerminator(cur);
+        unsigned ns = t ? LLVMGetNumSuccessors(t) : 0;
+        for (unsigned k = 0; ok && k < ns; k++) {
+            LLVMBasicBlockRef sb = LLVMGetSuccessor(t, k);
+            void *dummy = NULL;
+            if (sb == wb || ptrcheck_ir_pmap_get(&seen, sb, &dummy))
+                continue;
+            ok = ptrcheck_ir_pmap_slot(&seen, sb) && ptrcheck_ir_valvec_push(&work, LLVMBasicBlockAsValue(sb));
+        }
+    }
+    free(work.v);
+    ptrcheck_ir_pmap_fini(&seen);
+    return ok && !reached;
+}
+
+static uint64_t memcpy_len(LLVMValueRef call)
+{
+    LLVMValueRef n = LLVMGetNumArgOperands(call) >= 3 ? LLVMGetOperand(call, 2) : NULL;
+    return n && LLVMIsAConstantInt(n) ? LLVMConstIntGetZExtValue(n) : 0;
+}
+
+/* Is every write of local object `obj` (through casts and GEPs) a copy into it from base's memory
+ * taken before `origin` on every path, and is it otherwise only read or copied from? */
+static int saved_before(fn_t *F, LLVMValueRef v, LLVMValueRef base, LLVMValueRef origin, unsigned depth)
+{
+    if (depth > 4)
+        return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (LLVMIsALoadInst(user) || ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if (LLVMIsABitCastInst(user) || LLVMIsAGetElementPtrInst(user)) {
+            if (!saved_before(F, user, base, origin, depth + 1))
+                return 0;
+            continue;
+        }
+        LLVMValueRef callee = LLVMIsACallInst(user) ? ptrcheck_ir_called_function(user) : NULL;
+        if (!callee || !(intrinsic_prefix(callee, "llvm.memcpy") || intrinsic_prefix(callee, "llvm.memmove")))
+            return 0;
+        if (LLVMGetOperand(user, 1) == v && LLVMGetOperand(user, 0) != v)
+            continue; /* copied from */
+        long long off = 0;
+        if (LLVMGetOperand(user, 0) != v || addr_base(F, LLVMGetOperand(user, 1), &off) != base || off != 0 ||
+            !precedes(F, user, origin))
+            return 0;
+    }
+    return 1;
+}
+
+/* `save = *cf; cf->ctx = &ctx; ...; *cf = save;`: `in` copies back, over the place `origin`
+ * stored to, a local copy of the same object taken before `origin` on every path.  The copy holds
+ * what the place held before the link, so the link is undone (as `prev = cf->ctx; ...;
+ * cf->ctx = prev;` is). */
+static int restores_saved_copy(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    LLVMValueRef callee = ptrcheck_ir_called_function(in);
+    if (!callee || !ptrcheck_ir_is_intrinsic(callee) ||
+        !(intrinsic_prefix(callee, "llvm.memcpy") || intrinsic_prefix(callee, "llvm.memmove")))
+        return 0;
+    long long doff = 0, soff = 0;
+    LLVMValueRef dst = addr_base(F, LLVMGetOperand(in, 0), &doff);
+    LLVMValueRef place = addr_base(F, LLVMGetOperand(origin, 1), &soff);
+    uint64_t n = memcpy_len(in);
+    if (dst != place || doff != 0 || soff == OFF_UNKNOWN || soff < 0 || (uint64_t)soff >= n ||
+        !(LLVMIsAArgument(dst) || LLVMIsAGlobalVariable(dst)))
+        return 0;
+    LLVMValueRef src = ptrcheck_ir_strip_casts(LLVMGetOperand(in, 1));
+    return LLVMIsAAllocaInst(src) && saved_before(F, src, dst, origin, 0);
+}
+
 static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     if (LLVMIsALoadInst(in))
         return waits_on_stored(F, origin, in);
+    if (LLVMIsACallInst(in) && restores_saved_copy(F, origin, in))
+        return 1;
     if (LLVMIsACallInst(in)) { /* a callee that must store there (close_func after `ls->fs = &fs`) */
         long long off = 0;
         LLVMValueRef base = addr_base(F, LLVMGetOperand(origin, 1), &off);

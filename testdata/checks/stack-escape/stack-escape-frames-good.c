@@ -608,3 +608,55 @@ void lookup_remember(const char *ctx) {
   remember(translate(tmp), tmp);
   remember_via(translate(tmp), tmp);
 }
+
+// ---- 4b. linked, then undone by copying back the whole object saved before the link
+struct conf { void *ctx; void *pool; int (*handler)(struct conf *); void *handler_conf; };
+int conf_parse(struct conf *cf);
+static int on_line(struct conf *cf) { return cf->ctx != 0; }
+struct map_ctx { int hits; void *pool; };
+int block_saved(struct conf *cf, void *conf) {
+  struct map_ctx ctx = {0};
+  struct conf save;
+  int rv;
+  save = *cf;
+  cf->ctx = &ctx;
+  cf->handler = on_line;
+  cf->handler_conf = conf;
+  rv = conf_parse(cf);
+  *cf = save;
+  return rv ? rv : ctx.hits;
+}
+#define CONF_SAVE(cf, s) ((s) = *(cf))
+#define CONF_RESTORE(cf, s) (*(cf) = (s))
+int block_macro(struct conf *cf, int n) {
+  struct map_ctx ctx = {0};
+  struct conf save;
+  CONF_SAVE(cf, save);
+  cf->ctx = &ctx;
+  if (n > 1 && conf_parse(cf) != 0) {
+    CONF_RESTORE(cf, save);
+    return -1;
+  }
+  CONF_RESTORE(cf, save);
+  return ctx.hits;
+}
+struct conf g_conf;
+int block_global(void) {
+  struct map_ctx ctx = {0};
+  struct conf save = g_conf;
+  g_conf.ctx = &ctx;
+  int rv = conf_parse(&g_conf);
+  g_conf = save;
+  return rv + ctx.hits;
+}
+int block_loop(struct conf *cf, int n) {
+  int total = 0;
+  for (int i = 0; i < n; i++) {
+    struct map_ctx ctx = {i, 0};
+    struct conf save = *cf;
+    cf->ctx = &ctx;
+    total += conf_parse(cf);
+    *cf = save;
+  }
+  return total;
+}

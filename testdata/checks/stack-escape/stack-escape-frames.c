@@ -414,3 +414,44 @@ void lookup_remember_chain(const char *ctx) {
   strcpy(tmp, ctx);
   remember_default(tmp); // expected-warning {{address of local 'tmp' escapes into global 'g_last_name' via call to 'remember_default'}}
 }
+
+// ---- 4b. a whole-object restore that does not undo the link
+struct conf { void *ctx; void *pool; int (*handler)(struct conf *); void *handler_conf; };
+int conf_parse(struct conf *cf);
+struct map_ctx { int hits; void *pool; };
+int saved_after_link(struct conf *cf) {
+  struct map_ctx ctx = {0};
+  struct conf save;
+  cf->ctx = &ctx; // expected-warning {{address of local 'ctx' escapes into field 'ctx' of 'struct conf' through parameter 'cf'}}
+  save = *cf;     /* taken after the link: holds &ctx */
+  int rv = conf_parse(cf);
+  *cf = save;
+  return rv + ctx.hits;
+}
+int saved_on_one_path(struct conf *cf, int c) {
+  struct map_ctx ctx = {0};
+  struct conf save = {0};
+  if (c)
+    save = *cf;
+  cf->ctx = &ctx; // expected-warning {{address of local 'ctx' escapes into field 'ctx' of 'struct conf' through parameter 'cf'}}
+  int rv = conf_parse(cf);
+  *cf = save;
+  return rv + ctx.hits;
+}
+int saved_then_changed(struct conf *cf) {
+  struct map_ctx ctx = {0};
+  struct conf save = *cf;
+  save.ctx = cf->pool; /* the copy is no longer what cf held */
+  cf->ctx = &ctx; // expected-warning {{address of local 'ctx' escapes into field 'ctx' of 'struct conf' through parameter 'cf'}}
+  int rv = conf_parse(cf);
+  *cf = save;
+  return rv + ctx.hits;
+}
+int restored_in_part(struct conf *cf) {
+  struct map_ctx ctx = {0};
+  struct conf save = *cf;
+  cf->pool = &ctx; // expected-warning {{address of local 'ctx' escapes into field 'pool' of 'struct conf' through parameter 'cf'}}
+  int rv = conf_parse(cf);
+  __builtin_memcpy(cf, &save, sizeof(void *)); /* only 'ctx' */
+  return rv + ctx.hits;
+}
