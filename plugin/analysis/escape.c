@@ -460,6 +460,15 @@ static int set_dirty(fn_t *F, const eset_t *s)
     return 0;
 }
 
+/* Does s hold the address of a local of this frame (an alloca's object)? */
+static int set_has_stack(fn_t *F, const eset_t *s)
+{
+    for (uint32_t i = 0; s && i < s->n; i++)
+        if (F->objs[EL_OBJ(s->v[i])].kind == O_STACK)
+            return 1;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ IR helpers */
 
 /* A function's name (LLVMGetValueName2 looks it up in the context's table: fetched once per
@@ -655,6 +664,92 @@ static int union_for_load(eset_t *dst, const eset_t *src, LLVMValueRef load, int
         if (EL_INT(src->v[i]) && !eset_add(dst, src->v[i], changed))
             return 0;
     return 1;
+}
+
+static int same_addr(fn_t *F, LLVMValueRef a, LLVMValueRef b, unsigned depth);
+static LLVMValueRef addr_base(fn_t *F, LLVMValueRef v, long long *off);
+static uint32_t obj_root(fn_t *F, uint32_t id) { return F->objs[id].base ? F->objs[id].base - 1 : id; }
+
+/* May a write to an address with points-to set ps reach local object `root` (or a field of it)?
+ * As everywhere in this analysis, a pointer that points to nothing it knows (an external
+ * function's result) writes no local. */
+static int may_write_local(fn_t *F, const eset_t *ps, uint32_t root)
+{
+    for (uint32_t i = 0; ps && i < ps->n; i++)
+        if (!EL_INT(ps->v[i]) && obj_root(F, EL_OBJ(ps->v[i])) == root)
+            return 1;
+    return 0;
+}
+
+/* The store a load from one field of a local (an address-taken aggregate, `s.data`) certainly
+ * reads: walking back from the load, through blocks with one predecessor, the first store to the
+ * same address, when nothing on the way may write the local (a call other than memcpy/memset into
+ * other memory, a store that may reach it).  NULL when there is no such store: the load reads
+ * every store into the field (flow-insensitive).  `s.data = buf; fill(&s); s.data = alloc(n);
+ * ...; v->data = s.data;` reads only the allocation. */
+#define LAST_STORE_MAX_STEPS 64
+static LLVMValueRef last_store(fn_t *F, LLVMValueRef load, const eset_t *ps)
+{
+    if (!ps || ps->n != 1 || EL_INT(ps->v[0]) || F->objs[EL_OBJ(ps->v[0])].kind != O_STACK ||
+        !F->objs[EL_OBJ(ps->v[0])].base)
+        return NULL; /* only a field of a local aggregate */
+    uint32_t root = obj_root(F, EL_OBJ(ps->v[0]));
+    LLVMValueRef addr = LLVMGetOperand(load, 0);
+    long long off = 0;
+    LLVMValueRef base = addr_base(F, addr, &off);
+    if (off == OFF_UNKNOWN)
+        base = NULL;
+    LLVMBasicBlockRef bb = LLVMGetInstructionParent(load);
+    LLVMValueRef in = LLVMGetPreviousInstruction(load);
+    eset_t tmp = {0};
+    for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
+        if (!in) { /* to the end of the one predecessor */
+            LLVMBasicBlockRef pred = NULL;
+            unsigned npred = 0;
+            for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && npred < 2; u = LLVMGetNextUse(u)) {
+                LLVMValueRef t = LLVMGetUser(u);
+                if (LLVMIsATerminatorInst(t)) {
+                    LLVMBasicBlockRef pb = LLVMGetInstructionParent(t);
+                    if (pb != pred) {
+                        pred = pb;
+                        npred++;
+                    }
+                }
+            }
+            if (npred != 1 || pred == bb)
+                return NULL;
+            bb = pred;
+            in = LLVMGetLastInstruction(bb);
+            continue;
+        }
+        if (LLVMIsAStoreInst(in)) {
+            long long o = 0;
+            if ((same_addr(F, LLVMGetOperand(in, 1), addr, 0) ||
+                 (addr_base(F, LLVMGetOperand(in, 1), &o) == base && o == off)) &&
+                LLVMTypeOf(LLVMGetOperand(in, 0)) == LLVMTypeOf(load))
+                return in;
+
+            int w = may_write_local(F, pts_get(F, LLVMGetOperand(in, 1), &tmp), root);
+            eset_free(&tmp);
+            if (w)
+                return NULL;
+        } else if (LLVMIsACallInst(in) || LLVMIsAInvokeInst(in)) {
+            LLVMValueRef callee = ptrcheck_ir_called_function(in);
+            if (!callee || !ptrcheck_ir_is_intrinsic(callee))
+                return NULL;
+            if (intrinsic_prefix(callee, "llvm.memcpy") || intrinsic_prefix(callee, "llvm.memmove") ||
+                intrinsic_prefix(callee, "llvm.memset")) {
+                int w = may_write_local(F, pts_get(F, LLVMGetOperand(in, 0), &tmp), root);
+                eset_free(&tmp);
+                if (w)
+                    return NULL;
+            }
+        } else if (LLVMIsAAtomicRMWInst(in) || LLVMIsAAtomicCmpXchgInst(in) || LLVMIsAVAArgInst(in)) {
+            return NULL;
+        }
+        in = LLVMGetPreviousInstruction(in);
+    }
+    return NULL;
 }
 
 /* Memory reached through a loaded pointer (a list the caller owns, `loop->queue.next->prev`): a
@@ -1245,6 +1340,17 @@ static int transfer(fn_t *F, LLVMValueRef in, int *changed)
         const eset_t *ps = pts_get(F, p, &tmp);
         if (!ps || !ps->n)
             break;
+        LLVMValueRef last = last_store(F, in, ps);
+        if (last) { /* what that store wrote, and nothing older */
+            eset_t tv = {0};
+            const eset_t *vs = pts_get(F, LLVMGetOperand(last, 0), &tv);
+            if (vs && vs->n) {
+                eset_t *s = pts_slot(F, in);
+                ok = s && union_for_load(s, vs, in, changed);
+            }
+            eset_free(&tv);
+            break;
+        }
         eset_t got = {0};
         ok = load_through(F, &got, ps, NULL);
         if (ok && got.n && ps->n == 1)
@@ -2064,8 +2170,11 @@ static int kill_store(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
     }
     if (!LLVMIsAStoreInst(in) || !same_addr(F, LLVMGetOperand(in, 1), LLVMGetOperand(origin, 1), 0))
         return 0;
+    /* the local's address is gone from the place once no local of this frame is stored there: a
+     * parameter's own memory (`c->filters = c->own_array`) may be the caller's, but the caller's
+     * summary judges that edge, not this undo */
     eset_t tmp = {0};
-    int clean = !set_dirty(F, pts_get(F, LLVMGetOperand(in, 0), &tmp));
+    int clean = !set_has_stack(F, pts_get(F, LLVMGetOperand(in, 0), &tmp));
     eset_free(&tmp);
     return clean;
 }

@@ -660,3 +660,46 @@ int block_loop(struct conf *cf, int n) {
   }
   return total;
 }
+
+// ---- a field of a local lent to a callee, then replaced before it is copied out
+typedef struct { size_t len; unsigned char *data; } str_t;
+struct value { unsigned len; unsigned char *data; };
+int local_name(void *conn, str_t *s);
+void *pool_alloc(void *pool, size_t n);
+int name_copy(void *conn, void *pool, struct value *v) {
+  str_t s;
+  unsigned char addr[64];
+  s.len = sizeof addr;
+  s.data = addr;
+  if (local_name(conn, &s) != 0)
+    return -1;
+  s.data = pool_alloc(pool, s.len);
+  if (s.data == NULL)
+    return -1;
+  __builtin_memcpy(s.data, addr, s.len);
+  v->len = (unsigned)s.len;
+  v->data = s.data;
+  return 0;
+}
+int name_same_block(void *conn, void *pool, struct value *v) {
+  str_t s = {sizeof(int), NULL};
+  int tmp = 0;
+  s.data = (unsigned char *)&tmp;
+  local_name(conn, &s);
+  s.data = pool_alloc(pool, 16);
+  v->data = s.data;
+  return tmp;
+}
+
+// ---- restored to the address of the parameter's own array
+struct filt { long id; void *opts; };
+struct blockopts { int version; struct filt *filters; };
+struct coder { int seq; struct blockopts opts; struct filt filters[5]; };
+int block_init(struct blockopts *b);
+int coder_update(struct coder *coder) {
+  struct filt temp[5] = {{0, 0}};
+  coder->opts.filters = temp;
+  int ret = block_init(&coder->opts);
+  coder->opts.filters = coder->filters;
+  return ret;
+}

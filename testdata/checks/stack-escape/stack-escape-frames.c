@@ -455,3 +455,20 @@ int restored_in_part(struct conf *cf) {
   __builtin_memcpy(cf, &save, sizeof(void *)); /* only 'ctx' */
   return rv + ctx.hits;
 }
+
+// ---- a local's field replaced on one path only, or lent again after it was replaced
+typedef struct { size_t len; unsigned char *data; } str_t;
+struct value { unsigned len; unsigned char *data; };
+int local_name(void *conn, str_t *s);
+void *pool_alloc(void *pool, size_t n);
+int name_maybe_copied(void *conn, void *pool, struct value *v, int copy) {
+  str_t s;
+  unsigned char addr[64]; // expected-note {{'addr' declared here}}
+  s.len = sizeof addr;
+  s.data = addr;
+  local_name(conn, &s);
+  if (copy)
+    s.data = pool_alloc(pool, s.len);
+  v->data = s.data; // expected-warning {{address of local 'addr' escapes into field 'data' of 'struct value' through parameter 'v'}}
+  return 0;
+}
