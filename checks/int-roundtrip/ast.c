@@ -52,6 +52,7 @@ static unsigned done_of(unsigned ops)
 {
     return ((ops & PTRCHECK_INTEXPR_XOR) ? IRT_DONE_XOR : 0u) | ((ops & PTRCHECK_INTEXPR_MIX) ? IRT_DONE_MIX : 0u) |
            ((ops & PTRCHECK_INTEXPR_SETBITS) ? IRT_DONE_SETBITS : 0u) |
+           ((ops & PTRCHECK_INTEXPR_TOGGLE) ? IRT_DONE_TOGGLE : 0u) |
            ((ops & PTRCHECK_INTEXPR_MASK) ? IRT_DONE_MASK : 0u) |
            ((ops & PTRCHECK_INTEXPR_OTHER) ? IRT_DONE_OTHER : 0u) |
            ((ops & PTRCHECK_INTEXPR_ARITH) ? IRT_DONE_ARITH : 0u);

@@ -17,7 +17,8 @@ enum {
     IRT_DONE_MASK = 1u << 3,    /* '&' with a constant that is not an alignment mask */
     IRT_DONE_OTHER = 1u << 4,   /* shifts, '*', '/', '%' */
     IRT_DONE_ARITH = 1u << 5,   /* '+', '-' */
-    IRT_DONE_UNTAG = 1u << 6    /* bits set and cleared again */
+    IRT_DONE_UNTAG = 1u << 6,   /* bits set and cleared again */
+    IRT_DONE_TOGGLE = 1u << 7   /* '^' with a small value */
 };
 
 typedef enum irt_hazard_e {
@@ -25,19 +26,21 @@ typedef enum irt_hazard_e {
     IRT_H_XOR,
     IRT_H_MIX,
     IRT_H_SETBITS,
+    IRT_H_TOGGLE,
     IRT_H_MASK,
     IRT_H_TRANSFORMED,
     IRT_H_ARITH,
     IRT_H_UNTAG
 } irt_hazard_t;
 
-/* The hazard of done (IRT_DONE_*), the first of: XOR, mix, set bits, mask, transformed,
+/* The hazard of done (IRT_DONE_*), the first of: XOR, mix, set bits, toggled bits, mask, transformed,
  * arithmetic, untag, straight back. */
 static inline irt_hazard_t irt_hazard(unsigned done)
 {
     return (done & IRT_DONE_XOR)       ? IRT_H_XOR
            : (done & IRT_DONE_MIX)     ? IRT_H_MIX
            : (done & IRT_DONE_SETBITS) ? IRT_H_SETBITS
+           : (done & IRT_DONE_TOGGLE)  ? IRT_H_TOGGLE
            : (done & IRT_DONE_MASK)    ? IRT_H_MASK
            : (done & IRT_DONE_OTHER)   ? IRT_H_TRANSFORMED
            : (done & IRT_DONE_ARITH)   ? IRT_H_ARITH
@@ -55,6 +58,7 @@ static inline void irt_text(char *msg, size_t size, irt_hazard_t h, const char *
     case IRT_H_XOR: snprintf(msg, size, IRT_XOR, through, via); break;
     case IRT_H_MIX: snprintf(msg, size, IRT_MIX, through, via); break;
     case IRT_H_SETBITS: snprintf(msg, size, IRT_SETBITS, through, via); break;
+    case IRT_H_TOGGLE: snprintf(msg, size, IRT_TOGGLE, through, via); break;
     case IRT_H_MASK: snprintf(msg, size, IRT_MASK, through, via); break;
     case IRT_H_TRANSFORMED: snprintf(msg, size, IRT_TRANSFORMED, through, via); break;
     case IRT_H_ARITH: snprintf(msg, size, IRT_ARITH, through, via); break;

@@ -12,6 +12,7 @@ static unsigned done_of(unsigned paths)
 {
     return ((paths & PTRCHECK_RT_XOR) ? IRT_DONE_XOR : 0u) | ((paths & PTRCHECK_RT_MIX) ? IRT_DONE_MIX : 0u) |
            ((paths & PTRCHECK_RT_SETBITS) ? IRT_DONE_SETBITS : 0u) |
+           ((paths & PTRCHECK_RT_TOGGLE) ? IRT_DONE_TOGGLE : 0u) |
            ((paths & PTRCHECK_RT_MASK) ? IRT_DONE_MASK : 0u) |
            ((paths & PTRCHECK_RT_OTHER) ? IRT_DONE_OTHER : 0u) |
            ((paths & (PTRCHECK_RT_ARITH | PTRCHECK_RT_ADDC)) ? IRT_DONE_ARITH : 0u) |

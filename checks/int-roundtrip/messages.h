@@ -1,7 +1,7 @@
 /* ptrcheck-int-roundtrip: every text the check reports, for its AST part (ast.c) and its IR part
  * (ir.c).  Macros rather than an array of strings so that the compiler still checks each format
  * against its arguments.  A hazard reads the same whichever layer reports it: both parts pick the
- * text by the same rules (what was done to the bits, in the order XOR, mix, set bits, mask,
+ * text by the same rules (what was done to the bits, in the order XOR, mix, set bits, toggled bits, mask,
  * transformed, arithmetic) and differ only in naming the carrier, which only the IR part sees.
  * Private to checks/int-roundtrip/. */
 #ifndef PTRCHECK_INT_ROUNDTRIP_MESSAGES_H
@@ -34,6 +34,10 @@
 /* bits set with '|' (a constant, or a value known to fit in the low bits) */
 #define IRT_SETBITS                                                                                                   \
     "pointer bits set with '|' and used as a pointer%s%s; the result does not point at the original object"
+
+/* tag bits toggled with '^' (a constant, or a value known to fit in the low bits) */
+#define IRT_TOGGLE                                                                                                    \
+    "pointer tag bits toggled with '^' and used as a pointer%s%s; the result does not point at the original object"
 
 /* bits masked with '&' (a constant that is not an alignment mask) */
 #define IRT_MASK "pointer bits masked with '&' and used as a pointer%s%s; the result does not point at the original object"

@@ -60,7 +60,9 @@ enum {
     F_XOR = PTRCHECK_RT_XOR,
     F_MIX = PTRCHECK_RT_MIX,
     F_TRUNC = PTRCHECK_RT_TRUNC,
-    F_OTHER = PTRCHECK_RT_OTHER
+    F_OTHER = PTRCHECK_RT_OTHER,
+    F_TOGGLE = PTRCHECK_RT_TOGGLE,
+    F_TAGGED = F_SETBITS | F_TOGGLE /* tag bits set or toggled: clearing them again untags */
 };
 /* A pointer masked down to its low 16 bits (the tag or colour bits, `p & 7`, an index kept in a
  * handle) keeps none of its address: values below 64 KiB are no object's address on the platforms
@@ -339,6 +341,11 @@ static int small_value(ctx_t *c, LLVMValueRef v, unsigned depth)
                (LLVMGetInstructionOpcode(v) == LLVMOr || const_u64(LLVMGetOperand(v, 1), &k));
     case LLVMSelect:
         return small_value(c, LLVMGetOperand(v, 1), depth + 1) && small_value(c, LLVMGetOperand(v, 2), depth + 1);
+    case LLVMPHI: /* `c ? 1 : 2` at -O0, a flag chosen on several paths */
+        for (unsigned i = 0, n = LLVMCountIncoming(v); i < n; i++)
+            if (!small_value(c, LLVMGetIncomingValue(v, i), depth + 1))
+                return 0;
+        return LLVMCountIncoming(v) > 0;
     default:
         return 0;
     }
@@ -653,6 +660,14 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
         else if ((sb->flags & F_TRUNC) && sb->tbits <= LOW_BITS_WIDTH)
             sb = NULL;
     }
+    /* p | f, p ^ f with f known to fit in the tag bits (even if computed from pointer bits, as in
+     * `d ^ ((d ^ s) & MASK)`): tagging p, not combining two addresses */
+    if (sa && sb && (op == LLVMOr || op == LLVMXor)) {
+        if (small_value(c, b, 0))
+            sb = NULL;
+        else if (small_value(c, a, 0))
+            sa = NULL;
+    }
     if (op == LLVMAdd && sa && adjust_up_of(c, b, a)) {
         aligned_state(sa, F_ALIGN_UP, out);
         return;
@@ -745,8 +760,8 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
                  * pass treats as alignment too. */
                 int up_ok = A != 0;
                 (void)up;
-                out->flags = (R & ~F_SETBITS) | (P ? F_ALIGN_DOWN : 0) | (up_ok ? F_ALIGN_UP : 0) |
-                             ((A && !up_ok) ? F_ARITH : 0) | ((R & F_SETBITS) ? F_UNTAG : 0);
+                out->flags = (R & ~F_TAGGED) | (P ? F_ALIGN_DOWN : 0) | (up_ok ? F_ALIGN_UP : 0) |
+                             ((A && !up_ok) ? F_ARITH : 0) | ((R & F_TAGGED) ? F_UNTAG : 0);
                 return;
             }
             out->flags = R | F_MASK | (A ? F_ARITH : 0);
@@ -755,15 +770,16 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
         /* A mask computed at run time (~(align - 1), -align, page_mask): it cannot be shown not to
          * be an alignment mask, so it is treated as one (the AST pass does the same) rather than
          * guessed to be a hazard. */
-        out->flags = (R & ~F_SETBITS) | (P ? F_ALIGN_DOWN : 0) | (A ? F_ALIGN_UP : 0) |
-                     ((R & F_SETBITS) ? F_UNTAG : 0);
+        out->flags = (R & ~F_TAGGED) | (P ? F_ALIGN_DOWN : 0) | (A ? F_ALIGN_UP : 0) |
+                     ((R & F_TAGGED) ? F_UNTAG : 0);
         return;
     case LLVMXor:
         if (isconst && k == 0) {
             *out = *x;
             return;
         }
-        out->flags = R | F_XOR | (A ? F_ARITH : 0);
+        /* p ^ FLAG toggles tag bits, as p | FLAG sets them */
+        out->flags = R | ((isconst && k < 4096) || small_value(c, other, 0) ? F_TOGGLE : F_XOR) | (A ? F_ARITH : 0);
         return;
     case LLVMSub:
         if (sa && !(R & ~F_ALIGN) && (A || PA) && !(isconst && k == 0)) { /* p - k, (p + a) - 1 */
@@ -1875,7 +1891,8 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             loc_join(c, l, x);
         } else {
             uint64_t k = 0;
-            unsigned f = rop == LLVMAtomicRMWBinOpXor                                  ? F_XOR
+            unsigned f = rop == LLVMAtomicRMWBinOpXor && (const_u64(v, &k) ? k < 4096 : small_value(c, v, 0)) ? F_TOGGLE
+                         : rop == LLVMAtomicRMWBinOpXor                                  ? F_XOR
                          : rop == LLVMAtomicRMWBinOpOr && (const_u64(v, &k) || small_value(c, v, 0)) ? F_SETBITS
                          : rop == LLVMAtomicRMWBinOpAnd && const_u64(v, &k)            ? F_MASK
                          : rop == LLVMAtomicRMWBinOpOr || rop == LLVMAtomicRMWBinOpAnd ? F_MIX
@@ -1887,7 +1904,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 upd.addc_state = ADDC_NONE;
                 loc_join(c, l, &upd);
             }
-            if (x) {
+            if (x && f != F_TOGGLE) { /* a small value keeps no address of its own */
                 upd = *x;
                 upd.flags = (upd.flags & ~(F_PLAIN | F_ADDC)) | (f == F_XOR ? F_XOR : F_MIX);
                 upd.addc_state = ADDC_NONE;

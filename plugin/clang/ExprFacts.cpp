@@ -1,6 +1,8 @@
 // Clang expressions and types as engine facts (see ExprFacts.h).
 #include "ExprFacts.h"
 #include "PPFacts.h"
+#define PTRCHECK_COMPAT_AST
+#include "ptrcheck_compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -490,6 +492,9 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->name = str(M->getMemberDecl()->getNameAsString());
     R->decl_kind = declKind(M->getMemberDecl());
     R->decl_loc = SourceLocs::lazy(M->getMemberDecl()->getLocation());
+    if (const auto *FD = dyn_cast<FieldDecl>(M->getMemberDecl()))
+      if (FD->isBitField())
+        R->bit_width = ptrcheck_compat::bitWidth(Ctx, FD);
   } else if (Call) {
     R->kind = PTRCHECK_E_CALL;
     if (const FunctionDecl *FD = Call->getDirectCallee())

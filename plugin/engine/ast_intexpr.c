@@ -32,17 +32,24 @@ static int is_low_bits_mask(const ptrcheck_expr_t *x)
 }
 
 /* A value that fits in the tag bits, as the IR part's small_value has it: a constant, a bool or
- * char widened, or something masked with a small constant.  Setting it with '|' tags a pointer
- * rather than mixing two values. */
-static int is_small(const ptrcheck_expr_t *x)
+ * char widened, a bit-field of at most 12 bits (loaded, it is masked with a small constant), a
+ * choice between such values, or something masked with a small constant.  Setting it with '|' or
+ * toggling it with '^' tags a pointer rather than mixing two values. */
+static int is_small(const ptrcheck_expr_t *x, unsigned depth)
 {
     const ptrcheck_expr_t *v = strip_int_casts(x);
-    if (!v)
+    while (v && v->kind == PTRCHECK_E_CAST && v->cast == PTRCHECK_C_LVALUE && v->nkids == 1)
+        v = strip_int_casts(v->kids[0]);
+    if (!v || depth > 8)
         return 0;
     if (v->has_value)
         return 1;
     if (v->type.kind == PTRCHECK_T_BOOL || (v->type.bits && v->type.bits <= 8))
         return 1;
+    if (v->kind == PTRCHECK_E_MEMBER && v->bit_width && v->bit_width <= 12)
+        return 1;
+    if (v->kind == PTRCHECK_E_CONDITIONAL && v->nkids == 3)
+        return is_small(v->kids[1], depth + 1) && is_small(v->kids[2], depth + 1);
     if (v->kind == PTRCHECK_E_BINARY && v->op == PTRCHECK_OP_AND && v->nkids == 2) {
         for (unsigned i = 0; i < 2; i++) {
             const ptrcheck_expr_t *k = strip_int_casts(v->kids[i]);
@@ -141,12 +148,14 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
         case PTRCHECK_OP_OR:
             if (l && r)
                 s->ops |= PTRCHECK_INTEXPR_MIX;
-            else if (is_small(x->kids[l ? 1 : 0]))
+            else if (is_small(x->kids[l ? 1 : 0], 0))
                 s->ops |= PTRCHECK_INTEXPR_SETBITS;
             else
                 s->ops |= PTRCHECK_INTEXPR_MIX;
             break;
-        case PTRCHECK_OP_XOR: s->ops |= PTRCHECK_INTEXPR_XOR; break;
+        case PTRCHECK_OP_XOR: /* p ^ FLAG toggles a tag bit: tagging, not mixing two values */
+            s->ops |= (!(l && r) && is_small(x->kids[l ? 1 : 0], 0)) ? PTRCHECK_INTEXPR_TOGGLE : PTRCHECK_INTEXPR_XOR;
+            break;
         case PTRCHECK_OP_AND: s->ops |= (l && r) ? PTRCHECK_INTEXPR_MIX : PTRCHECK_INTEXPR_MASK; break;
         default: s->ops |= PTRCHECK_INTEXPR_OTHER; break;
         }

@@ -190,6 +190,7 @@ struct ptrcheck_expr_s {
     int has_value;             /* integer constant expression with a known value */
     long long value;
     const char *name;          /* declref / member / direct callee name */
+    unsigned bit_width;        /* PTRCHECK_E_MEMBER naming a bit-field: its width in bits; else 0 */
     ptrcheck_declkind_t decl_kind;
     ptrcheck_loc_t decl_loc;   /* where the referenced declaration is */
     const ptrcheck_expr_t *init; /* declref of a local integer with an initializer that is const or never

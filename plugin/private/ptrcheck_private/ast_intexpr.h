@@ -19,7 +19,8 @@ enum {
     PTRCHECK_INTEXPR_MASK = 1u << 2,    /* & constant that is not an alignment mask */
     PTRCHECK_INTEXPR_XOR = 1u << 3,     /* ^ ~ */
     PTRCHECK_INTEXPR_MIX = 1u << 4,     /* two pointers combined, or | with a value not known to be small */
-    PTRCHECK_INTEXPR_OTHER = 1u << 5    /* * / % << >> */
+    PTRCHECK_INTEXPR_OTHER = 1u << 5,   /* * / % << >> */
+    PTRCHECK_INTEXPR_TOGGLE = 1u << 6   /* ^ with a small value (tag bits toggled) */
 };
 
 #define PTRCHECK_INTEXPR_MAX_PTOI 8

@@ -23,11 +23,12 @@ enum {
     PTRCHECK_RT_MASK = 1u << 4,       /* '&' with a constant that is not an alignment mask */
     PTRCHECK_RT_ALIGN_UP = 1u << 5,   /* (x + (2^k-1)) & -2^k, or the same written with remainders */
     PTRCHECK_RT_ALIGN_DOWN = 1u << 6, /* x & -2^k, x - x % a, ... */
-    PTRCHECK_RT_UNTAG = 1u << 7,      /* bits set with '|' and cleared again */
+    PTRCHECK_RT_UNTAG = 1u << 7,      /* bits set with '|' or toggled with '^' and cleared again */
     PTRCHECK_RT_XOR = 1u << 8,        /* '^' */
     PTRCHECK_RT_MIX = 1u << 9,        /* combined with another pointer or a non-constant */
     PTRCHECK_RT_TRUNC = 1u << 10,     /* narrower than a pointer at some point (trunc_bits) */
-    PTRCHECK_RT_OTHER = 1u << 11      /* with PTRCHECK_RT_ARITH: a shift, multiplication or division */
+    PTRCHECK_RT_OTHER = 1u << 11,     /* with PTRCHECK_RT_ARITH: a shift, multiplication or division */
+    PTRCHECK_RT_TOGGLE = 1u << 12     /* '^' with a small value: tag bits toggled */
 };
 #define PTRCHECK_RT_ALIGN (PTRCHECK_RT_ALIGN_UP | PTRCHECK_RT_ALIGN_DOWN)
 

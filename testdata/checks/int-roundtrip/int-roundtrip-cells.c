@@ -28,7 +28,7 @@ void *local_copy(void *p) {
   s[0] = (uintptr_t)p ^ 0x55;
   s[1] = 0;
   memcpy(d, s, sizeof d);
-  return (void *)d[1]; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer}} expected-note@-3 {{pointer converted to integer here}}
+  return (void *)d[1]; // expected-warning {{pointer tag bits toggled with '^' and used as a pointer}} expected-note@-3 {{pointer converted to integer here}}
 }
 
 void *local_wild(void *p, int i) {
@@ -62,5 +62,5 @@ static void keep_word(size_t *dst, const size_t *src) { *dst = *src; }
 void *through_callee_store(void *p) {
   size_t w = (size_t)p ^ 1, out; // expected-note {{pointer converted to integer here}}
   keep_word(&out, &w);
-  return (void *)out; // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer through local 'out'}}; the result points at no object the compiler can track
+  return (void *)out; // expected-warning {{pointer tag bits toggled with '^' and used as a pointer through local 'out'}}; the result does not point at the original object
 }

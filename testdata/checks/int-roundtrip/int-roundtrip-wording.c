@@ -67,3 +67,52 @@ void *straight_local(void *p) {
   return (void *)u; // expected-warning {{pointer converted to an integer and back to a pointer through local 'u' [ptrcheck-int-roundtrip]}}
 }
 // CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer converted to an integer and back to a pointer through {{local 'u'|a local variable}} [ptrcheck-int-roundtrip]
+
+// Tag bits: a bit-field of a few bits, or a choice between small constants, OR-ed in sets tag
+// bits (not "combined with another value"); '^' with such a value toggles them (not "mixed by
+// XOR"); cleared again before the pointer is used, they were tagged and untagged.
+struct tagbits {
+  unsigned mark : 1;
+  unsigned kind : 3;
+  unsigned wide : 20;
+  uintptr_t word;
+};
+void *or_bitfield(void *p, const struct tagbits *t) {
+  return (void *)((uintptr_t)p | t->mark); // expected-warning {{pointer bits set with '|' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer bits set with '|' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]
+void *or_choice(void *p, int last) {
+  return (void *)((uintptr_t)p | (last ? 1u : 2u)); // expected-warning {{pointer bits set with '|' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer bits set with '|' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]
+void *or_wide_bitfield(void *p, const struct tagbits *t) {
+  return (void *)((uintptr_t)p | t->wide); // expected-warning {{pointer combined with another value and converted back to a pointer; the result points at no object the compiler can track [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer combined with another value and converted back to a pointer; the result points at no object the compiler can track [ptrcheck-int-roundtrip]
+void *xor_flag(void *p) {
+  return (void *)((uintptr_t)p ^ 1); // expected-warning {{pointer tag bits toggled with '^' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer tag bits toggled with '^' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]
+void *xor_kind(void *p, const struct tagbits *t) {
+  return (void *)((uintptr_t)p ^ t->kind); // expected-warning {{pointer tag bits toggled with '^' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer tag bits toggled with '^' and used as a pointer; the result does not point at the original object [ptrcheck-int-roundtrip]
+void *xor_flag_local(void *p) {
+  uintptr_t u = (uintptr_t)p; // expected-note {{pointer converted to integer here}}
+  u ^= 2;
+  return (void *)u; // expected-warning {{pointer tag bits toggled with '^' and used as a pointer through local 'u'; the result does not point at the original object [ptrcheck-int-roundtrip]}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer tag bits toggled with '^' and used as a pointer through {{local 'u'|a local variable}}; the result does not point at the original object [ptrcheck-int-roundtrip]
+void keep_word(struct tagbits *t, void *p) {
+  t->word = (uintptr_t)p; // expected-note 2 {{pointer converted to integer here}}
+}
+void toggle_word(struct tagbits *t) { t->word ^= 1; }
+void copy_flag(struct tagbits *d, const struct tagbits *s) { d->word ^= (d->word ^ s->word) & 1; }
+void *word_untagged(const struct tagbits *t) {
+  return (void *)(t->word & ~(uintptr_t)3); // expected-warning {{pointer converted to an integer, tagged and untagged, and converted back to a pointer through field 'word' of 'struct tagbits' [ptrcheck-int-roundtrip]}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer converted to an integer, tagged and untagged, and converted back to a pointer through field {{'word' of 'struct tagbits'|#[0-9] of 'struct tagbits'}} [ptrcheck-int-roundtrip]
+void *word_tagged(const struct tagbits *t) {
+  return (void *)t->word; // expected-warning {{pointer tag bits toggled with '^' and used as a pointer through field 'word' of 'struct tagbits'; the result does not point at the original object [ptrcheck-int-roundtrip]}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer tag bits toggled with '^' and used as a pointer through field {{'word' of 'struct tagbits'|#[0-9] of 'struct tagbits'}}; the result does not point at the original object [ptrcheck-int-roundtrip]
