@@ -1722,6 +1722,41 @@ static int kill_must_key(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 
 typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
 
+/* The value a load from a promotable local (only loads and stores use it: nothing else writes it)
+ * reads: the nearest store to it walking back from the load, through blocks with one predecessor.
+ * The load itself when there is none: the value of `rc = pthread_create(...); if (rc) goto out;`
+ * is the create's result however often `rc` is assigned elsewhere. */
+static LLVMValueRef slot_value(fn_t *F, LLVMValueRef load)
+{
+    LLVMValueRef a = LLVMGetOperand(load, 0);
+    if (!LLVMIsAAllocaInst(a) || !is_promotable(F, a))
+        return load;
+    LLVMBasicBlockRef bb = LLVMGetInstructionParent(load);
+    LLVMValueRef in = LLVMGetPreviousInstruction(load);
+    for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
+        if (!in) {
+            LLVMBasicBlockRef pred = NULL;
+            unsigned npred = 0;
+            for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && npred < 2; u = LLVMGetNextUse(u)) {
+                LLVMValueRef t = LLVMGetUser(u);
+                if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
+                    pred = LLVMGetInstructionParent(t);
+                    npred++;
+                }
+            }
+            if (npred != 1 || pred == bb)
+                return load;
+            bb = pred;
+            in = LLVMGetLastInstruction(bb);
+            continue;
+        }
+        if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a)
+            return LLVMGetOperand(in, 0);
+        in = LLVMGetPreviousInstruction(in);
+    }
+    return load;
+}
+
 /* For a thread-creating call `origin` (pthread-style: 0 means success): is successor k of the
  * conditional branch `term` taken only when the creation failed (`if (pthread_create(...) != 0)`)?
  * No thread exists on that path, so there is nothing to join. */
@@ -1744,6 +1779,8 @@ static int failure_edge(fn_t *F, LLVMValueRef origin, LLVMValueRef term, unsigne
     a = canon(F, a);
     if (LLVMIsAZExtInst(a) || LLVMIsASExtInst(a) || LLVMIsATruncInst(a))
         a = canon(F, LLVMGetOperand(a, 0));
+    if (LLVMIsALoadInst(a)) /* a status variable assigned again later (`rc = pthread_join(...)`) */
+        a = canon(F, slot_value(F, a));
     if (a != origin)
         return 0;
     LLVMIntPredicate pred = LLVMGetICmpPredicate(c);

@@ -118,6 +118,37 @@ int c11_joined(void) {
   thrd_join(t, &r);
   return r;
 }
+// the status variable of the create tested, then reused for other calls and the join (lmdb's
+// mdb_env_copyfd1): the failure branch still reads the create's result
+int status_reused(int (*step)(int *)) {
+  int x = 0, rc = 0;
+  pthread_t t;
+  rc = pthread_create(&t, NULL, worker, &x);
+  if (rc)
+    goto done;
+  rc = step(&x);
+  if (rc)
+    goto finish;
+  rc = step(&x);
+finish:
+  rc = pthread_join(t, NULL);
+done:
+  return rc;
+}
+#define START(th, fn, arg) pthread_create(&(th), NULL, fn, arg)
+#define FINISH(th) pthread_join(th, NULL)
+int status_reused_macro(int n) {
+  int x = n, rc;
+  pthread_t t;
+  rc = START(t, worker, &x);
+  if (rc != 0) {
+    rc = -rc;
+    goto out;
+  }
+  rc = FINISH(t);
+out:
+  return rc;
+}
 
 // the address of a local converted to an integer and returned: a stack-depth probe
 uintptr_t stack_depth(void) {

@@ -132,6 +132,25 @@ int thread_joined_sometimes(int c) {
   pthread_join(t, 0);
   return 0;
 }
+// the status tested is an earlier call's, not the create's: a thread may be running at the return
+int status_stale(int (*step)(int *)) {
+  int x = 0, rc;
+  pthread_t t;
+  rc = step(&x);
+  pthread_create(&t, NULL, worker, &x); // expected-warning {{not joined on every path}}
+  if (rc)
+    return rc;
+  return pthread_join(t, NULL);
+}
+int status_overwritten(int (*step)(int *)) {
+  int x = 0, rc;
+  pthread_t t;
+  rc = pthread_create(&t, NULL, worker, &x); // expected-warning {{not joined on every path}}
+  rc = step(&x);
+  if (rc)
+    return rc;
+  return pthread_join(t, NULL);
+}
 void c11_thread(void) {
   int x = 0;
   thrd_t t;
