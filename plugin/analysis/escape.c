@@ -1978,6 +1978,86 @@ static int saved_nonnull_arm(fn_t *F, LLVMValueRef term, LLVMValueRef origin)
 }
 
 /* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
+/* A condition whose value is the same wherever the function tests it: `icmp pred a, b` (or the
+ * truncation of a bool to i1) of parameters, constants, and values computed once per call (outside
+ * any loop), also through locals assigned once.  *key gets what identifies it: two branches with
+ * equal keys go the same way on every run.  Only the guard's own key is checked for loops (guard):
+ * a later test with an equal key tests the same value. */
+typedef struct { LLVMIntPredicate pred; LLVMValueRef a, b; int trunc; } cond_key_t;
+static int in_loop(fn_t *F, LLVMBasicBlockRef b);
+static LLVMValueRef invariant_root(fn_t *F, LLVMValueRef v, int guard)
+{
+    for (unsigned steps = 0; v && steps < 8; steps++) {
+        v = canon(F, v);
+        if (LLVMIsAZExtInst(v) || LLVMIsASExtInst(v) || LLVMIsATruncInst(v))
+            v = LLVMGetOperand(v, 0);
+        else
+            break;
+    }
+    if (!v)
+        return NULL;
+    if (LLVMIsAArgument(v) || LLVMIsAConstantInt(v) || LLVMIsAConstantPointerNull(v))
+        return v;
+    if (!LLVMIsAInstruction(v) || LLVMIsALoadInst(v) || LLVMIsAPHINode(v))
+        return NULL; /* a load or a join of paths: a value of this one test */
+    return !guard || !in_loop(F, inst_block(v)) ? v : NULL;
+}
+static int invariant_cond(fn_t *F, LLVMValueRef c, cond_key_t *key, int guard)
+{
+    memset(key, 0, sizeof *key);
+    if (c && LLVMIsAICmpInst(c)) {
+        key->pred = LLVMGetICmpPredicate(c);
+        key->a = invariant_root(F, LLVMGetOperand(c, 0), guard);
+        key->b = invariant_root(F, LLVMGetOperand(c, 1), guard);
+        return key->a && key->b && !(LLVMIsAConstant(key->a) && LLVMIsAConstant(key->b));
+    }
+    if (c && (LLVMIsATruncInst(c) || LLVMIsAArgument(c))) { /* a _Bool at -O0: trunc i8 (load) to i1 */
+        key->trunc = 1;
+        key->a = invariant_root(F, c, guard);
+        return key->a && !LLVMIsAConstant(key->a);
+    }
+    return 0;
+}
+
+/* The invariant condition deciding whether `origin` runs at all, and the arm it is on: the first
+ * conditional branch above it through blocks with one predecessor.  A later test of the same
+ * condition takes the same arm (`if (track) link(&f); ... if (track) unlink(&f);`). */
+static int origin_guard(fn_t *F, LLVMValueRef origin, cond_key_t *key, unsigned *arm)
+{
+    LLVMBasicBlockRef bb = inst_block(origin);
+    for (unsigned steps = 0; bb && steps < 16; steps++) {
+        LLVMBasicBlockRef pred = NULL;
+        LLVMValueRef pterm = NULL;
+        unsigned n = 0;
+        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && n < 2; u = LLVMGetNextUse(u)) {
+            LLVMValueRef t = LLVMGetUser(u);
+            if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
+                pred = LLVMGetInstructionParent(t);
+                pterm = t;
+                n++;
+            }
+        }
+        if (n != 1 || pred == bb)
+            return 0;
+        if (LLVMIsABranchInst(pterm) && LLVMIsConditional(pterm)) {
+            LLVMBasicBlockRef s0 = LLVMGetSuccessor(pterm, 0), s1 = LLVMGetSuccessor(pterm, 1);
+            if (s0 == s1 || !invariant_cond(F, LLVMGetCondition(pterm), key, 1))
+                return 0;
+            *arm = s0 == bb ? 0 : 1;
+            return 1;
+        }
+        if (LLVMGetNumSuccessors(pterm) != 1)
+            return 0;
+        bb = pred;
+    }
+    return 0;
+}
+
+static int same_cond(const cond_key_t *x, const cond_key_t *y)
+{
+    return x->trunc == y->trunc && x->pred == y->pred && x->a == y->a && x->b == y->b;
+}
+
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen, region;
@@ -1989,6 +2069,9 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
     LLVMBasicBlockRef bb = inst_block(origin);
     LLVMValueRef cslot = NULL;
     unsigned cval = CD_UNKNOWN;
+    cond_key_t gkey, tkey;
+    unsigned garm = 0;
+    int guarded = origin_guard(F, origin, &gkey, &garm);
     for (;;) {
         int stopped = 0;
         for (LLVMValueRef in = start; in; in = LLVMGetNextInstruction(in)) {
@@ -2013,6 +2096,9 @@ static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int t
                 only = flag_branch(F, term, &region);
             if (F->saved_origin == origin && only < 0 && (only = saved_nonnull_arm(F, term, origin)) >= 0)
                 F->saved_test = term;
+            if (only < 0 && guarded && ns == 2 && LLVMIsABranchInst(term) && LLVMIsConditional(term) &&
+                invariant_cond(F, LLVMGetCondition(term), &tkey, 0) && same_cond(&gkey, &tkey))
+                only = (int)garm;
             for (unsigned k = 0; k < ns; k++) {
                 LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
                 if ((only >= 0 && (int)k != only) || (conly && s != conly))

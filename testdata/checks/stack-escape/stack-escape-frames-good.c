@@ -703,3 +703,60 @@ int coder_update(struct coder *coder) {
   coder->opts.filters = coder->filters;
   return ret;
 }
+
+// ---- 4c. linked and undone under the same condition: a parameter (or a local set once from
+// one) decides both, so no path links without undoing
+struct gframe { struct gframe *prev; int v; };
+static struct gframe *g_frames;
+int gwork(int);
+int link_if_param(int track, int n) {
+  struct gframe f;
+  f.v = n;
+  if (track) {
+    f.prev = g_frames;
+    g_frames = &f;
+  }
+  int r = gwork(n);
+  if (track)
+    g_frames = f.prev;
+  return r;
+}
+int link_if_bool(_Bool track, int n) {
+  struct gframe f;
+  f.v = n;
+  if (track) {
+    f.prev = g_frames;
+    g_frames = &f;
+  }
+  int r = gwork(n);
+  if (!track)
+    return r;
+  g_frames = f.prev;
+  return r;
+}
+static void gpush(struct gframe *f) { f->prev = g_frames; g_frames = f; }
+static void gpop(struct gframe *f) { g_frames = f->prev; }
+#define GPUSH_IF(c, f) do { if (c) gpush(f); } while (0)
+#define GPOP_IF(c, f) do { if (c) gpop(f); } while (0)
+int link_if_callee(int track, int n) {
+  struct gframe f;
+  f.v = n;
+  GPUSH_IF(track, &f);
+  int r = gwork(n);
+  GPOP_IF(track, &f);
+  return r;
+}
+struct gctx { struct gframe *top; int depth; };
+int link_if_param_mem(struct gctx *c, unsigned mode, int n) {
+  struct gframe f;
+  const int nested = mode > 2;
+  f.v = n;
+  if (nested) {
+    f.prev = c->top;
+    c->top = &f;
+  }
+  int r = gwork(n);
+  if (nested)
+    c->top = f.prev;
+  return r;
+}

@@ -472,3 +472,58 @@ int name_maybe_copied(void *conn, void *pool, struct value *v, int copy) {
   v->data = s.data; // expected-warning {{address of local 'addr' escapes into field 'data' of 'struct value' through parameter 'v'}}
   return 0;
 }
+
+// ---- 4c. linked under one condition and undone under another, or under the same name after
+// it changed: some path returns with the link in place
+struct gframe { struct gframe *prev; int v; };
+static struct gframe *g_frames;
+int gwork(int);
+int link_if_other(int track, int keep, int n) {
+  struct gframe f;
+  f.v = n;
+  if (track) {
+    f.prev = g_frames;
+    g_frames = &f; // expected-warning {{address of local 'f' escapes into global 'g_frames'}}
+  }
+  int r = gwork(n);
+  if (keep)
+    g_frames = f.prev;
+  return r;
+}
+int link_if_changed(int track, int n) {
+  struct gframe f;
+  f.v = n;
+  if (track) {
+    f.prev = g_frames;
+    g_frames = &f; // expected-warning {{address of local 'f' escapes into global 'g_frames'}}
+  }
+  track = gwork(n);
+  if (track)
+    g_frames = f.prev;
+  return n;
+}
+int link_if_fresh(int n) {
+  struct gframe f;
+  for (int i = 0; i < n; i++) {
+    int c = gwork(i);
+    if (c) {
+      f.prev = g_frames;
+      g_frames = &f; // expected-warning {{address of local 'f' escapes into global 'g_frames'}}
+    }
+    if (gwork(c))
+      g_frames = f.prev;
+  }
+  return n;
+}
+static void gpush(struct gframe *f) { f->prev = g_frames; g_frames = f; }
+static void gpop(struct gframe *f) { g_frames = f->prev; }
+int link_if_negated(int track, int n) {
+  struct gframe f;
+  f.v = n;
+  if (track)
+    gpush(&f); // expected-warning {{address of local 'f' escapes into global 'g_frames' via call to 'gpush'}}
+  int r = gwork(n);
+  if (!track)
+    gpop(&f);
+  return r;
+}
