@@ -37,6 +37,7 @@ struct ptrcheck_ir_fn_s {
     LLVMValueRef fn;
     LLVMModuleRef m;
     LLVMTargetDataRef td;
+    int own_td;               /* td was created for this map (else the cache's, borrowed) */
     const ptrcheck_fn_sites_t *fs;
     const char *name;         /* the symbol, interned */
     const char *display;      /* its readable name, on first use (ptrcheck_ir_fn_name) */
@@ -402,6 +403,11 @@ static int names_from_ir(ptrcheck_ir_fn_t *f, const ptrcheck_ir_valvec_t *alloca
 
 ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
 {
+    return ptrcheck_ir_fn_create_with(e, fn, NULL);
+}
+
+ptrcheck_ir_fn_t *ptrcheck_ir_fn_create_with(ptrcheck_engine_t *e, LLVMValueRef fn, LLVMTargetDataRef td)
+{
     ptrcheck_ir_valvec_t kinds[PTRCHECK_SITE_KIND_COUNT];
     memset(kinds, 0, sizeof kinds);
     ptrcheck_ir_valvec_t allocas = {0}, rets = {0};
@@ -414,7 +420,8 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fn_create(ptrcheck_engine_t *e, LLVMValueRef fn)
     ptrcheck_ir_pmap_init(&f->site_of);
     ptrcheck_ir_pmap_init(&f->local_name);
     ptrcheck_ir_pmap_init(&f->lowered);
-    f->td = LLVMCreateTargetData(LLVMGetDataLayoutStr(f->m));
+    f->own_td = td == NULL;
+    f->td = td ? td : LLVMCreateTargetData(LLVMGetDataLayoutStr(f->m));
     f->nparams = LLVMCountParams(fn);
     f->param_names = calloc(f->nparams + 1, sizeof *f->param_names);
     if (!f->td || !f->param_names)
@@ -511,7 +518,7 @@ void ptrcheck_ir_fn_destroy(ptrcheck_ir_fn_t *f)
 {
     if (!f)
         return;
-    if (f->td)
+    if (f->td && f->own_td)
         LLVMDisposeTargetData(f->td);
     ptrcheck_ir_pmap_fini(&f->site_of);
     ptrcheck_ir_pmap_fini(&f->local_name);

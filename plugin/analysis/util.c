@@ -320,6 +320,7 @@ const char *ptrcheck_ir_global_name(ptrcheck_engine_t *e, LLVMValueRef g, char *
 void ptrcheck_ir_fncache_init(ptrcheck_ir_fncache_t *c, ptrcheck_engine_t *e)
 {
     c->e = e;
+    c->td = NULL;
     ptrcheck_ir_pmap_init(&c->map);
 }
 
@@ -329,6 +330,9 @@ void ptrcheck_ir_fncache_fini(ptrcheck_ir_fncache_t *c)
         if (c->map.keys[i])
             ptrcheck_ir_fn_destroy(c->map.vals[i]);
     ptrcheck_ir_pmap_fini(&c->map);
+    if (c->td)
+        LLVMDisposeTargetData(c->td);
+    c->td = NULL;
 }
 
 ptrcheck_ir_fn_t *ptrcheck_ir_fncache_get(ptrcheck_ir_fncache_t *c, LLVMValueRef fn)
@@ -336,7 +340,9 @@ ptrcheck_ir_fn_t *ptrcheck_ir_fncache_get(ptrcheck_ir_fncache_t *c, LLVMValueRef
     void *v = NULL;
     if (ptrcheck_ir_pmap_get(&c->map, fn, &v))
         return v;
-    ptrcheck_ir_fn_t *f = ptrcheck_ir_fn_create(c->e, fn);
+    if (!c->td && !(c->td = LLVMCreateTargetData(LLVMGetDataLayoutStr(LLVMGetGlobalParent(fn)))))
+        return NULL;
+    ptrcheck_ir_fn_t *f = ptrcheck_ir_fn_create_with(c->e, fn, c->td);
     if (!f)
         return NULL;
     void **slot = ptrcheck_ir_pmap_slot(&c->map, fn);

@@ -188,10 +188,15 @@ const char *ptrcheck_ir_global_name(ptrcheck_engine_t *e, LLVMValueRef g, char *
 /* The !dbg location of a global variable's definition (file NULL when there is none). */
 ptrcheck_loc_t ptrcheck_ir_global_loc(ptrcheck_engine_t *e, LLVMValueRef g);
 
-/* Per-module cache of function maps, created on demand. */
+/* ptrcheck_ir_fn_create with the module's data layout td borrowed (NULL: the map makes its own);
+ * td must outlive the map. */
+ptrcheck_ir_fn_t *ptrcheck_ir_fn_create_with(ptrcheck_engine_t *e, LLVMValueRef fn, LLVMTargetDataRef td);
+
+/* Per-module cache of function maps, created on demand; the maps share one data layout. */
 typedef struct ptrcheck_ir_fncache_s {
     ptrcheck_engine_t *e;
     ptrcheck_ir_pmap_t map; /* LLVMValueRef fn -> ptrcheck_ir_fn_t* */
+    LLVMTargetDataRef td;   /* of the functions' module, made with the first map */
 } ptrcheck_ir_fncache_t;
 
 void ptrcheck_ir_fncache_init(ptrcheck_ir_fncache_t *c, ptrcheck_engine_t *e);
