@@ -688,6 +688,25 @@ static int may_write_local(fn_t *F, const eset_t *ps, uint32_t root)
  * every store into the field (flow-insensitive).  `s.data = buf; fill(&s); s.data = alloc(n);
  * ...; v->data = s.data;` reads only the allocation. */
 #define LAST_STORE_MAX_STEPS 64
+
+/* The one block that branches to bb (NULL: none, several, or bb itself); *term gets its
+ * terminator. */
+static LLVMBasicBlockRef only_pred(LLVMBasicBlockRef bb, LLVMValueRef *term)
+{
+    LLVMBasicBlockRef pred = NULL;
+    unsigned n = 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && n < 2; u = LLVMGetNextUse(u)) {
+        LLVMValueRef t = LLVMGetUser(u);
+        if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
+            pred = LLVMGetInstructionParent(t);
+            if (term)
+                *term = t;
+            n++;
+        }
+    }
+    return n == 1 && pred != bb ? pred : NULL;
+}
+
 static LLVMValueRef last_store(fn_t *F, LLVMValueRef load, const eset_t *ps)
 {
     if (!ps || ps->n != 1 || EL_INT(ps->v[0]) || F->objs[EL_OBJ(ps->v[0])].kind != O_STACK ||
@@ -704,21 +723,8 @@ static LLVMValueRef last_store(fn_t *F, LLVMValueRef load, const eset_t *ps)
     eset_t tmp = {0};
     for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
         if (!in) { /* to the end of the one predecessor */
-            LLVMBasicBlockRef pred = NULL;
-            unsigned npred = 0;
-            for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && npred < 2; u = LLVMGetNextUse(u)) {
-                LLVMValueRef t = LLVMGetUser(u);
-                if (LLVMIsATerminatorInst(t)) {
-                    LLVMBasicBlockRef pb = LLVMGetInstructionParent(t);
-                    if (pb != pred) {
-                        pred = pb;
-                        npred++;
-                    }
-                }
-            }
-            if (npred != 1 || pred == bb)
+            if (!(bb = only_pred(bb, NULL)))
                 return NULL;
-            bb = pred;
             in = LLVMGetLastInstruction(bb);
             continue;
         }
@@ -1735,18 +1741,8 @@ static LLVMValueRef slot_value(fn_t *F, LLVMValueRef load)
     LLVMValueRef in = LLVMGetPreviousInstruction(load);
     for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
         if (!in) {
-            LLVMBasicBlockRef pred = NULL;
-            unsigned npred = 0;
-            for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && npred < 2; u = LLVMGetNextUse(u)) {
-                LLVMValueRef t = LLVMGetUser(u);
-                if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
-                    pred = LLVMGetInstructionParent(t);
-                    npred++;
-                }
-            }
-            if (npred != 1 || pred == bb)
+            if (!(bb = only_pred(bb, NULL)))
                 return load;
-            bb = pred;
             in = LLVMGetLastInstruction(bb);
             continue;
         }
@@ -1977,7 +1973,6 @@ static int saved_nonnull_arm(fn_t *F, LLVMValueRef term, LLVMValueRef origin)
     return LLVMGetICmpPredicate(c) == LLVMIntNE ? 0 : 1;
 }
 
-/* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 /* A condition whose value is the same wherever the function tests it: `icmp pred a, b` (or the
  * truncation of a bool to i1) of parameters, constants, and values computed once per call (outside
  * any loop), also through locals assigned once.  *key gets what identifies it: two branches with
@@ -2026,18 +2021,9 @@ static int origin_guard(fn_t *F, LLVMValueRef origin, cond_key_t *key, unsigned 
 {
     LLVMBasicBlockRef bb = inst_block(origin);
     for (unsigned steps = 0; bb && steps < 16; steps++) {
-        LLVMBasicBlockRef pred = NULL;
         LLVMValueRef pterm = NULL;
-        unsigned n = 0;
-        for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && n < 2; u = LLVMGetNextUse(u)) {
-            LLVMValueRef t = LLVMGetUser(u);
-            if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
-                pred = LLVMGetInstructionParent(t);
-                pterm = t;
-                n++;
-            }
-        }
-        if (n != 1 || pred == bb)
+        LLVMBasicBlockRef pred = only_pred(bb, &pterm);
+        if (!pred)
             return 0;
         if (LLVMIsABranchInst(pterm) && LLVMIsConditional(pterm)) {
             LLVMBasicBlockRef s0 = LLVMGetSuccessor(pterm, 0), s1 = LLVMGetSuccessor(pterm, 1);
@@ -2058,6 +2044,7 @@ static int same_cond(const cond_key_t *x, const cond_key_t *y)
     return x->trunc == y->trunc && x->pred == y->pred && x->a == y->a && x->b == y->b;
 }
 
+/* 1 when every path from `origin` to a return meets an instruction for which kill() is true. */
 static int killed_on_all_paths(fn_t *F, LLVMValueRef origin, kill_fn kill, int thread)
 {
     ptrcheck_ir_pmap_t seen, region;
