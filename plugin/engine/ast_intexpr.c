@@ -153,9 +153,13 @@ static void scan(ptrcheck_intexpr_t *s, const ptrcheck_expr_t *x, unsigned depth
             else
                 s->ops |= PTRCHECK_INTEXPR_MIX;
             break;
-        case PTRCHECK_OP_XOR: /* p ^ FLAG toggles a tag bit: tagging, not mixing two values */
-            s->ops |= (!(l && r) && is_small(x->kids[l ? 1 : 0], 0)) ? PTRCHECK_INTEXPR_TOGGLE : PTRCHECK_INTEXPR_XOR;
+        case PTRCHECK_OP_XOR: { /* p ^ FLAG toggles a tag bit: tagging, not mixing two values; a
+                                   constant key above the tag bits (p ^ 0xdeadbeef) mixes */
+            const ptrcheck_expr_t *o = strip_int_casts(x->kids[l ? 1 : 0]);
+            int small = !(l && r) && is_small(o, 0) && (!o || !o->has_value || (o->value >= 0 && o->value <= SMALL_MAX));
+            s->ops |= small ? PTRCHECK_INTEXPR_TOGGLE : PTRCHECK_INTEXPR_XOR;
             break;
+        }
         case PTRCHECK_OP_AND: s->ops |= (l && r) ? PTRCHECK_INTEXPR_MIX : PTRCHECK_INTEXPR_MASK; break;
         default: s->ops |= PTRCHECK_INTEXPR_OTHER; break;
         }

@@ -116,3 +116,7 @@ void *word_tagged(const struct tagbits *t) {
   return (void *)t->word; // expected-warning {{pointer tag bits toggled with '^' and used as a pointer through field 'word' of 'struct tagbits'; the result does not point at the original object [ptrcheck-int-roundtrip]}}
 }
 // CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer tag bits toggled with '^' and used as a pointer through field {{'word' of 'struct tagbits'|#[0-9] of 'struct tagbits'}}; the result does not point at the original object [ptrcheck-int-roundtrip]
+void *xor_key(void *p) {
+  return (void *)((uintptr_t)p ^ 0x5bd1e995u); // expected-warning {{pointer mixed with another value by XOR and converted back to a pointer; the result points at no object the compiler can track [ptrcheck-int-roundtrip]}} expected-note {{pointer converted to integer here}}
+}
+// CHECK-DAG: wording.c:[[@LINE-2]]:10: warning: pointer mixed with another value by XOR and converted back to a pointer; the result points at no object the compiler can track [ptrcheck-int-roundtrip]
