@@ -689,22 +689,45 @@ static int may_write_local(fn_t *F, const eset_t *ps, uint32_t root)
  * ...; v->data = s.data;` reads only the allocation. */
 #define LAST_STORE_MAX_STEPS 64
 
-/* The one block that branches to bb (NULL: none, several, or bb itself); *term gets its
- * terminator. */
-static LLVMBasicBlockRef only_pred(LLVMBasicBlockRef bb, LLVMValueRef *term)
+/* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
+ * the entry block or a join of several predecessors. */
+static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
 {
-    LLVMBasicBlockRef pred = NULL;
-    unsigned n = 0;
-    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u && n < 2; u = LLVMGetNextUse(u)) {
-        LLVMValueRef t = LLVMGetUser(u);
-        if (LLVMIsATerminatorInst(t) && LLVMGetInstructionParent(t) != pred) {
-            pred = LLVMGetInstructionParent(t);
-            if (term)
-                *term = t;
-            n++;
-        }
+    LLVMValueRef term = NULL;
+    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
+            continue;
+        if (term && user != term)
+            return NULL;
+        term = user;
     }
-    return n == 1 && pred != bb ? pred : NULL;
+    return term;
+}
+
+/* Walks the chain of single predecessors above `in` (at most `steps` blocks), asking step() of each
+ * terminator on the way: 1 takes it, -1 ends the walk, 0 goes on.  Returns the terminator taken
+ * (*on_first: `in` is under its first successor), NULL when none.  A block whose only predecessor is
+ * itself is unreachable, and ends the walk. */
+typedef int (*guard_step_fn)(fn_t *F, LLVMValueRef term, void *ctx);
+static LLVMValueRef guarding_branch(fn_t *F, LLVMValueRef in, unsigned steps, guard_step_fn step, void *ctx,
+                                    int *on_first)
+{
+    LLVMBasicBlockRef b = in ? LLVMGetInstructionParent(in) : NULL;
+    for (unsigned i = 0; b && i < steps; i++) {
+        LLVMValueRef term = sole_pred_terminator(b);
+        if (!term || LLVMGetInstructionParent(term) == b)
+            return NULL; /* the entry, a join, or unreachable: no single condition */
+        int r = step(F, term, ctx);
+        if (r > 0) {
+            *on_first = LLVMGetSuccessor(term, 0) == b;
+            return term;
+        }
+        if (r < 0)
+            return NULL;
+        b = LLVMGetInstructionParent(term);
+    }
+    return NULL;
 }
 
 static LLVMValueRef last_store(fn_t *F, LLVMValueRef load, const eset_t *ps)
@@ -723,8 +746,10 @@ static LLVMValueRef last_store(fn_t *F, LLVMValueRef load, const eset_t *ps)
     eset_t tmp = {0};
     for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
         if (!in) { /* to the end of the one predecessor */
-            if (!(bb = only_pred(bb, NULL)))
+            LLVMValueRef t = sole_pred_terminator(bb);
+            if (!t || inst_block(t) == bb)
                 return NULL;
+            bb = inst_block(t);
             in = LLVMGetLastInstruction(bb);
             continue;
         }
@@ -923,22 +948,6 @@ static const ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMVa
     if (!vv)
         F->oom = 1;
     return vv;
-}
-
-/* The terminator of b's single predecessor (which may branch to b more than once); NULL when b is
- * the entry block or a join of several predecessors. */
-static LLVMValueRef sole_pred_terminator(LLVMBasicBlockRef b)
-{
-    LLVMValueRef term = NULL;
-    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u)) {
-        LLVMValueRef user = LLVMGetUser(u);
-        if (!LLVMIsAInstruction(user) || !LLVMIsATerminatorInst(user))
-            continue;
-        if (term && user != term)
-            return NULL;
-        term = user;
-    }
-    return term;
 }
 
 /* ---- clang's cleanup destinations.  At -O1 and above a scope with locals ends in a cleanup block
@@ -1729,28 +1738,17 @@ static int kill_must_key(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 typedef int (*kill_fn)(fn_t *F, LLVMValueRef origin, LLVMValueRef in);
 
 /* The value a load from a promotable local (only loads and stores use it: nothing else writes it)
- * reads: the nearest store to it walking back from the load, through blocks with one predecessor.
- * The load itself when there is none: the value of `rc = pthread_create(...); if (rc) goto out;`
- * is the create's result however often `rc` is assigned elsewhere. */
+ * reads: the one stored value that reaches it (plugin/analysis/reach.c).  The load itself when
+ * none or several do: the value of `rc = pthread_create(...); if (rc) goto out;` is the create's
+ * result however often `rc` is assigned elsewhere. */
+static const ptrcheck_ir_valvec_t *load_reach(fn_t *F, LLVMValueRef load, LLVMValueRef a);
 static LLVMValueRef slot_value(fn_t *F, LLVMValueRef load)
 {
     LLVMValueRef a = LLVMGetOperand(load, 0);
     if (!LLVMIsAAllocaInst(a) || !is_promotable(F, a))
         return load;
-    LLVMBasicBlockRef bb = LLVMGetInstructionParent(load);
-    LLVMValueRef in = LLVMGetPreviousInstruction(load);
-    for (unsigned steps = 0; steps < LAST_STORE_MAX_STEPS; steps++) {
-        if (!in) {
-            if (!(bb = only_pred(bb, NULL)))
-                return load;
-            in = LLVMGetLastInstruction(bb);
-            continue;
-        }
-        if (LLVMIsAStoreInst(in) && LLVMGetOperand(in, 1) == a)
-            return LLVMGetOperand(in, 0);
-        in = LLVMGetPreviousInstruction(in);
-    }
-    return load;
+    const ptrcheck_ir_valvec_t *vv = load_reach(F, load, a);
+    return vv && vv->n == 1 ? vv->v[0] : load;
 }
 
 /* For a thread-creating call `origin` (pthread-style: 0 means success): is successor k of the
@@ -1980,7 +1978,7 @@ static int saved_nonnull_arm(fn_t *F, LLVMValueRef term, LLVMValueRef origin)
  * a later test with an equal key tests the same value. */
 typedef struct { LLVMIntPredicate pred; LLVMValueRef a, b; int trunc; } cond_key_t;
 static int in_loop(fn_t *F, LLVMBasicBlockRef b);
-static LLVMValueRef invariant_root(fn_t *F, LLVMValueRef v, int guard)
+static LLVMValueRef value_root(fn_t *F, LLVMValueRef v)
 {
     for (unsigned steps = 0; v && steps < 8; steps++) {
         v = canon(F, v);
@@ -1989,6 +1987,11 @@ static LLVMValueRef invariant_root(fn_t *F, LLVMValueRef v, int guard)
         else
             break;
     }
+    return v;
+}
+static LLVMValueRef invariant_root(fn_t *F, LLVMValueRef v, int guard)
+{
+    v = value_root(F, v);
     if (!v)
         return NULL;
     if (LLVMIsAArgument(v) || LLVMIsAConstantInt(v) || LLVMIsAConstantPointerNull(v))
@@ -2014,29 +2017,28 @@ static int invariant_cond(fn_t *F, LLVMValueRef c, cond_key_t *key, int guard)
     return 0;
 }
 
+/* guarding_branch's step for origin_guard: the first conditional branch, when its condition is
+ * invariant; nothing past a branch of any other kind. */
+static int invariant_guard_step(fn_t *F, LLVMValueRef term, void *key)
+{
+    if (LLVMIsABranchInst(term) && LLVMIsConditional(term))
+        return LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+                       invariant_cond(F, LLVMGetCondition(term), key, 1)
+                   ? 1
+                   : -1;
+    return LLVMGetNumSuccessors(term) == 1 ? 0 : -1;
+}
+
 /* The invariant condition deciding whether `origin` runs at all, and the arm it is on: the first
  * conditional branch above it through blocks with one predecessor.  A later test of the same
  * condition takes the same arm (`if (track) link(&f); ... if (track) unlink(&f);`). */
 static int origin_guard(fn_t *F, LLVMValueRef origin, cond_key_t *key, unsigned *arm)
 {
-    LLVMBasicBlockRef bb = inst_block(origin);
-    for (unsigned steps = 0; bb && steps < 16; steps++) {
-        LLVMValueRef pterm = NULL;
-        LLVMBasicBlockRef pred = only_pred(bb, &pterm);
-        if (!pred)
-            return 0;
-        if (LLVMIsABranchInst(pterm) && LLVMIsConditional(pterm)) {
-            LLVMBasicBlockRef s0 = LLVMGetSuccessor(pterm, 0), s1 = LLVMGetSuccessor(pterm, 1);
-            if (s0 == s1 || !invariant_cond(F, LLVMGetCondition(pterm), key, 1))
-                return 0;
-            *arm = s0 == bb ? 0 : 1;
-            return 1;
-        }
-        if (LLVMGetNumSuccessors(pterm) != 1)
-            return 0;
-        bb = pred;
-    }
-    return 0;
+    int on_first = 0;
+    if (!guarding_branch(F, origin, 16, invariant_guard_step, key, &on_first))
+        return 0;
+    *arm = on_first ? 0 : 1;
+    return 1;
 }
 
 static int same_cond(const cond_key_t *x, const cond_key_t *y)
@@ -3184,13 +3186,7 @@ static int param_cond(fn_t *F, LLVMValueRef c, guard_t *g)
     }
     if (!a || !k || (!LLVMIsAConstantInt(k) && !LLVMIsAConstantPointerNull(k)))
         return 0;
-    for (unsigned guard = 0; guard < 8; guard++) {
-        a = canon(F, a);
-        if (LLVMIsAZExtInst(a) || LLVMIsASExtInst(a) || LLVMIsATruncInst(a))
-            a = LLVMGetOperand(a, 0);
-        else
-            break;
-    }
+    a = value_root(F, a);
     if (!LLVMIsAArgument(a))
         return 0;
     g->param = param_index(F->fn, a);
@@ -3199,23 +3195,21 @@ static int param_cond(fn_t *F, LLVMValueRef c, guard_t *g)
     return 1;
 }
 
+static int param_guard_step(fn_t *F, LLVMValueRef term, void *g)
+{
+    return LLVMIsABranchInst(term) && LLVMIsConditional(term) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
+           param_cond(F, LLVMGetCondition(term), g);
+}
+
 /* The condition on a parameter under which `in` runs: the nearest conditional branch on the chain
  * of single predecessors above it. */
 static int guard_of(fn_t *F, LLVMValueRef in, guard_t *g)
 {
-    LLVMBasicBlockRef b = in ? inst_block(in) : NULL;
-    for (unsigned guard = 0; b && guard < 32; guard++) {
-        LLVMValueRef term = sole_pred_terminator(b);
-        if (!term)
-            return 0; /* the entry, or a join: no single condition */
-        if (LLVMIsABranchInst(term) && LLVMIsConditional(term) && LLVMGetSuccessor(term, 0) != LLVMGetSuccessor(term, 1) &&
-            param_cond(F, LLVMGetCondition(term), g)) {
-            g->want = LLVMGetSuccessor(term, 0) == b;
-            return 1;
-        }
-        b = inst_block(term);
-    }
-    return 0;
+    int on_first = 0;
+    if (!guarding_branch(F, in, 32, param_guard_step, g, &on_first))
+        return 0;
+    g->want = on_first;
+    return 1;
 }
 
 /* Does this call's constant argument make the callee's guard on parameter escape false? */

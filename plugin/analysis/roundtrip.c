@@ -779,7 +779,7 @@ static void binop_flags(ctx_t *c, getter_fn get, void *g, LLVMOpcode op, LLVMVal
             return;
         }
         /* p ^ FLAG toggles tag bits, as p | FLAG sets them */
-        out->flags = R | ((isconst && k < 4096) || small_value(c, other, 0) ? F_TOGGLE : F_XOR) | (A ? F_ARITH : 0);
+        out->flags = R | (small_value(c, other, 0) ? F_TOGGLE : F_XOR) | (A ? F_ARITH : 0);
         return;
     case LLVMSub:
         if (sa && !(R & ~F_ALIGN) && (A || PA) && !(isconst && k == 0)) { /* p - k, (p + a) - 1 */
@@ -1891,7 +1891,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             loc_join(c, l, x);
         } else {
             uint64_t k = 0;
-            unsigned f = rop == LLVMAtomicRMWBinOpXor && (const_u64(v, &k) ? k < 4096 : small_value(c, v, 0)) ? F_TOGGLE
+            unsigned f = rop == LLVMAtomicRMWBinOpXor && small_value(c, v, 0) ? F_TOGGLE
                          : rop == LLVMAtomicRMWBinOpXor                                  ? F_XOR
                          : rop == LLVMAtomicRMWBinOpOr && (const_u64(v, &k) || small_value(c, v, 0)) ? F_SETBITS
                          : rop == LLVMAtomicRMWBinOpAnd && const_u64(v, &k)            ? F_MASK
