@@ -96,6 +96,10 @@ typedef struct pstate_s {
                               so); 0: not known.  A trunc to at least vbits drops nothing. */
     unsigned box;          /* 1: on every path the bits are those of a pointer slot's content that the
                               program only ever uses as an integer (box_source) */
+    unsigned weak;         /* 1: on every path the bits were read from one element of an array that only
+                              stores through a varying index filled with pointer bits (a count kept in
+                              [0] before the entries): pointer-derived for a round trip, but a narrowing
+                              of them is the program reading that element as the integer it holds */
 } pstate_t;
 
 typedef enum lkind_e { LK_ALLOCA = 1, LK_GLOBAL, LK_FIELD, LK_PARAM, LK_DEREF, LK_RET } lkind_t;
@@ -188,11 +192,18 @@ static int join(pstate_t *dst, const pstate_t *src)
     int ch = 0;
     if (!src || !src->flags)
         return 0;
-    if (!dst->flags)
+    if (!dst->flags) {
         dst->box = src->box;
-    else if (dst->box && !src->box) {
-        dst->box = 0;
-        ch = 1;
+        dst->weak = src->weak;
+    } else {
+        if (dst->box && !src->box) {
+            dst->box = 0;
+            ch = 1;
+        }
+        if (dst->weak && !src->weak) {
+            dst->weak = 0;
+            ch = 1;
+        }
     }
     if (!dst->flags)
         dst->vbits = src->vbits;
@@ -297,6 +308,16 @@ static uint64_t width_mask(unsigned w) { return w >= 64 ? ~(uint64_t)0 : (((uint
 static int narrows(const pstate_t *x, unsigned w, unsigned ptr_bits)
 {
     return w > 1 && w < ptr_bits && !(x && x->vbits && x->vbits <= w);
+}
+
+/* A boxed integer (box) narrowed back to an integer type narrower than a pointer is that integer
+ * again: it holds no pointer bits from there on, so neither a truncation nor a round trip
+ * starts there, and it adds nothing to the states of real pointers it later joins (a parameter
+ * that receives both a flags word read from a box and a pointer's bits elsewhere).  So is an
+ * array element that only a varying-index store could have given pointer bits (weak). */
+static int unboxed(const pstate_t *x, unsigned w, unsigned ptr_bits)
+{
+    return x && (x->box || x->weak) && w > 1 && w < ptr_bits;
 }
 
 /* c == -(2^k) in w bits with 0 < k < w: returns k, else 0. */
@@ -949,7 +970,10 @@ static loc_t *loc_get(ctx_t *c, lkind_t kind, const void *a, uint64_t b)
 }
 
 /* Objects that may have cells. */
-static int cell_kind(lkind_t k) { return k == LK_ALLOCA || k == LK_GLOBAL || k == LK_FIELD || k == LK_PARAM; }
+static int cell_kind(lkind_t k)
+{
+    return k == LK_ALLOCA || k == LK_GLOBAL || k == LK_FIELD || k == LK_PARAM || k == LK_DEREF;
+}
 
 /* The location of stores that may reach any cell of the whole object l (NULL for others). */
 static loc_t *loc_wild(ctx_t *c, loc_t *l)
@@ -1104,7 +1128,9 @@ static loc_t *resolve_uncached(ctx_t *c, LLVMValueRef p, unsigned depth)
             base = resolve(c, s, depth + 1);
         } else {
             loc_t *inner = resolve(c, from, depth + 1);
-            return inner ? loc_get(c, LK_DEREF, inner, 0) : NULL;
+            if (!inner)
+                return NULL;
+            base = loc_get(c, LK_DEREF, inner, 0);
         }
     }
     /* the element the GEPs walked reach */
@@ -1575,8 +1601,13 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
     if (!l)
         return 0;
     loc_view(c, l, &lv);
+    lview_t exact;
+    loc_content(c, l, &exact);
     if (lv.st.flags) {
         *out = lv.st;
+        /* an element at a constant index whose own stores hold no pointer bits */
+        if (l->group && cell_base(l->cell) >= CELL_AT && !exact.st.flags && !exact.has_ptr_store)
+            out->weak = 1;
     } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
         /* bytes memcpy'd in are read back narrower than a pointer: a header or length next to
          * where the copy went (a node's bit-field header before its payload), not a pointer */
@@ -1603,8 +1634,8 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
      * read inspects bytes, it does not keep a pointer */
     /* and only when the pointer went to these bytes: what was stored at varying offsets of the
      * object (l's group) may lie anywhere in it, so a narrow field read next to it is not a claim */
-    lview_t exact;
-    loc_content(c, l, &exact);
+    if (is_int(t) && unboxed(out, LLVMGetIntTypeWidth(t), c->ptr_bits))
+        return 0;
     if (is_int(t) && out->origin_kind != ORIGIN_MEMCPY && LLVMGetIntTypeWidth(t) > 8 &&
         (exact.st.flags || exact.has_ptr_store) && narrows(out, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
         out->flags |= F_TRUNC;
@@ -1622,6 +1653,8 @@ static void unary(ctx_t *c, LLVMValueRef in, LLVMValueRef op, int trunc)
     pstate_t out = *x;
     if (trunc) {
         unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(in));
+        if (unboxed(x, w, c->ptr_bits))
+            return;
         if (narrows(x, w, c->ptr_bits)) {
             out.flags |= F_TRUNC;
             if (!out.tbits || w < out.tbits)
@@ -1732,6 +1765,8 @@ static const pstate_t *pt_eval_uncached(ptenv_t *env, LLVMValueRef v, unsigned d
         *out = *x;
         if (op == LLVMTrunc) {
             unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(v));
+            if (unboxed(x, w, c->ptr_bits))
+                return NULL;
             if (narrows(x, w, c->ptr_bits)) {
                 out->flags |= F_TRUNC;
                 if (!out->tbits || w < out->tbits)
@@ -1815,6 +1850,8 @@ static void transfer(ctx_t *c, LLVMValueRef in)
         out.origin_kind = ORIGIN_PTRTOINT;
         out.box = boxed_conv(c, in);
         unsigned w = LLVMGetIntTypeWidth(t);
+        if (unboxed(&out, w, c->ptr_bits))
+            return;
         if (w < c->ptr_bits) {
             out.flags |= F_TRUNC;
             out.tbits = w;

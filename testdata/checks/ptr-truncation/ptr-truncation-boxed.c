@@ -133,3 +133,42 @@ void *local_pun(void *p) {
   return UINT_TO_PTR(w.n);
   // CHECK: boxed.c:[[@LINE-1]]:10: warning: pointer truncated to 32 bits in local 'w' and converted back to a pointer [ptrcheck-ptr-truncation]
 }
+
+/* ---- a box narrowed back to its integer is that integer: it adds nothing to the pointers it later
+ * joins.  A type id is either an object's address or a small fundamental id; a flags word read
+ * from a box reaches the same parameter through a callee (GType-style lookups). */
+typedef unsigned long type_id;
+struct tnode { type_id self; struct qdata *qd; };
+#define NODE_OF(name) \
+  static struct tnode *name(type_id t) { return t > 255 ? (struct tnode *)(t & ~(type_id)3) : NULL; }
+NODE_OF(node_of)
+NODE_OF(node_of2)
+NODE_OF(node_of3)
+static type_id id_of(struct tnode *n) { return (type_id)n; }
+unsigned id_flags(type_id t) {
+  struct tnode *n = node_of(t);
+  unsigned f = n ? PTR_TO_UINT(qdata_get(n->qd)) : 0;
+  return f;
+}
+struct tnode *flags_node(struct tnode *n) {
+  type_id fl = (type_id)PTR_TO_UINT(qdata_get(n->qd)); /* the flags word, widened again */
+  if (node_of2(fl))
+    return node_of2(fl);
+  return node_of2(id_of(n));
+}
+#define QFLAGS(n) ((unsigned)(uintptr_t)qdata_get((n)->qd))
+struct tnode *flags_node_macro(struct tnode *n) {
+  type_id t = n && (QFLAGS(n) & 1) ? (type_id)QFLAGS(n) : id_of(n);
+  return node_of3(t);
+}
+struct tnode *flags_node_local(struct tnode *n) {
+  unsigned f = QFLAGS(n);
+  type_id t = f;
+  t = t ? t : id_of(n);
+  return node_of3(t);
+}
+
+/* still reported: a real pointer narrowed and rebuilt through the same kind of parameter */
+static void *rebuild(unsigned long v) { return (void *)v; }
+// CHECK: boxed.c:[[@LINE-1]]:48: warning: pointer truncated to 32 bits in parameter 'v' and converted back to a pointer [ptrcheck-ptr-truncation]
+void *narrowed_object(void) { return rebuild(PTR_TO_UINT(buffer)); }
