@@ -145,6 +145,7 @@ typedef struct ctx_s {
     LLVMModuleRef m;
     LLVMTargetDataRef td;
     unsigned ptr_bits;
+    uint64_t fit_tested;         /* bit w: the module tests whether pointer bits fit in w bits (fit_test) */
     ptrcheck_ir_pmap_t vals;     /* LLVMValueRef -> pstate_t* */
     ptrcheck_ir_pmap_t resolved; /* pointer LLVMValueRef -> loc_t* (or &ctx->noloc) */
     ptrcheck_ir_pmap_t single;   /* alloca -> single stored value (or &ctx->noloc) */
@@ -1835,6 +1836,38 @@ static int pass_through_call(ctx_t *c, LLVMValueRef callee, LLVMValueRef call, p
     return 1;
 }
 
+/* A test whether pointer-derived bits fit in w bits: `(x >> w) != 0`, `(x & ~(2^w - 1)) == 0`,
+ * `x > 2^w - 1`, `x < 2^w` (clang puts the constant on the right).  A program that tests this
+ * keeps narrow copies of pointers only where they fit (small and big entry arrays chosen by such
+ * a test): its w-bit narrowings are deliberate, reported as round trips if anything (record). */
+static void fit_test(ctx_t *c, LLVMValueRef in)
+{
+    LLVMValueRef a = LLVMGetOperand(in, 0), b = LLVMGetOperand(in, 1);
+    uint64_t k = 0, m = 0;
+    unsigned w = 0;
+    if (!is_int(LLVMTypeOf(a)) || LLVMGetIntTypeWidth(LLVMTypeOf(a)) != c->ptr_bits || !const_u64(b, &k))
+        return;
+    LLVMIntPredicate pred = LLVMGetICmpPredicate(in);
+    LLVMOpcode op = LLVMIsAInstruction(a) ? LLVMGetInstructionOpcode(a) : (LLVMOpcode)0;
+    if ((pred == LLVMIntEQ || pred == LLVMIntNE) && k == 0 && (op == LLVMLShr || op == LLVMAnd) &&
+        const_u64(LLVMGetOperand(a, 1), &m)) {
+        if (op == LLVMLShr && m >= 8 && m < c->ptr_bits)
+            w = (unsigned)m;
+        else if (op == LLVMAnd && m && (~m & (~m + 1)) == 0) /* m == ~(2^w - 1) */
+            for (w = 0; w < 64 && !((m >> w) & 1); w++)
+                ;
+        a = LLVMGetOperand(a, 0);
+    } else if ((pred == LLVMIntUGT || pred == LLVMIntULE) && k && (k & (k + 1)) == 0) {
+        for (w = 0; w < 64 && ((k >> w) & 1); w++)
+            ;
+    } else if ((pred == LLVMIntULT || pred == LLVMIntUGE) && k && (k & (k - 1)) == 0) {
+        for (w = 0; w < 64 && !((k >> w) & 1); w++)
+            ;
+    }
+    if (w >= 8 && w < c->ptr_bits && !((c->fit_tested >> w) & 1) && state_of(c, a, 0))
+        c->fit_tested |= (uint64_t)1 << w;
+}
+
 static void transfer(ctx_t *c, LLVMValueRef in)
 {
     LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in));
@@ -1972,6 +2005,9 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 loc_join(c, loc_get(c, LK_RET, fn, 0), x);
             }
         }
+        return;
+    case LLVMICmp:
+        fit_test(c, in);
         return;
     case LLVMCall:
     case LLVMInvoke: {
@@ -2177,6 +2213,8 @@ static void record(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
     ptrcheck_rt_conv_t *cv = &node->conv;
     int exact = 0;
     cv->paths = s->flags;
+    if ((cv->paths & F_TRUNC) && s->tbits && s->tbits < 64 && ((c->fit_tested >> s->tbits) & 1))
+        cv->paths &= ~(unsigned)F_TRUNC; /* narrowed where the program has tested that it fits */
     cv->trunc_bits = s->tbits;
     cv->boxed = s->box;
     cv->loc = ptrcheck_ir_fn_loc(f, at, &exact);
