@@ -73,6 +73,8 @@ static void on_cast(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, const ptr
         return; /* no pointer bits inside this expression: data flow is the IR part's job */
     if (s.trunc)
         return; /* the pointer was truncated on the way: ptr-truncation's */
+    if (cast->compared_only)
+        return; /* only tests where an address lies: no access loses provenance */
 
     if (s.ops == 0) {
         if (!cfg->strict_provenance)

@@ -25,6 +25,8 @@ static int message(const ptrcheck_rt_conv_t *r, int strict, char *msg, size_t si
     unsigned paths = r->paths;
     if (paths & PTRCHECK_RT_TRUNC)
         return 0;
+    if (r->compared_only)
+        return 0; /* only tests where an address lies: no access loses provenance */
     if (paths == PTRCHECK_RT_PLAIN && !r->via[0] && !strict)
         return 0; /* (T *)(uintptr_t)p in one expression: the cast-away-const idiom (see int-roundtrip.md) */
     if (!(paths & ~PTRCHECK_RT_ALIGN)) {

@@ -1836,7 +1836,7 @@ static int pass_through_call(ctx_t *c, LLVMValueRef callee, LLVMValueRef call, p
     return 1;
 }
 
-/* A test whether pointer-derived bits fit in w bits: `(x >> w) != 0`, `(x & ~(2^w - 1)) == 0`,
+/* A test whether pointer-derived bits fit in w >= 32 bits: `(x >> w) != 0`, `(x & ~(2^w - 1)) == 0`,
  * `x > 2^w - 1`, `x < 2^w` (clang puts the constant on the right).  A program that tests this
  * keeps narrow copies of pointers only where they fit (small and big entry arrays chosen by such
  * a test): its w-bit narrowings are deliberate, reported as round trips if anything (record). */
@@ -1864,7 +1864,8 @@ static void fit_test(ctx_t *c, LLVMValueRef in)
         for (w = 0; w < 64 && !((k >> w) & 1); w++)
             ;
     }
-    if (w >= 8 && w < c->ptr_bits && !((c->fit_tested >> w) & 1) && state_of(c, a, 0))
+    /* narrower tests of pointer bits are bucket and hash checks, not whether an address fits */
+    if (w >= 32 && w < c->ptr_bits && !((c->fit_tested >> w) & 1) && state_of(c, a, 0))
         c->fit_tested |= (uint64_t)1 << w;
 }
 
@@ -2200,6 +2201,36 @@ static const char *keep(ctx_t *c, const char *str)
     return k;
 }
 
+/* Every use of pointer v is a comparison, through casts and locals it is kept in: the rebuilt
+ * pointer only tests where an address lies (`(T *)(end + n) <= p` checking for wrap-around). */
+static int compared_only(LLVMValueRef v, unsigned depth)
+{
+    if (depth > 4 || !LLVMGetFirstUse(v))
+        return 0;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        LLVMOpcode op = ptrcheck_ir_opcode(user);
+        if (op == LLVMICmp || ptrcheck_ir_is_lifetime_use(user))
+            continue;
+        if ((op == LLVMBitCast || op == LLVMAddrSpaceCast) && compared_only(user, depth + 1))
+            continue;
+        if (op == LLVMStore && LLVMGetOperand(user, 0) == v && LLVMIsAAllocaInst(LLVMGetOperand(user, 1))) {
+            LLVMValueRef a = LLVMGetOperand(user, 1); /* a local: every other use reads it to compare */
+            for (LLVMUseRef w = LLVMGetFirstUse(a); w; w = LLVMGetNextUse(w)) {
+                LLVMValueRef au = LLVMGetUser(w);
+                if (ptrcheck_ir_is_lifetime_use(au) || (LLVMIsAStoreInst(au) && LLVMGetOperand(au, 1) == a &&
+                                                        LLVMGetOperand(au, 0) != a))
+                    continue;
+                if (!LLVMIsALoadInst(au) || !compared_only(au, depth + 1))
+                    return 0;
+            }
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 /* Records the conversion back to a pointer at `at` of bits in state s. */
 static void record(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_t *s)
 {
@@ -2217,6 +2248,7 @@ static void record(ctx_t *c, ptrcheck_ir_fn_t *f, LLVMValueRef at, const pstate_
         cv->paths &= ~(unsigned)F_TRUNC; /* narrowed where the program has tested that it fits */
     cv->trunc_bits = s->tbits;
     cv->boxed = s->box;
+    cv->compared_only = compared_only(at, 0);
     cv->loc = ptrcheck_ir_fn_loc(f, at, &exact);
     describe_via(c, s, via, sizeof via);
     cv->via = keep(c, via);

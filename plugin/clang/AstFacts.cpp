@@ -729,9 +729,46 @@ private:
     }
     if (!WantsCast)
       return;
-    if (ptrcheck_expr_t *Cast = X.expr(C))
+    if (ptrcheck_expr_t *Cast = X.expr(C)) {
+      Cast->compared_only = comparedOnly(C);
       ptrcheck_ast_on_cast(E, &Fn, Cast);
+    }
     ptrcheck_ast_reset(E);
+  }
+
+  // The outermost of X and the parentheses and pointer conversions around it.
+  const Expr *pointerTop(const Expr *X) {
+    for (int Depth = 0; Depth < 8; ++Depth) {
+      const Stmt *P = parentOf(X);
+      const auto *PE = dyn_cast_or_null<Expr>(P);
+      if (!PE || !(isa<ParenExpr>(PE) || (isa<CastExpr>(PE) && PE->getType()->isPointerType())))
+        break;
+      X = PE;
+    }
+    return X;
+  }
+
+  bool isComparedHere(const Expr *X) {
+    const auto *B = dyn_cast_or_null<BinaryOperator>(parentOf(pointerTop(X)));
+    return B && B->isComparisonOp();
+  }
+
+  // The result of int->ptr cast C is only compared: directly, or kept in a local pointer every
+  // read of which is compared (an address wrap-around or bounds test).
+  bool comparedOnly(const CastExpr *C) {
+    if (isComparedHere(C))
+      return true;
+    const VarDecl *V = storedInLocal(pointerTop(C));
+    if (!V || !V->getType()->isPointerType() || !FnBody)
+      return false;
+    std::vector<const DeclRefExpr *> Reads;
+    unsigned Refs = 0;
+    if (!localRefs(V, FnBody, Reads, Refs) || Reads.empty())
+      return false;
+    for (const DeclRefExpr *R : Reads)
+      if (!isComparedHere(R))
+        return false;
+    return true;
   }
 
   // Library functions clang's code generator turns into LLVM intrinsics or inline code rather than

@@ -197,6 +197,8 @@ struct ptrcheck_expr_s {
                                     changed in the function (C): its value; also of a local `char *`
                                     initialised from a pointer to void or a record */
     int in_macro;              /* any part of the expression comes from a macro expansion */
+    int compared_only;         /* an integer-to-pointer cast whose result is only an operand of
+                                  comparisons (directly, or kept in a local only ever compared) */
     const char *text;          /* source text of the expression when it is a single file range, else NULL */
     ptrcheck_expr_t **kids;
     unsigned nkids;

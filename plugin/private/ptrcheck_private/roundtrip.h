@@ -50,6 +50,9 @@ typedef struct ptrcheck_rt_conv_s {
      * that holds no object's address made in the module (an integer boxed in a pointer slot:
      * GINT_TO_POINTER, a thread's return value) */
     int boxed;
+    /* 1 when the rebuilt pointer is only compared (through casts and local variables): never
+     * dereferenced, stored elsewhere, passed or returned (an address wrap-around test) */
+    int compared_only;
     ptrcheck_loc_t loc;      /* the conversion; line 0 without debug info */
     const char *fn;          /* the function it is in, readable */
     /* The last carrier of the bits, as a place ("'n' in 'f'", "the return value of 'g'",
