@@ -2270,9 +2270,9 @@ static int restores_saved_copy(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 
 /* `prev = g; g = &local; ...; undo(prev)`: call `in`, to a function without a body here, is handed
  * the value the place `origin` stores to held before the link (read from that place before
- * `origin` on every path, possibly kept in a local stored once): the callee gets what it needs to
- * put the old value back (dash's restore_handler(savehandler, err)), so the link is not proven to
- * stay.  A callee with a body is judged by its own must-stores instead. */
+ * `origin` on every path, possibly kept in a local stored once: canon): the callee gets what it
+ * needs to put the old value back (dash's restore_handler(savehandler, err)), so the link is not
+ * proven to stay.  A callee with a body is judged by its own must-stores instead. */
 static int hands_back_saved(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
     LLVMValueRef callee = ptrcheck_ir_called_function(in);
@@ -2281,27 +2281,9 @@ static int hands_back_saved(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
     LLVMValueRef place = LLVMGetOperand(origin, 1);
     unsigned n = (unsigned)LLVMGetNumArgOperands(in);
     for (unsigned i = 0; i < n; i++) {
-        LLVMValueRef v = ptrcheck_ir_strip_casts(LLVMGetOperand(in, i));
-        for (int hop = 0; hop < 2 && v && LLVMIsALoadInst(v); hop++) {
-            LLVMValueRef from = ptrcheck_ir_strip_casts(LLVMGetOperand(v, 0));
-            if (same_addr(F, from, place, 0)) {
-                if (precedes(F, v, origin))
-                    return 1;
-                break;
-            }
-            if (!LLVMIsAAllocaInst(from))
-                break;
-            LLVMValueRef stored = NULL; /* the local the old value was kept in: stored once */
-            int nst = 0;
-            for (LLVMUseRef u = LLVMGetFirstUse(from); u; u = LLVMGetNextUse(u)) {
-                LLVMValueRef user = LLVMGetUser(u);
-                if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == from) {
-                    stored = LLVMGetOperand(user, 0);
-                    nst++;
-                }
-            }
-            v = nst == 1 ? ptrcheck_ir_strip_casts(stored) : NULL;
-        }
+        LLVMValueRef v = canon(F, LLVMGetOperand(in, i));
+        if (v && LLVMIsALoadInst(v) && same_addr(F, LLVMGetOperand(v, 0), place, 0) && precedes(F, v, origin))
+            return 1;
     }
     return 0;
 }

@@ -196,15 +196,10 @@ static int join(pstate_t *dst, const pstate_t *src)
     if (!dst->flags) {
         dst->box = src->box;
         dst->weak = src->weak;
-    } else {
-        if (dst->box && !src->box) {
-            dst->box = 0;
-            ch = 1;
-        }
-        if (dst->weak && !src->weak) {
-            dst->weak = 0;
-            ch = 1;
-        }
+    } else if (dst->box > src->box || dst->weak > src->weak) { /* both hold on every path */
+        dst->box &= src->box;
+        dst->weak &= src->weak;
+        ch = 1;
     }
     if (!dst->flags)
         dst->vbits = src->vbits;
@@ -1602,13 +1597,8 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
     if (!l)
         return 0;
     loc_view(c, l, &lv);
-    lview_t exact;
-    loc_content(c, l, &exact);
     if (lv.st.flags) {
         *out = lv.st;
-        /* an element at a constant index whose own stores hold no pointer bits */
-        if (l->group && cell_base(l->cell) >= CELL_AT && !exact.st.flags && !exact.has_ptr_store)
-            out->weak = 1;
     } else if (is_int(t) && (lv.has_ptr_store || lv.has_ptr_bits)) {
         /* bytes memcpy'd in are read back narrower than a pointer: a header or length next to
          * where the copy went (a node's bit-field header before its payload), not a pointer */
@@ -1629,14 +1619,19 @@ static int mem_read(ctx_t *c, LLVMValueRef in, loc_t *l, LLVMTypeRef t, pstate_t
     }
     out->via = in;
     out->via_kind = VIA_LOAD;
+    lview_t exact;
+    loc_content(c, l, &exact);
+    /* an element at a constant index whose own stores hold no pointer bits */
+    if (lv.st.flags && l->group && cell_base(l->cell) >= CELL_AT && !exact.st.flags && !exact.has_ptr_store)
+        out->weak = 1;
+    if (is_int(t) && unboxed(out, LLVMGetIntTypeWidth(t), c->ptr_bits))
+        return 0;
     /* a narrow read of a slot that held pointer bits: a truncation only when a pointer-derived
      * value was stored there (a union or type pun in the source); bytes copied by memcpy (or
      * clang's lowering of atomics and aggregate copies) are read a piece at a time, and a byte
      * read inspects bytes, it does not keep a pointer */
     /* and only when the pointer went to these bytes: what was stored at varying offsets of the
      * object (l's group) may lie anywhere in it, so a narrow field read next to it is not a claim */
-    if (is_int(t) && unboxed(out, LLVMGetIntTypeWidth(t), c->ptr_bits))
-        return 0;
     if (is_int(t) && out->origin_kind != ORIGIN_MEMCPY && LLVMGetIntTypeWidth(t) > 8 &&
         (exact.st.flags || exact.has_ptr_store) && narrows(out, LLVMGetIntTypeWidth(t), c->ptr_bits)) {
         out->flags |= F_TRUNC;
@@ -1851,18 +1846,12 @@ static void fit_test(ctx_t *c, LLVMValueRef in)
     LLVMOpcode op = LLVMIsAInstruction(a) ? LLVMGetInstructionOpcode(a) : (LLVMOpcode)0;
     if ((pred == LLVMIntEQ || pred == LLVMIntNE) && k == 0 && (op == LLVMLShr || op == LLVMAnd) &&
         const_u64(LLVMGetOperand(a, 1), &m)) {
-        if (op == LLVMLShr && m >= 8 && m < c->ptr_bits)
-            w = (unsigned)m;
-        else if (op == LLVMAnd && m && (~m & (~m + 1)) == 0) /* m == ~(2^w - 1) */
-            for (w = 0; w < 64 && !((m >> w) & 1); w++)
-                ;
+        w = op == LLVMLShr ? (m < 64 ? (unsigned)m : 0) : align_mask_bits(m, c->ptr_bits); /* m == -(2^w) */
         a = LLVMGetOperand(a, 0);
-    } else if ((pred == LLVMIntUGT || pred == LLVMIntULE) && k && (k & (k + 1)) == 0) {
-        for (w = 0; w < 64 && ((k >> w) & 1); w++)
-            ;
-    } else if ((pred == LLVMIntULT || pred == LLVMIntUGE) && k && (k & (k - 1)) == 0) {
-        for (w = 0; w < 64 && !((k >> w) & 1); w++)
-            ;
+    } else if (pred == LLVMIntUGT || pred == LLVMIntULE) {
+        w = align_mask_bits(~k, c->ptr_bits); /* k == 2^w - 1 */
+    } else if ((pred == LLVMIntULT || pred == LLVMIntUGE) && k) {
+        w = align_mask_bits(~(k - 1), c->ptr_bits); /* k == 2^w */
     }
     /* narrower tests of pointer bits are bucket and hash checks, not whether an address fits */
     if (w >= 32 && w < c->ptr_bits && !((c->fit_tested >> w) & 1) && state_of(c, a, 0))

@@ -748,17 +748,19 @@ private:
     return X;
   }
 
-  bool isComparedHere(const Expr *X) {
-    const auto *B = dyn_cast_or_null<BinaryOperator>(parentOf(pointerTop(X)));
+  // Top (a pointerTop) is an operand of a comparison.
+  bool isCompared(const Expr *Top) {
+    const auto *B = dyn_cast_or_null<BinaryOperator>(parentOf(Top));
     return B && B->isComparisonOp();
   }
 
   // The result of int->ptr cast C is only compared: directly, or kept in a local pointer every
   // read of which is compared (an address wrap-around or bounds test).
   bool comparedOnly(const CastExpr *C) {
-    if (isComparedHere(C))
+    const Expr *Top = pointerTop(C);
+    if (isCompared(Top))
       return true;
-    const VarDecl *V = storedInLocal(pointerTop(C));
+    const VarDecl *V = storedInLocal(Top);
     if (!V || !V->getType()->isPointerType() || !FnBody)
       return false;
     std::vector<const DeclRefExpr *> Reads;
@@ -766,7 +768,7 @@ private:
     if (!localRefs(V, FnBody, Reads, Refs) || Reads.empty())
       return false;
     for (const DeclRefExpr *R : Reads)
-      if (!isComparedHere(R))
+      if (!isCompared(pointerTop(R)))
         return false;
     return true;
   }
