@@ -286,7 +286,18 @@ typedef struct mod_s {
     ptrcheck_ir_pmap_t annotated; /* function -> (void*)1: annotate("ptrcheck_borrowed") */
     ptrcheck_arena_t *arena;      /* the routes and steps kept (the result's) */
     ptrcheck_ir_reach_t *reach;   /* reaching stores of promotable slots, for the whole run */
+    ptrcheck_ir_pmap_t callees;   /* called function -> callee_t* (callee_of) */
 } mod_t;
+
+/* What the analysis knows of a called function by its name, worked out once per callee. */
+enum { CE_ALLOC = 1, CE_FREE = 2, CE_RET_ARG0 = 4 };
+typedef struct callee_s {
+    unsigned is;               /* CE_* */
+    const thread_api_t *api;   /* a thread-starting (or value-keeping) API, or NULL */
+    const char *display;       /* its name as the source spells it (interned) */
+} callee_t;
+
+static const callee_t *callee_of(mod_t *M, LLVMValueRef callee);
 
 /* ------------------------------------------------------------------ per-function state */
 
@@ -868,13 +879,18 @@ static int transfer_call(fn_t *F, LLVMValueRef call, int *changed)
         }
         goto done;
     }
-    if (is_heap_alloc(callee)) {
+    const callee_t *ce = callee_of(F->mod, callee);
+    if (!ce) {
+        ok = 0;
+        goto done;
+    }
+    if (ce->is & CE_ALLOC) {
         uint32_t id = obj_for(F, &F->obj_of, O_HEAP, call);
         eset_t *s = pts_slot(F, call);
         ok = id && s && eset_add(s, (id - 1) << 1, changed);
         goto done;
     }
-    if (returns_arg0(callee) && nargs >= 1) {
+    if ((ce->is & CE_RET_ARG0) && nargs >= 1) {
         const eset_t *a0 = pts_get(F, LLVMGetOperand(call, 0), &tmp);
         if (a0 && a0->n) {
             eset_t *s = pts_slot(F, call);
@@ -1549,18 +1565,105 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     return !F->oom;
 }
 
+/* Does transfer() do anything for this opcode? */
+static int transfers(LLVMOpcode op)
+{
+    switch (op) {
+    case LLVMLoad: case LLVMStore: case LLVMCall: case LLVMInvoke: case LLVMGetElementPtr:
+    case LLVMBitCast: case LLVMAddrSpaceCast: case LLVMPtrToInt: case LLVMIntToPtr: case LLVMTrunc:
+    case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMExtractValue: case LLVMExtractElement:
+    case LLVMSub: case LLVMAdd: case LLVMAnd: case LLVMOr: case LLVMXor: case LLVMShl: case LLVMLShr:
+    case LLVMAShr: case LLVMMul: case LLVMPHI: case LLVMSelect: case LLVMInsertValue:
+    case LLVMInsertElement: case LLVMShuffleVector:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+enum { FX_DIRTY = 1, FX_READS = 2, FX_CALL = 4, FX_STORE = 8 };
+
+/* The points-to fixpoint of one function, sparse: an instruction is transferred again only when
+ * what it reads changed since its last transfer.  Its inputs are its operands' sets (a change
+ * marks the users dirty) and, for loads and calls, memory: every transfer of a store (its
+ * operands changed), and every call that changed something, starts a new memory generation,
+ * which the loads and calls that read memory in an older one see.  (A load's result may be a
+ * store's value operand directly, the store it certainly reads; that store's transfer is such
+ * a generation.)  The order of transfers is the order of a full sweep, without the ones that
+ * could not change anything, so the result is the same. */
 static int fn_fixpoint(fn_t *F)
 {
+    size_t n = 0, cap = 0;
+    LLVMValueRef *ins = NULL;
+    unsigned char *fl = NULL;
+    uint32_t *seen = NULL;
+    ptrcheck_ir_pmap_t at; /* instruction -> index + 1 in ins */
+    int ok = 0;
+    ptrcheck_ir_pmap_init(&at);
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+            LLVMOpcode op = ptrcheck_compat_opcode(LLVMGetInstructionOpcode(in));
+            if (!transfers(op))
+                continue;
+            if (n == cap) {
+                size_t ncap = cap ? cap * 2 : 64;
+                LLVMValueRef *ni = realloc(ins, ncap * sizeof *ni);
+                unsigned char *nf = ni ? realloc(fl, ncap) : NULL;
+                if (ni)
+                    ins = ni;
+                if (nf)
+                    fl = nf;
+                if (!ni || !nf)
+                    goto done;
+                cap = ncap;
+            }
+            void **slot = ptrcheck_ir_pmap_slot(&at, in);
+            if (!slot)
+                goto done;
+            *slot = (void *)(uintptr_t)(n + 1);
+            ins[n] = in;
+            fl[n++] = FX_DIRTY | (op == LLVMLoad ? FX_READS : 0) |
+                      (op == LLVMCall || op == LLVMInvoke ? FX_READS | FX_CALL : 0) | (op == LLVMStore ? FX_STORE : 0);
+        }
+    seen = calloc(n + 1, sizeof *seen);
+    if (!seen)
+        goto done;
+    uint32_t gen = 0;
     for (unsigned round = 0; round < 64; round++) {
-        int changed = 0;
-        for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(F->fn); bb; bb = LLVMGetNextBasicBlock(bb))
-            for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
-                if (!transfer(F, in, &changed))
-                    return 0;
-        if (!changed)
+        int progress = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!(fl[i] & FX_DIRTY) && !((fl[i] & FX_READS) && seen[i] != gen))
+                continue;
+            fl[i] &= (unsigned char)~FX_DIRTY;
+            seen[i] = gen;
+            int changed = 0;
+            if (!transfer(F, ins[i], &changed))
+                goto done;
+            if ((fl[i] & FX_STORE) || ((fl[i] & FX_CALL) && changed)) {
+                seen[i] = ++gen;
+                progress = 1;
+            }
+            if (!changed)
+                continue;
+            progress = 1;
+            for (LLVMUseRef u = LLVMGetFirstUse(ins[i]); u; u = LLVMGetNextUse(u)) {
+                void *k = NULL;
+                if (ptrcheck_ir_pmap_get(&at, LLVMGetUser(u), &k))
+                    fl[(uintptr_t)k - 1] |= FX_DIRTY;
+            }
+        }
+        if (!progress)
             break;
     }
-    return !F->oom;
+    ok = !F->oom;
+done:
+    if (!ok)
+        F->oom = 1;
+    ptrcheck_ir_pmap_fini(&at);
+    free(ins);
+    free(fl);
+    free(seen);
+    return ok;
 }
 
 /* ------------------------------------------------------------------ "overwritten on every path" */
@@ -2690,6 +2793,28 @@ static const thread_api_t *thread_api_of(LLVMValueRef callee)
     return NULL;
 }
 
+/* NULL only when out of memory. */
+static const callee_t *callee_of(mod_t *M, LLVMValueRef callee)
+{
+    void **slot = ptrcheck_ir_pmap_slot(&M->callees, callee);
+    if (!slot)
+        return NULL;
+    if (!*slot) {
+        callee_t *ce = ptrcheck_arena_alloc(M->arena, sizeof *ce);
+        char cn[512];
+        if (!ce)
+            return NULL;
+        ce->is = (is_heap_alloc(callee) ? CE_ALLOC : 0) | (is_heap_free(callee) ? CE_FREE : 0) |
+                 (returns_arg0(callee) ? CE_RET_ARG0 : 0);
+        ce->api = thread_api_of(callee);
+        ce->display = ptrcheck_engine_intern(M->e, ptrcheck_ir_display_name(M->e, callee, cn, sizeof cn));
+        if (!ce->display)
+            return NULL;
+        *slot = ce;
+    }
+    return *slot;
+}
+
 /* Is `in` a join of the thread `origin` (a thread-creating call) started? */
 static int joins(fn_t *F, LLVMValueRef origin, LLVMValueRef in, int loose)
 {
@@ -3505,7 +3630,6 @@ static ptrcheck_escape_kind_t store_kind(okind_t target)
 /* Walks the sinks of F.  Without R it only updates the summary; with R it reports. */
 static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
 {
-    char cn[256];
     target_t tg;
     ptrcheck_escape_route_t how, hw;
     eset_t tmp = {0}, tmp2 = {0}, asf = {0};
@@ -3641,13 +3765,16 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
             LLVMValueRef callee = ptrcheck_ir_called_function(in);
             if (!callee || ptrcheck_ir_is_intrinsic(callee))
                 continue;
-            ptrcheck_ir_display_name(F->mod->e, callee, cn, sizeof cn);
+            const callee_t *ce = callee_of(F->mod, callee);
+            if (!ce)
+                goto oom;
+            const char *cn = ce->display;
             unsigned nargs = (unsigned)LLVMGetNumArgOperands(in);
-            const thread_api_t *api = thread_api_of(callee);
+            const thread_api_t *api = ce->api;
             summary_t *cs = LLVMIsDeclaration(callee) ? NULL : summary_of(F->mod, callee);
             /* which of our parameters may reach a deallocator through this call */
             for (unsigned k = 0; k < nargs; k++) {
-                if (!is_heap_free(callee) && !(cs && k < cs->nparams && cs->frees[k]))
+                if (!(ce->is & CE_FREE) && !(cs && k < cs->nparams && cs->frees[k]))
                     continue;
                 const eset_t *as = pts_get(F, LLVMGetOperand(in, k), &tmp);
                 for (uint32_t i = 0; as && i < as->n; i++) {
@@ -3696,7 +3823,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                 } else if (is_retaining(F, callee, k)) {
                     kind = PTRCHECK_ESCAPE_RETAINED;
                     how.kind = PTRCHECK_ROUTE_RETAINING;
-                } else if (cs && k < cs->nparams && cs->esc[k].escapes && (cs->frees[k] || is_heap_free(callee))) {
+                } else if (cs && k < cs->nparams && cs->esc[k].escapes && (cs->frees[k] || (ce->is & CE_FREE))) {
                     /* a deallocator-like callee (sqlite3DbFree: free list or free()): what it keeps
                      * it owns; handing it a stack address is a different bug (freeing the stack),
                      * not an escape this check can judge */
@@ -4184,6 +4311,7 @@ static int run_escape(ptrcheck_engine_t *e, LLVMModuleRef m, result_t *R)
     ptrcheck_ir_fncache_init(&M.fns, e);
     ptrcheck_ir_pmap_init(&M.summaries);
     ptrcheck_ir_pmap_init(&M.annotated);
+    ptrcheck_ir_pmap_init(&M.callees);
     if (!(M.reach = ptrcheck_ir_reach_create()) || !read_annotations(&M))
         goto fail;
 
@@ -4218,6 +4346,7 @@ done:
     cg_fini(&g);
     ptrcheck_ir_pmap_fini(&M.summaries);
     ptrcheck_ir_pmap_fini(&M.annotated);
+    ptrcheck_ir_pmap_fini(&M.callees);
     ptrcheck_ir_fncache_fini(&M.fns);
     ptrcheck_ir_reach_destroy(M.reach);
     return ok;

@@ -131,6 +131,9 @@ typedef struct loc_s {
     size_t hash;
     LLVMValueRef *readers; /* functions whose transfer reads this location (re-run when it changes) */
     unsigned nreaders, capreaders;
+    struct loc_s *head;    /* the object's whole (CELL_ALL): every location of one (kind, a, b) */
+    uint64_t objver;       /* (head) ctx_t.ver when a location of the object last changed or appeared */
+    unsigned obj_read;     /* (head) the last function run (ctx_t.run) that read a location of it */
 } loc_t;
 
 #define CHUNK 1024
@@ -154,6 +157,12 @@ typedef struct ctx_s {
     ptrcheck_ir_pmap_t pure;     /* function -> 2 pass-through helper, 1 not */
     ptrcheck_ir_pmap_t dirty;    /* function -> (void *)1 when something it reads changed */
     LLVMValueRef cur_fn;         /* the function being swept */
+    LLVMBasicBlockRef cur_bb;    /* ... its block being swept */
+    LLVMValueRef cur_in;         /* ... the instruction being transferred */
+    unsigned run;                /* the number of the current run of cur_fn (over the whole analysis) */
+    ptrcheck_ir_pmap_t bb_run;   /* block -> the last run that swept it */
+    uint64_t ver;                /* a clock of location changes (loc_t.objver) */
+    ptrcheck_ir_pmap_t linked;   /* call argument's use -> ver before loc_link last ran there */
     loc_t **locs;                /* open-addressing table of locations */
     size_t nlocs, loccap;
     chunk_t *chunks;
@@ -275,6 +284,25 @@ static LLVMValueRef owner_fn(LLVMValueRef v)
     return NULL;
 }
 
+/* The value of the instruction being transferred changed: does any instruction that this run of
+ * its function has already transferred use it (a phi, an instruction of a block swept before)?
+ * Uses further on see the new state in this same run, so only those need the function run again. */
+static int used_before(ctx_t *c, LLVMValueRef v)
+{
+    if (v != c->cur_in || !c->cur_fn)
+        return 1;
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+        LLVMValueRef user = LLVMGetUser(u);
+        if (!LLVMIsAInstruction(user) || LLVMIsAPHINode(user))
+            return 1;
+        LLVMBasicBlockRef b = LLVMGetInstructionParent(user);
+        void *r = NULL;
+        if (b != c->cur_bb && ptrcheck_ir_pmap_get(&c->bb_run, b, &r) && (uintptr_t)r == c->run)
+            return 1;
+    }
+    return 0;
+}
+
 static void set_val(ctx_t *c, LLVMValueRef v, const pstate_t *s)
 {
     if (!s->flags)
@@ -282,7 +310,8 @@ static void set_val(ctx_t *c, LLVMValueRef v, const pstate_t *s)
     pstate_t *st = val_state(c, v, 1);
     if (st && join(st, s)) {
         c->changed = 1;
-        mark_dirty(c, owner_fn(v));
+        if (used_before(c, v))
+            mark_dirty(c, owner_fn(v));
     }
 }
 
@@ -957,6 +986,10 @@ static loc_t *loc_get_cell(ctx_t *c, lkind_t kind, const void *a, uint64_t b, ui
         l->next_cell = l->group->cells;
         l->group->cells = l;
     }
+    l->head = cell == CELL_ALL ? l : loc_get_cell(c, kind, l->a, b, CELL_ALL);
+    if (!l->head)
+        return NULL;
+    l->head->objver = ++c->ver;
     return l;
 }
 
@@ -1157,6 +1190,7 @@ static void loc_read(ctx_t *c, loc_t *l)
 {
     if (!l || !c->cur_fn)
         return;
+    l->head->obj_read = c->run;
     for (unsigned i = l->nreaders; i-- > 0;)
         if (l->readers[i] == c->cur_fn)
             return;
@@ -1176,8 +1210,10 @@ static void loc_read(ctx_t *c, loc_t *l)
 static void loc_changed(ctx_t *c, loc_t *l)
 {
     c->changed = 1;
+    l->head->objver = ++c->ver;
     for (unsigned i = 0; i < l->nreaders; i++)
-        mark_dirty(c, l->readers[i]);
+        if (l->readers[i] != c->cur_fn || l->head->obj_read == c->run) /* read later in this run: sees it */
+            mark_dirty(c, l->readers[i]);
 }
 
 static void loc_join1(ctx_t *c, loc_t *l, const pstate_t *s)
@@ -1362,6 +1398,29 @@ static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
     view_flags_to(c, to, &vx, 1);
     loc_join(c, x, &vy.st);
     view_flags_to(c, x, &vy, 1);
+}
+
+/* loc_link at one call's argument.  It reads and writes only locations of x's and y's objects, so
+ * it runs again only when one of those changed (or gained a location) since it last ran there; a
+ * run skipped still counts as a read of both (loc_changed). */
+static void loc_link_at(ctx_t *c, LLVMUseRef at, loc_t *x, loc_t *y)
+{
+    if (!x || !y) {
+        loc_link(c, x, y);
+        return;
+    }
+    void **slot = ptrcheck_ir_pmap_slot(&c->linked, at);
+    if (!slot) {
+        c->oom = 1;
+        return;
+    }
+    uint64_t last = (uint64_t)(uintptr_t)*slot;
+    if (last && x->head->objver < last && y->head->objver < last) {
+        x->head->obj_read = y->head->obj_read = c->run;
+        return;
+    }
+    *slot = (void *)(uintptr_t)++c->ver; /* before its own changes, which it sees on its next run */
+    loc_link(c, x, y);
 }
 
 static int holds_pointers(loc_t *l)
@@ -2039,7 +2098,7 @@ static void transfer(ctx_t *c, LLVMValueRef in)
                 }
             }
             if (is_ptr(LLVMTypeOf(arg)))
-                loc_link(c, resolve(c, arg, 0), loc_get(c, LK_PARAM, callee, i));
+                loc_link_at(c, LLVMGetOperandUse(in, i), resolve(c, arg, 0), loc_get(c, LK_PARAM, callee, i));
         }
         LLVMTypeRef rt = LLVMTypeOf(in);
         if (is_int(rt) && pass_through_call(c, callee, in, &out)) {
@@ -2409,6 +2468,8 @@ static rt_result_t *run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
     ptrcheck_ir_pmap_init(&c.reaching);
     ptrcheck_ir_pmap_init(&c.pure);
     ptrcheck_ir_pmap_init(&c.dirty);
+    ptrcheck_ir_pmap_init(&c.bb_run);
+    ptrcheck_ir_pmap_init(&c.linked);
     ptrcheck_ir_fncache_init(&c.fns, e);
     c.td = LLVMCreateTargetData(LLVMGetDataLayoutStr(m));
     if (!c.td)
@@ -2421,7 +2482,8 @@ static rt_result_t *run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
             init_walk(&c, g, init, loc_get(&c, LK_GLOBAL, g, 0), 0, 0, 0);
     }
     /* The first sweep runs every function; later sweeps only those that read something that
-     * changed since they last ran (a location, a callee's result, a parameter, their own values). */
+     * changed since they last ran (a location, a callee's result, a parameter, their own values),
+     * and not only further on in the same run, where the new state is seen anyway. */
     for (unsigned sweep = 0; sweep < MAX_SWEEPS && !c.oom; sweep++) {
         c.changed = 0;
         for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
@@ -2432,11 +2494,24 @@ static rt_result_t *run_roundtrip(ptrcheck_engine_t *e, LLVMModuleRef m)
                 *slot = NULL;
             }
             c.cur_fn = fn;
-            for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
-                for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in))
+            c.run++;
+            for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb && !c.oom; bb = LLVMGetNextBasicBlock(bb)) {
+                void **r = ptrcheck_ir_pmap_slot(&c.bb_run, bb);
+                if (!r) {
+                    c.oom = 1;
+                    break;
+                }
+                *r = (void *)(uintptr_t)c.run;
+                c.cur_bb = bb;
+                for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+                    c.cur_in = in;
                     transfer(&c, in);
+                }
+            }
         }
         c.cur_fn = NULL;
+        c.cur_bb = NULL;
+        c.cur_in = NULL;
         if (!c.changed)
             break;
     }
@@ -2457,6 +2532,8 @@ fail:
     ptrcheck_ir_pmap_fini(&c.reaching);
     ptrcheck_ir_pmap_fini(&c.pure);
     ptrcheck_ir_pmap_fini(&c.dirty);
+    ptrcheck_ir_pmap_fini(&c.bb_run);
+    ptrcheck_ir_pmap_fini(&c.linked);
     for (size_t i = 0; i < c.loccap; i++)
         if (c.locs && c.locs[i])
             free(c.locs[i]->readers);
