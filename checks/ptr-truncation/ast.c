@@ -179,8 +179,11 @@ static void on_ptr_to_int(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn,
         if (!ptrcheck_target_parse(cfg->targets[i], &t))
             continue;
         unsigned bits = ptrcheck_int_bits_on(&cast->type, &t);
-        /* whether the code exists there is asked only of targets where the cast narrows */
-        if (!bits || bits >= t.pointer_bits || !ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->loc))
+        /* whether the code exists there is asked only of targets where the cast narrows; so is
+         * whether its type is this one there, when a macro spells it (`#define word_t unsigned
+         * long` under `#if SIZEOF_LONG >= SIZEOF_VOIDP`: another target may define it otherwise) */
+        if (!bits || bits >= t.pointer_bits || !ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->loc) ||
+            (cast->type_macro.raw && !ptrcheck_engine_target_in_scope_at(e, cfg->targets[i], cast->type_macro)))
             continue;
         if (nbad && (bits != int_bits || t.pointer_bits != ptr_bits))
             mixed = 1;

@@ -437,6 +437,10 @@ ptrcheck_expr_t *ExprFacts::expr(const Expr *X, int Depth) {
     R->kind = PTRCHECK_E_CAST;
     R->cast = castKind(C->getCastKind(), C->getType());
     R->implicit = isa<ImplicitCastExpr>(C);
+    if (const auto *EC = dyn_cast<ExplicitCastExpr>(C))
+      if (const TypeSourceInfo *TSI = EC->getTypeInfoAsWritten())
+        if (TSI->getTypeLoc().getBeginLoc().isMacroID())
+          R->type_macro = SourceLocs::lazy(TSI->getTypeLoc().getBeginLoc());
     if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
       if (!CS->getLParenLoc().isMacroID() && !CS->getRParenLoc().isMacroID()) {
         R->type_begin = SourceLocs::lazy(CS->getLParenLoc());

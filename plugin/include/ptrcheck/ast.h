@@ -187,6 +187,9 @@ struct ptrcheck_expr_s {
     ptrcheck_loc_t end;
     ptrcheck_loc_t type_begin; /* explicit C-style cast: the "(type)" part, [type_begin, type_end) */
     ptrcheck_loc_t type_end;
+    ptrcheck_loc_t type_macro; /* explicit cast whose type as written comes from a macro (`(word_t)p` with
+                                  `#define word_t unsigned long`): that macro location, whose origins are
+                                  the definitions, so the definitions' conditions can be asked; else 0 */
     int has_value;             /* integer constant expression with a known value */
     long long value;
     const char *name;          /* declref / member / direct callee name */
