@@ -8,7 +8,10 @@
  * The replay is linear and branch-insensitive in the safe direction: any assignment in between
  * (on any branch) clears the pointer, so branches can hide a finding but not invent one.  What a
  * block that ends in a return assigns is undone at its end (an undo journal, linear too): it
- * cannot reach the code after the block. */
+ * cannot reach the code after the block.  The else arm of an if statement starts from the state
+ * before its then arm (what the then arm assigned is undone there and done again after the
+ * statement, for the pointers the else arm leaves alone): a use in one arm never sees what the
+ * other assigned. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,19 +41,53 @@ typedef struct undo_s {
     ptrcheck_loc_t set_at;
 } undo_t;
 
+/* an if statement with both arms: where the journal was when its then arm began and when its else
+ * arm began, and where its then arm's final states are kept (replay_t.snap) */
+typedef struct arms_s {
+    size_t log_at, else_at, snap_at;
+} arms_t;
+
 typedef struct replay_s {
     var_t *v;
     undo_t *log;
     size_t nlog, caplog;
     size_t *marks;
     size_t nmarks, capmarks;
+    arms_t *arms;
+    size_t narms, caparms;
+    undo_t *snap; /* the then arms' final states of the pointers they changed */
+    size_t nsnap, capsnap;
+    unsigned *touched; /* by var: == gen when the else arm being closed changed it */
+    unsigned gen;
     int oom;
 } replay_t;
 
+static int grow(void **p, size_t *cap, size_t n, size_t size, int *oom)
+{
+    if (n < *cap)
+        return 1;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *np = realloc(*p, nc * size);
+    if (!np) {
+        *oom = 1;
+        return 0;
+    }
+    *p = np;
+    *cap = nc;
+    return 1;
+}
+
+static void restore(replay_t *R, const undo_t *u)
+{
+    memcpy(R->v[u->var].holds, u->holds, sizeof u->holds);
+    R->v[u->var].nholds = u->nholds;
+    R->v[u->var].set_at = u->set_at;
+}
+
 static void save(replay_t *R, unsigned var)
 {
-    if (!R->nmarks || R->oom)
-        return; /* outside any block nothing is ever undone */
+    if ((!R->nmarks && !R->narms) || R->oom)
+        return; /* outside any block or arm nothing is ever undone */
     if (R->nlog == R->caplog) {
         size_t nc = R->caplog ? R->caplog * 2 : 32;
         undo_t *nl = realloc(R->log, nc * sizeof *nl);
@@ -189,23 +226,73 @@ static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, c
             if (!R.nmarks)
                 break;
             R.nmarks--;
-            if (x->kind == PTRCHECK_SCOPE_BLOCK_DEAD) {
-                while (R.nlog > R.marks[R.nmarks]) {
-                    undo_t *u = &R.log[--R.nlog];
-                    memcpy(R.v[u->var].holds, u->holds, sizeof u->holds);
-                    R.v[u->var].nholds = u->nholds;
-                    R.v[u->var].set_at = u->set_at;
-                }
-            }
-            if (!R.nmarks)
+            if (x->kind == PTRCHECK_SCOPE_BLOCK_DEAD)
+                while (R.nlog > R.marks[R.nmarks])
+                    restore(&R, &R.log[--R.nlog]);
+            if (!R.nmarks && !R.narms)
                 R.nlog = 0;
             break;
+        case PTRCHECK_SCOPE_ARMS:
+            if (!grow((void **)&R.arms, &R.caparms, R.narms, sizeof *R.arms, &R.oom))
+                break;
+            R.arms[R.narms].log_at = R.nlog;
+            R.arms[R.narms].else_at = (size_t)-1;
+            R.arms[R.narms++].snap_at = R.nsnap;
+            break;
+        case PTRCHECK_SCOPE_ELSE: {
+            arms_t *a = R.narms ? &R.arms[R.narms - 1] : NULL;
+            if (!a || a->else_at != (size_t)-1)
+                break;
+            /* keep what the then arm left, then go back to the state before it */
+            for (size_t k = a->log_at; k < R.nlog; k++) {
+                unsigned v = R.log[k].var;
+                if (!grow((void **)&R.snap, &R.capsnap, R.nsnap, sizeof *R.snap, &R.oom))
+                    break;
+                undo_t *sn = &R.snap[R.nsnap++];
+                sn->var = v;
+                memcpy(sn->holds, R.v[v].holds, sizeof sn->holds);
+                sn->nholds = R.v[v].nholds;
+                sn->set_at = R.v[v].set_at;
+            }
+            while (R.nlog > a->log_at)
+                restore(&R, &R.log[--R.nlog]);
+            a->else_at = R.nlog;
+            break;
+        }
+        case PTRCHECK_SCOPE_ARMS_END: {
+            arms_t *a = R.narms ? &R.arms[R.narms - 1] : NULL;
+            if (!a)
+                break;
+            if (a->else_at != (size_t)-1 && a->snap_at < R.nsnap) {
+                if (!R.touched && !(R.touched = calloc((size_t)maxid + 1, sizeof *R.touched))) {
+                    R.oom = 1;
+                    break;
+                }
+                R.gen++;
+                for (size_t k = a->else_at; k < R.nlog; k++)
+                    R.touched[R.log[k].var] = R.gen;
+                /* a pointer the else arm left alone holds what the then arm left in it */
+                for (size_t k = a->snap_at; k < R.nsnap; k++)
+                    if (R.touched[R.snap[k].var] != R.gen) {
+                        save(&R, R.snap[k].var);
+                        restore(&R, &R.snap[k]);
+                    }
+            }
+            R.nsnap = a->snap_at;
+            R.narms--;
+            if (!R.nmarks && !R.narms)
+                R.nlog = 0;
+            break;
+        }
         }
     }
     (void)fn;
     free(R.v);
     free(R.log);
     free(R.marks);
+    free(R.arms);
+    free(R.snap);
+    free(R.touched);
 }
 
 const ptrcheck_ast_hooks_t ptrcheck_stack_escape_ast_hooks = {

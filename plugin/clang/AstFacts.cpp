@@ -830,10 +830,20 @@ private:
       int Dead = deadArm(I->getCond(), I->getThen(), I->getElse());
       if (Dead == -1)
         stmt(I->getCond());
+      bool Arms = Dead == -1 && I->getElse() && InFunction;
+      if (Arms)
+        for (const Hook &K : All)
+          K.H->armsBegin(I);
       if (Dead != 1)
         stmt(I->getThen());
+      if (Arms)
+        for (const Hook &K : All)
+          K.H->elseArm(I);
       if (Dead != 0)
         stmt(I->getElse());
+      if (Arms)
+        for (const Hook &K : All)
+          K.H->armsEnd(I);
       return;
     }
     case Stmt::ConditionalOperatorClass: {

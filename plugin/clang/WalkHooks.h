@@ -62,6 +62,11 @@ public:
   // A block-scope variable with local storage, before and after its initialiser (if any) is walked.
   virtual void localBegin(const clang::VarDecl *V) {}
   virtual void localEnd(const clang::VarDecl *V) {}
+  // An if statement both of whose arms are walked: after its condition, before its else arm (whose
+  // code runs only on paths that did not pass the then arm), and after it.
+  virtual void armsBegin(const clang::IfStmt *I) {}
+  virtual void elseArm(const clang::IfStmt *I) {}
+  virtual void armsEnd(const clang::IfStmt *I) {}
 };
 
 // The collectors, in the order the walk calls them.  Each gets the walk's expression translator and

@@ -70,6 +70,9 @@ public:
 
   void pre(const Stmt *S) override;
   void post(const Stmt *S) override;
+  void armsBegin(const IfStmt *I) override;
+  void elseArm(const IfStmt *I) override;
+  void armsEnd(const IfStmt *I) override;
 
   void localBegin(const VarDecl *V) override {
     if (!Skip)
@@ -401,6 +404,21 @@ private:
   }
 
 };
+
+void EscapeHooks::armsBegin(const IfStmt *I) {
+  if (!Skip)
+    blockEvent(PTRCHECK_SCOPE_ARMS, I->getThen()->getBeginLoc());
+}
+
+void EscapeHooks::elseArm(const IfStmt *I) {
+  if (!Skip)
+    blockEvent(PTRCHECK_SCOPE_ELSE, I->getElseLoc());
+}
+
+void EscapeHooks::armsEnd(const IfStmt *I) {
+  if (!Skip)
+    blockEvent(PTRCHECK_SCOPE_ARMS_END, I->getEndLoc());
+}
 
 void EscapeHooks::pre(const Stmt *S) {
   if (Skip)

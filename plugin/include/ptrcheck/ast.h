@@ -324,8 +324,11 @@ typedef enum ptrcheck_scope_ev_e {
     PTRCHECK_SCOPE_COPY_ALSO, /* ... = c ? q : ...: `var` may also hold what pointer variable `target` holds */
     PTRCHECK_SCOPE_BLOCK,    /* a block begins (var 0) */
     PTRCHECK_SCOPE_BLOCK_END, /* that block ends and control falls through */
-    PTRCHECK_SCOPE_BLOCK_DEAD /* that block ends in a return (or a call that does not return): what it
+    PTRCHECK_SCOPE_BLOCK_DEAD, /* that block ends in a return (or a call that does not return): what it
                                  assigned does not reach the code after it */
+    PTRCHECK_SCOPE_ARMS,     /* the then arm of an if statement with an else arm begins (var 0) */
+    PTRCHECK_SCOPE_ELSE,     /* its else arm begins: the paths through it did not pass the then arm */
+    PTRCHECK_SCOPE_ARMS_END  /* the if statement ends: what either arm assigned may reach what follows */
 } ptrcheck_scope_ev_t;
 
 typedef struct ptrcheck_scope_event_s {
