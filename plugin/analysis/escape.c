@@ -53,10 +53,20 @@
 
 /* ------------------------------------------------------------------ element sets */
 
+/* Sorted; most hold one or two elements, which live in the set itself (v == inl exactly when
+ * 0 < cap <= ESET_INLINE, so a set moved with its owner is repointed by eset_moved). */
+#define ESET_INLINE 2
 typedef struct eset_s {
     uint32_t *v;
     uint32_t n, cap;
+    uint32_t inl[ESET_INLINE];
 } eset_t;
+
+static void eset_moved(eset_t *s)
+{
+    if (s->cap && s->cap <= ESET_INLINE)
+        s->v = s->inl;
+}
 
 static int eset_add(eset_t *s, uint32_t x, int *changed)
 {
@@ -71,12 +81,19 @@ static int eset_add(eset_t *s, uint32_t x, int *changed)
     if (lo < s->n && s->v[lo] == x)
         return 1;
     if (s->n == s->cap) {
-        uint32_t ncap = s->cap ? s->cap * 2 : 4;
-        uint32_t *nv = realloc(s->v, ncap * sizeof *nv);
-        if (!nv)
-            return 0;
-        s->v = nv;
-        s->cap = ncap;
+        if (!s->cap) {
+            s->v = s->inl;
+            s->cap = ESET_INLINE;
+        } else {
+            uint32_t ncap = s->cap * 2;
+            uint32_t *nv = s->cap <= ESET_INLINE ? malloc(ncap * sizeof *nv) : realloc(s->v, ncap * sizeof *nv);
+            if (!nv)
+                return 0;
+            if (s->cap <= ESET_INLINE)
+                memcpy(nv, s->inl, s->n * sizeof *nv);
+            s->v = nv;
+            s->cap = ncap;
+        }
     }
     memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof *s->v);
     s->v[lo] = x;
@@ -106,7 +123,8 @@ static int eset_union(eset_t *dst, const eset_t *src, int xf, int *changed)
 
 static void eset_free(eset_t *s)
 {
-    free(s->v);
+    if (s->cap > ESET_INLINE)
+        free(s->v);
     memset(s, 0, sizeof *s);
 }
 
@@ -312,7 +330,8 @@ typedef struct fn_s {
     ptrcheck_ir_pmap_t obj_of;    /* alloca/global/heap call/byval arg -> id + 1 */
     ptrcheck_ir_pmap_t globr_of;  /* global -> id + 1 */
     uint32_t *arg_obj, *argr_obj; /* by parameter index: id + 1 (0: not a pointer) */
-    ptrcheck_ir_pmap_t pts;       /* value -> eset_t* */
+    ptrcheck_ir_pmap_t pts;       /* value -> eset_t* (in arena) */
+    ptrcheck_arena_t arena;       /* what lives as long as the function's analysis */
     ptrcheck_ir_pmap_t promotable; /* alloca -> (void*)1 promotable, (void*)2 not */
     ptrcheck_ir_pmap_t field_of;  /* (aggregate, offset) key -> id + 1 of the field object */
     ptrcheck_ir_pmap_t compared;  /* promotable alloca -> (void*)1 a load of it is compared (==, !=), 2 not */
@@ -348,6 +367,8 @@ static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
         }
         F->objs = no;
         F->capobjs = ncap;
+        for (size_t i = 0; i < F->nobjs; i++)
+            eset_moved(&F->objs[i].contents);
     }
     obj_t *o = &F->objs[F->nobjs];
     memset(o, 0, sizeof *o);
@@ -419,7 +440,7 @@ static eset_t *pts_slot(fn_t *F, LLVMValueRef v)
         return NULL;
     }
     if (!*slot) {
-        *slot = calloc(1, sizeof(eset_t));
+        *slot = ptrcheck_arena_alloc(&F->arena, sizeof(eset_t));
         if (!*slot)
             F->oom = 1;
     }
@@ -1489,11 +1510,10 @@ static void fn_free(fn_t *F)
         eset_free(&F->objs[i].contents);
     free(F->objs);
     for (size_t i = 0; i < F->pts.cap; i++)
-        if (F->pts.keys[i]) {
+        if (F->pts.keys[i] && F->pts.vals[i])
             eset_free(F->pts.vals[i]);
-            free(F->pts.vals[i]);
-        }
     ptrcheck_ir_pmap_fini(&F->pts);
+    ptrcheck_arena_fini(&F->arena);
     ptrcheck_ir_pmap_fini(&F->field_of);
     ptrcheck_ir_pmap_fini(&F->compared);
     ptrcheck_ir_pmap_fini(&F->cleanup);
@@ -1514,6 +1534,7 @@ static int fn_init(fn_t *F, mod_t *M, LLVMValueRef fn, summary_t *sum)
     ptrcheck_ir_pmap_init(&F->obj_of);
     ptrcheck_ir_pmap_init(&F->globr_of);
     ptrcheck_ir_pmap_init(&F->pts);
+    ptrcheck_arena_init(&F->arena);
     ptrcheck_ir_pmap_init(&F->promotable);
     ptrcheck_ir_pmap_init(&F->field_of);
     ptrcheck_ir_pmap_init(&F->compared);
