@@ -4268,8 +4268,8 @@ static int run_component(mod_t *M, cg_t *g, size_t c, result_t *R)
 {
     const uint32_t *mem = g->scc_order + g->scc_at[c];
     size_t k = g->scc_at[c + 1] - g->scc_at[c];
-    if (k == 1 && !g->n[mem[0]].self)
-        return analyse_recording(M, g, mem[0], R, 1);
+    if (k == 1 && !g->n[mem[0]].self) /* its summary's must-stores and unlinks only serve callers */
+        return analyse_recording(M, g, mem[0], R, g->n[mem[0]].ncallers > 0);
     uint32_t *work = calloc(k + 1, sizeof *work);
     size_t nw = 0, budget = k * 8 + 64;
     int ok = work != NULL;
