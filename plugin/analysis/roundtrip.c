@@ -162,7 +162,7 @@ typedef struct ctx_s {
     unsigned run;                /* the number of the current run of cur_fn (over the whole analysis) */
     ptrcheck_ir_pmap_t bb_run;   /* block -> the last run that swept it */
     uint64_t ver;                /* a clock of location changes (loc_t.objver) */
-    ptrcheck_ir_pmap_t linked;   /* call argument's use -> ver before loc_link last ran there */
+    ptrcheck_ir_pmap_t linked;   /* call argument's use, or load -> ver before it last read memory */
     loc_t **locs;                /* open-addressing table of locations */
     size_t nlocs, loccap;
     chunk_t *chunks;
@@ -1400,27 +1400,33 @@ static void loc_link(ctx_t *c, loc_t *x, loc_t *y)
     view_flags_to(c, x, &vy, 1);
 }
 
-/* loc_link at one call's argument.  It reads and writes only locations of x's and y's objects, so
- * it runs again only when one of those changed (or gained a location) since it last ran there; a
- * run skipped still counts as a read of both (loc_changed). */
-static void loc_link_at(ctx_t *c, LLVMUseRef at, loc_t *x, loc_t *y)
+/* Has nothing in the objects of x and y (y may be NULL) changed, or appeared, since the transfer
+ * keyed `at` last read them?  Then that transfer, which reads memory only there, would do what it
+ * did: it is skipped, and still counts as a read of both (loc_changed).  Otherwise the transfer runs
+ * and this notes the clock before its own changes, which it sees on its next run. */
+static int memory_unchanged(ctx_t *c, const void *at, loc_t *x, loc_t *y)
 {
-    if (!x || !y) {
-        loc_link(c, x, y);
-        return;
-    }
     void **slot = ptrcheck_ir_pmap_slot(&c->linked, at);
     if (!slot) {
         c->oom = 1;
-        return;
+        return 1;
     }
     uint64_t last = (uint64_t)(uintptr_t)*slot;
-    if (last && x->head->objver < last && y->head->objver < last) {
-        x->head->obj_read = y->head->obj_read = c->run;
-        return;
+    if (last && x->head->objver < last && (!y || y->head->objver < last)) {
+        x->head->obj_read = c->run;
+        if (y)
+            y->head->obj_read = c->run;
+        return 1;
     }
-    *slot = (void *)(uintptr_t)++c->ver; /* before its own changes, which it sees on its next run */
-    loc_link(c, x, y);
+    *slot = (void *)(uintptr_t)++c->ver;
+    return 0;
+}
+
+/* loc_link at one call's argument: it reads and writes only locations of x's and y's objects. */
+static void loc_link_at(ctx_t *c, LLVMUseRef at, loc_t *x, loc_t *y)
+{
+    if (!x || !y || !memory_unchanged(c, at, x, y))
+        loc_link(c, x, y);
 }
 
 static int holds_pointers(loc_t *l)
@@ -1989,7 +1995,10 @@ static void transfer(ctx_t *c, LLVMValueRef in)
             set_val(c, in, &out);
             return;
         }
-        if (mem_read(c, in, resolve(c, LLVMGetOperand(in, 0), 0), t, &out))
+        loc_t *l = resolve(c, LLVMGetOperand(in, 0), 0);
+        if (l && memory_unchanged(c, in, l, NULL)) /* mem_read reads l's object only */
+            return;
+        if (mem_read(c, in, l, t, &out))
             set_val(c, in, &out);
         return;
     }
