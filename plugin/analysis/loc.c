@@ -150,18 +150,36 @@ int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in)
 
 /* Maps the conversions of one kind, leaving out the atomic-shaped ones when only that makes the
  * counts agree (those are then the code generator's, not the source's). */
+/* `p - q` of two pointers: clang converts both to integers and subtracts them, with no conversion
+ * in the source (so no site).  The shape: a ptrtoint whose one use is a sub of two ptrtoints. */
+static int pointer_difference_shape(LLVMValueRef in)
+{
+    LLVMUseRef u = LLVMGetFirstUse(in);
+    if (!u || LLVMGetNextUse(u))
+        return 0;
+    LLVMValueRef sub = LLVMGetUser(u);
+    return LLVMIsAInstruction(sub) && ptrcheck_compat_opcode(LLVMGetInstructionOpcode(sub)) == LLVMSub &&
+           ptrcheck_ir_opcode(LLVMGetOperand(sub, 0)) == LLVMPtrToInt &&
+           ptrcheck_ir_opcode(LLVMGetOperand(sub, 1)) == LLVMPtrToInt;
+}
+
 static int map_conversions(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const ptrcheck_ir_valvec_t *iv)
 {
     size_t n = ptrcheck_sites_count(f->fs, kind);
-    ptrcheck_ir_valvec_t rest = {0}, shaped = {0};
+    ptrcheck_ir_valvec_t rest = {0}, shaped = {0}, plain = {0};
     int ok = 1;
     if (n != iv->n) {
-        for (size_t i = 0; i < iv->n && ok; i++)
-            ok = ptrcheck_ir_valvec_push(ptrcheck_ir_atomic_lowering_shape(iv->v[i]) ? &shaped : &rest, iv->v[i]);
+        for (size_t i = 0; i < iv->n && ok; i++) {
+            int atomic = ptrcheck_ir_atomic_lowering_shape(iv->v[i]);
+            ok = ptrcheck_ir_valvec_push(atomic ? &shaped : &rest, iv->v[i]);
+            /* without the pointer differences too, which the source wrote as `p - q` */
+            if (ok && !atomic && !(kind == PTRCHECK_SITE_PTRTOINT && pointer_difference_shape(iv->v[i])))
+                ok = ptrcheck_ir_valvec_push(&plain, iv->v[i]);
+        }
     }
     if (!ok)
         goto done;
-    if (n != iv->n && shaped.n) {
+    if (n != iv->n && (shaped.n || plain.n == n)) {
         /* When they still disagree, no conversion of the function can be placed; the atomic-shaped
          * ones are then taken for lowering (a missing report rather than a wrong one). */
         for (size_t i = 0; i < shaped.n && ok; i++) {
@@ -173,12 +191,15 @@ static int map_conversions(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const
         }
         if (ok && rest.n == n)
             ok = map_by_ordinal(f, kind, &rest);
+        else if (ok && plain.n == n)
+            ok = map_by_ordinal(f, kind, &plain);
     } else {
         ok = map_by_ordinal(f, kind, iv);
     }
 done:
     free(rest.v);
     free(shaped.v);
+    free(plain.v);
     return ok;
 }
 
