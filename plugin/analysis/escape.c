@@ -177,7 +177,24 @@ typedef struct into_s {
     unsigned short dst, src;
     unsigned char reach;
     long long off;
+    /* how it happens, for the notes of callers: a store of this function into that memory (step.next
+     * NULL, step.route the place), or a call passing both on to `next`, whose edge next_dst <-
+     * next_src it is (has_step 0 when it could not be described) */
+    int has_step;
+    ptrcheck_escape_step_t step;
+    LLVMValueRef next;
+    unsigned short next_dst, next_src;
 } into_t;
+
+struct fn_s;
+
+/* What summary_add_into records of a new edge's origin (NULL members: not known). */
+typedef struct into_why_s {
+    LLVMValueRef in;                     /* the store or call */
+    const ptrcheck_escape_route_t *how;  /* a store: where it goes */
+    LLVMValueRef next;                   /* a call: the callee and its edge */
+    unsigned next_dst, next_src;
+} into_why_t;
 
 /* A store the function makes on every path from its entry to a return ("must"): into byte `off`
  * of the memory parameter `param` points to, or of `global`; the value stored holds no stack
@@ -244,7 +261,10 @@ static void summary_free(summary_t *s)
     free(s);
 }
 
-static int summary_add_into(summary_t *s, unsigned i, unsigned j, int reach, long long off, int *changed)
+static int into_describe(struct fn_s *F, into_t *e, const into_why_t *why);
+
+static int summary_add_into(struct fn_s *F, summary_t *s, unsigned i, unsigned j, int reach, long long off,
+                            const into_why_t *why, int *changed)
 {
     for (size_t k = 0; k < s->ninto; k++) {
         into_t *e = &s->into[k];
@@ -265,12 +285,13 @@ static int summary_add_into(summary_t *s, unsigned i, unsigned j, int reach, lon
         s->capinto = ncap;
     }
     into_t *e = &s->into[s->ninto++];
+    memset(e, 0, sizeof *e);
     e->dst = (unsigned short)i;
     e->src = (unsigned short)j;
     e->reach = reach != 0;
     e->off = off;
     *changed = 1;
-    return 1;
+    return !why || into_describe(F, e, why);
 }
 
 /* ------------------------------------------------------------------ module state */
@@ -354,6 +375,8 @@ typedef struct fn_s {
     LLVMValueRef restore;     /* ... the first store that undid the origin after it */
     LLVMValueRef only_if_null; /* for record: the restoring store of a store that stays only when its
                                   place held null (NULL: none) */
+    LLVMValueRef into_callee;  /* for record: a call's callee that stores the argument into another's */
+    const struct into_s *into_edge; /* memory, by this edge of its summary (the notes' steps) */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -3250,6 +3273,8 @@ static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param
     return 1;
 }
 
+static int into_steps(fn_t *F, result_t *R, LLVMValueRef callee, const into_t *e, ptrcheck_escape_t *x);
+
 /* Records element el escaping at instruction `in` by route `how`,
  * through the chain from chain_callee's parameter chain_param, into the heap object heap_at. */
 static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, uint32_t el,
@@ -3290,7 +3315,8 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
         x.restore_loc = inst_loc(F, F->only_if_null, NULL);
     }
     if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
-        (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x))) {
+        (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x)) ||
+        (!chain_callee && F->into_edge && !into_steps(F, R, F->into_callee, F->into_edge, &x))) {
         F->oom = 1;
         return;
     }
@@ -3466,6 +3492,66 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, LLVMValueRe
     }
 }
 
+/* The step of a new edge of this function's summary (summary_add_into), for its callers' notes:
+ * the store, or the call that passes both parameters on.  0 only when out of memory. */
+static int into_describe(fn_t *F, into_t *e, const into_why_t *why)
+{
+    ptrcheck_engine_t *e_ = F->mod->e;
+    const char *pn = ptrcheck_ir_fn_param_name(F->f, e->src);
+    char cn[256];
+    e->step.loc = inst_loc(F, why->in, NULL);
+    e->step.fn = ptrcheck_engine_intern(e_, ptrcheck_ir_fn_name(F->f));
+    e->step.param = pn ? ptrcheck_engine_intern(e_, pn) : NULL;
+    e->step.param_index = e->src;
+    if (why->next) {
+        e->step.next = ptrcheck_engine_intern(e_, ptrcheck_ir_display_name(e_, why->next, cn, sizeof cn));
+        e->next = why->next;
+        e->next_dst = (unsigned short)why->next_dst;
+        e->next_src = (unsigned short)why->next_src;
+    } else if (why->how && !(e->step.route = route_keep(F->mod, why->how))) {
+        return 0;
+    }
+    if (!e->step.fn || (pn && !e->step.param) || (why->next && !e->step.next))
+        return 0;
+    e->has_step = why->next || why->how;
+    return 1;
+}
+
+/* The steps of into edge `e` of `callee` and of the edges it passes on to, outermost first, in R's
+ * arena (x->steps); none when one of them is not described. */
+static int into_steps(fn_t *F, result_t *R, LLVMValueRef callee, const into_t *e, ptrcheck_escape_t *x)
+{
+    ptrcheck_escape_step_t *steps = NULL;
+    size_t n = 0;
+    (void)callee;
+    for (int pass = 0; pass < 2; pass++) {
+        const into_t *cur = e;
+        n = 0;
+        for (unsigned depth = 0; cur && depth < 16; depth++) {
+            if (!cur->has_step)
+                return 1;
+            if (steps)
+                steps[n] = cur->step;
+            n++;
+            if (!cur->next)
+                break;
+            summary_t *cs = summary_of(F->mod, cur->next);
+            const into_t *nx = NULL;
+            for (size_t k = 0; cs && k < cs->ninto && !nx; k++)
+                if (cs->into[k].dst == cur->next_dst && cs->into[k].src == cur->next_src && !cs->into[k].reach)
+                    nx = &cs->into[k];
+            if (!nx)
+                return 1;
+            cur = nx;
+        }
+        if (!steps && !(steps = ptrcheck_arena_alloc(&R->arena, n * sizeof *steps)))
+            return 0;
+    }
+    x->steps = steps;
+    x->nsteps = n;
+    return 1;
+}
+
 /* One sink: elements `els` leave the frame at `in` by route `kind` (`how`: where they go);
  * with R they are recorded (a borrowed parameter's value only when it is borrowed). */
 static void sink(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, const eset_t *els,
@@ -3588,8 +3674,11 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
         if (isarg) {
             for (uint32_t i = 0; ok && i < as->n; i++) {
                 obj_t *vo = &F->objs[EL_OBJ(as->v[i])];
-                if (vo->kind == O_ARG && vo->idx != to->idx)
-                    ok = summary_add_into(F->sum, to->idx, vo->idx, reach, off, changed);
+                if (vo->kind == O_ARG && vo->idx != to->idx) {
+                    into_why_t why = {.in = in, .next = ptrcheck_ir_called_function(in), .next_dst = e->dst,
+                                      .next_src = e->src};
+                    ok = summary_add_into(F, F->sum, to->idx, vo->idx, reach, off, &why, changed);
+                }
             }
             if (reach)
                 continue; /* memory reached through a loaded pointer: not a reported destination */
@@ -3632,8 +3721,13 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
             hw.inner = &how;
             ok = heap_mark(F, H, as, &hw, grew);
         }
-        if (ok)
+        if (ok) {
+            F->into_callee = ptrcheck_ir_called_function(in);
+            F->into_edge = e;
             sink(F, R, PTRCHECK_ESCAPE_CALL_STORES, in, &keep, &how, NULL, NULL, 0, NULL, changed);
+            F->into_callee = NULL;
+            F->into_edge = NULL;
+        }
         done = 1; /* one finding per argument */
     }
     eset_free(&tmp);
@@ -3692,7 +3786,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                             for (uint32_t i = 0; dirty && vs && i < vs->n; i++) {
                                 obj_t *vo = &F->objs[EL_OBJ(vs->v[i])];
                                 if (vo->kind == O_ARG &&
-                                    !summary_add_into(F->sum, to->idx, vo->idx, 1, OFF_UNKNOWN, changed))
+                                    !summary_add_into(F, F->sum, to->idx, vo->idx, 1, OFF_UNKNOWN, NULL, changed))
                                     goto oom;
                             }
                             continue;
@@ -3735,7 +3829,10 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                                 if (to->kind == O_ARG &&
                                     addr_base(F, ptr, &off) != LLVMGetParam(F->fn, to->idx))
                                     off = OFF_UNKNOWN;
-                                if (!summary_add_into(F->sum, to->idx, vo->idx, to->kind == O_ARGR, off, changed))
+                                target_t tw;
+                                into_why_t why = {.in = in, .how = describe_target(F, tid, ptr, &tw)};
+                                if (!summary_add_into(F, F->sum, to->idx, vo->idx, to->kind == O_ARGR, off, &why,
+                                                      changed))
                                     goto oom;
                             }
                         }
