@@ -62,19 +62,20 @@ typedef struct replay_s {
     int oom;
 } replay_t;
 
-static int grow(void **p, size_t *cap, size_t n, size_t size, int *oom)
+/* p with room for element n (of `size` bytes): p itself, or a larger copy (*cap updated); NULL
+ * when out of memory (p is kept and *oom set). */
+static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
 {
     if (n < *cap)
-        return 1;
+        return p;
     size_t nc = *cap ? *cap * 2 : 16;
-    void *np = realloc(*p, nc * size);
+    void *np = realloc(p, nc * size);
     if (!np) {
         *oom = 1;
-        return 0;
+        return NULL;
     }
-    *p = np;
     *cap = nc;
-    return 1;
+    return np;
 }
 
 static void restore(replay_t *R, const undo_t *u)
@@ -232,13 +233,16 @@ static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, c
             if (!R.nmarks && !R.narms)
                 R.nlog = 0;
             break;
-        case PTRCHECK_SCOPE_ARMS:
-            if (!grow((void **)&R.arms, &R.caparms, R.narms, sizeof *R.arms, &R.oom))
+        case PTRCHECK_SCOPE_ARMS: {
+            arms_t *na = grow(R.arms, &R.caparms, R.narms, sizeof *R.arms, &R.oom);
+            if (!na)
                 break;
+            R.arms = na;
             R.arms[R.narms].log_at = R.nlog;
             R.arms[R.narms].else_at = (size_t)-1;
             R.arms[R.narms++].snap_at = R.nsnap;
             break;
+        }
         case PTRCHECK_SCOPE_ELSE: {
             arms_t *a = R.narms ? &R.arms[R.narms - 1] : NULL;
             if (!a || a->else_at != (size_t)-1)
@@ -246,8 +250,10 @@ static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, c
             /* keep what the then arm left, then go back to the state before it */
             for (size_t k = a->log_at; k < R.nlog; k++) {
                 unsigned v = R.log[k].var;
-                if (!grow((void **)&R.snap, &R.capsnap, R.nsnap, sizeof *R.snap, &R.oom))
+                undo_t *ns = grow(R.snap, &R.capsnap, R.nsnap, sizeof *R.snap, &R.oom);
+                if (!ns)
                     break;
+                R.snap = ns;
                 undo_t *sn = &R.snap[R.nsnap++];
                 sn->var = v;
                 memcpy(sn->holds, R.v[v].holds, sizeof sn->holds);
