@@ -148,8 +148,6 @@ int ptrcheck_ir_atomic_lowering_shape(LLVMValueRef in)
     return 1;
 }
 
-/* Maps the conversions of one kind, leaving out the atomic-shaped ones when only that makes the
- * counts agree (those are then the code generator's, not the source's). */
 /* `p - q` of two pointers: clang converts both to integers and subtracts them, with no conversion
  * in the source (so no site).  The shape: a ptrtoint whose one use is a sub of two ptrtoints. */
 static int pointer_difference_shape(LLVMValueRef in)
@@ -163,6 +161,9 @@ static int pointer_difference_shape(LLVMValueRef in)
            ptrcheck_ir_opcode(LLVMGetOperand(sub, 1)) == LLVMPtrToInt;
 }
 
+/* Maps the conversions of one kind, leaving out the atomic-shaped ones, and then also the
+ * pointer differences, when only that makes the counts agree (those are then the code generator's,
+ * not the source's). */
 static int map_conversions(ptrcheck_ir_fn_t *f, ptrcheck_site_kind_t kind, const ptrcheck_ir_valvec_t *iv)
 {
     size_t n = ptrcheck_sites_count(f->fs, kind);
