@@ -3275,6 +3275,22 @@ static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param
 
 static int into_steps(fn_t *F, result_t *R, LLVMValueRef callee, const into_t *e, ptrcheck_escape_t *x);
 
+static int kill_nothing(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
+{
+    (void)F;
+    (void)origin;
+    (void)in;
+    return 0;
+}
+
+/* Does some path from `in` reach a return of F?  When every path ends in exit(), abort() or
+ * another noreturn call, F's frame is never released and its locals outlive whatever received
+ * them (`start_threads(&db); exit(0);`); the escapes judged inline already see this. */
+static int frame_ends_after(fn_t *F, LLVMValueRef in)
+{
+    return LLVMIsAReturnInst(in) || !killed_on_all_paths(F, in, kill_nothing, 0);
+}
+
 /* Records element el escaping at instruction `in` by route `how`,
  * through the chain from chain_callee's parameter chain_param, into the heap object heap_at. */
 static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueRef in, uint32_t el,
@@ -3284,6 +3300,8 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
     obj_t *o = &F->objs[EL_OBJ(el)];
     ptrcheck_engine_t *e = F->mod->e;
     ptrcheck_escape_t x;
+    if (o->kind == O_STACK && !frame_ends_after(F, in))
+        return;
     const char *nm = el_name(F, el);
     memset(&x, 0, sizeof x);
     x.kind = kind;
