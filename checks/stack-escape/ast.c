@@ -62,6 +62,13 @@ typedef struct replay_s {
     int oom;
 } replay_t;
 
+static void restore(replay_t *R, const undo_t *u)
+{
+    memcpy(R->v[u->var].holds, u->holds, sizeof u->holds);
+    R->v[u->var].nholds = u->nholds;
+    R->v[u->var].set_at = u->set_at;
+}
+
 /* p with room for element n (of `size` bytes): p itself, or a larger copy (*cap updated); NULL
  * when out of memory (p is kept and *oom set). */
 static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
@@ -78,32 +85,24 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
     return np;
 }
 
-static void restore(replay_t *R, const undo_t *u)
+/* u = var's pointer state now */
+static void keep_state(const replay_t *R, unsigned var, undo_t *u)
 {
-    memcpy(R->v[u->var].holds, u->holds, sizeof u->holds);
-    R->v[u->var].nholds = u->nholds;
-    R->v[u->var].set_at = u->set_at;
+    u->var = var;
+    memcpy(u->holds, R->v[var].holds, sizeof u->holds);
+    u->nholds = R->v[var].nholds;
+    u->set_at = R->v[var].set_at;
 }
 
 static void save(replay_t *R, unsigned var)
 {
     if ((!R->nmarks && !R->narms) || R->oom)
         return; /* outside any block or arm nothing is ever undone */
-    if (R->nlog == R->caplog) {
-        size_t nc = R->caplog ? R->caplog * 2 : 32;
-        undo_t *nl = realloc(R->log, nc * sizeof *nl);
-        if (!nl) {
-            R->oom = 1;
-            return;
-        }
-        R->log = nl;
-        R->caplog = nc;
-    }
-    undo_t *u = &R->log[R->nlog++];
-    u->var = var;
-    memcpy(u->holds, R->v[var].holds, sizeof u->holds);
-    u->nholds = R->v[var].nholds;
-    u->set_at = R->v[var].set_at;
+    undo_t *nl = grow(R->log, &R->caplog, R->nlog, sizeof *R->log, &R->oom);
+    if (!nl)
+        return;
+    R->log = nl;
+    keep_state(R, var, &R->log[R->nlog++]);
 }
 
 static void add_hold(var_t *p, unsigned target)
@@ -209,19 +208,14 @@ static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, c
             }
             break;
         }
-        case PTRCHECK_SCOPE_BLOCK:
-            if (R.nmarks == R.capmarks) {
-                size_t nc = R.capmarks ? R.capmarks * 2 : 16;
-                size_t *nm = realloc(R.marks, nc * sizeof *nm);
-                if (!nm) {
-                    R.oom = 1;
-                    break;
-                }
-                R.marks = nm;
-                R.capmarks = nc;
-            }
+        case PTRCHECK_SCOPE_BLOCK: {
+            size_t *nm = grow(R.marks, &R.capmarks, R.nmarks, sizeof *R.marks, &R.oom);
+            if (!nm)
+                break;
+            R.marks = nm;
             R.marks[R.nmarks++] = R.nlog;
             break;
+        }
         case PTRCHECK_SCOPE_BLOCK_END:
         case PTRCHECK_SCOPE_BLOCK_DEAD:
             if (!R.nmarks)
@@ -249,16 +243,11 @@ static void on_scope_events(ptrcheck_engine_t *e, const ptrcheck_ast_fn_t *fn, c
                 break;
             /* keep what the then arm left, then go back to the state before it */
             for (size_t k = a->log_at; k < R.nlog; k++) {
-                unsigned v = R.log[k].var;
                 undo_t *ns = grow(R.snap, &R.capsnap, R.nsnap, sizeof *R.snap, &R.oom);
                 if (!ns)
                     break;
                 R.snap = ns;
-                undo_t *sn = &R.snap[R.nsnap++];
-                sn->var = v;
-                memcpy(sn->holds, R.v[v].holds, sizeof sn->holds);
-                sn->nholds = R.v[v].nholds;
-                sn->set_at = R.v[v].set_at;
+                keep_state(&R, R.log[k].var, &R.snap[R.nsnap++]);
             }
             while (R.nlog > a->log_at)
                 restore(&R, &R.log[--R.nlog]);

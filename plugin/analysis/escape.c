@@ -375,8 +375,8 @@ typedef struct fn_s {
     LLVMValueRef restore;     /* ... the first store that undid the origin after it */
     LLVMValueRef only_if_null; /* for record: the restoring store of a store that stays only when its
                                   place held null (NULL: none) */
-    LLVMValueRef into_callee;  /* for record: a call's callee that stores the argument into another's */
-    const struct into_s *into_edge; /* memory, by this edge of its summary (the notes' steps) */
+    const struct into_s *into_edge; /* for record: the edge of a callee's summary by which it stores the
+                                       argument into another's memory (the notes' steps) */
 } fn_t;
 
 static uint32_t new_obj(fn_t *F, okind_t kind, LLVMValueRef v, unsigned idx)
@@ -3273,7 +3273,7 @@ static int chain_steps(fn_t *F, result_t *R, LLVMValueRef callee, unsigned param
     return 1;
 }
 
-static int into_steps(fn_t *F, result_t *R, LLVMValueRef callee, const into_t *e, ptrcheck_escape_t *x);
+static int into_steps(fn_t *F, result_t *R, const into_t *e, ptrcheck_escape_t *x);
 
 static int kill_nothing(fn_t *F, LLVMValueRef origin, LLVMValueRef in)
 {
@@ -3334,7 +3334,7 @@ static void record(fn_t *F, result_t *R, ptrcheck_escape_kind_t kind, LLVMValueR
     }
     if ((nm && !x.name) || (fnm && !x.fn_name) || (how && !x.route) ||
         (chain_callee && !chain_steps(F, R, chain_callee, chain_param, &x)) ||
-        (!chain_callee && F->into_edge && !into_steps(F, R, F->into_callee, F->into_edge, &x))) {
+        (!chain_callee && F->into_edge && !into_steps(F, R, F->into_edge, &x))) {
         F->oom = 1;
         return;
     }
@@ -3432,6 +3432,22 @@ static int guard_false(LLVMValueRef call, const esc_info_t *ei)
 }
 
 /* Records that parameter value element el escapes (for the summary) */
+/* A step of a callee's path for its callers' notes: at `in`, parameter `param` is passed on to
+ * `next`, or (next NULL) escapes by the kept route `route`.  0 only when out of memory. */
+static int make_step(fn_t *F, ptrcheck_escape_step_t *st, LLVMValueRef in, unsigned param, LLVMValueRef next,
+                     const ptrcheck_escape_route_t *route)
+{
+    const char *pn = ptrcheck_ir_fn_param_name(F->f, param);
+    const callee_t *ce = next ? callee_of(F->mod, next) : NULL;
+    st->loc = inst_loc(F, in, NULL);
+    st->fn = ptrcheck_engine_intern(F->mod->e, ptrcheck_ir_fn_name(F->f));
+    st->param = pn ? ptrcheck_engine_intern(F->mod->e, pn) : NULL;
+    st->param_index = param;
+    st->next = ce ? ce->display : NULL;
+    st->route = route;
+    return st->fn && (!pn || st->param) && (!next || ce);
+}
+
 static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, LLVMValueRef val,
                               const ptrcheck_escape_route_t *how, LLVMValueRef next, unsigned next_param,
                               int *changed)
@@ -3488,23 +3504,14 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, LLVMValueRe
         *changed = 1;
     }
     if (!ei->how) {
-        ptrcheck_engine_t *e = F->mod->e;
-        const char *pn = ptrcheck_ir_fn_param_name(F->f, o->idx);
-        char cn[256];
         ei->global = g;
-        ei->loc = inst_loc(F, in, NULL);
-        ei->step.loc = ei->loc;
-        ei->step.fn = ptrcheck_engine_intern(e, ptrcheck_ir_fn_name(F->f));
-        ei->step.param = pn ? ptrcheck_engine_intern(e, pn) : NULL;
-        ei->step.param_index = o->idx;
-        ei->step.next = next ? ptrcheck_engine_intern(e, ptrcheck_ir_display_name(e, next, cn, sizeof cn)) : NULL;
         ei->how = route_keep(F->mod, how);
-        ei->step.route = next ? NULL : ei->how;
-        if (!ei->how || !ei->step.fn || (pn && !ei->step.param) || (next && !ei->step.next)) {
+        if (!ei->how || !make_step(F, &ei->step, in, o->idx, next, next ? NULL : ei->how)) {
             ei->how = NULL;
             F->oom = 1;
             return;
         }
+        ei->loc = ei->step.loc;
         ei->next = next;
         ei->next_param = next_param;
     }
@@ -3514,34 +3521,24 @@ static void note_param_escape(fn_t *F, uint32_t el, LLVMValueRef in, LLVMValueRe
  * the store, or the call that passes both parameters on.  0 only when out of memory. */
 static int into_describe(fn_t *F, into_t *e, const into_why_t *why)
 {
-    ptrcheck_engine_t *e_ = F->mod->e;
-    const char *pn = ptrcheck_ir_fn_param_name(F->f, e->src);
-    char cn[256];
-    e->step.loc = inst_loc(F, why->in, NULL);
-    e->step.fn = ptrcheck_engine_intern(e_, ptrcheck_ir_fn_name(F->f));
-    e->step.param = pn ? ptrcheck_engine_intern(e_, pn) : NULL;
-    e->step.param_index = e->src;
-    if (why->next) {
-        e->step.next = ptrcheck_engine_intern(e_, ptrcheck_ir_display_name(e_, why->next, cn, sizeof cn));
-        e->next = why->next;
-        e->next_dst = (unsigned short)why->next_dst;
-        e->next_src = (unsigned short)why->next_src;
-    } else if (why->how && !(e->step.route = route_keep(F->mod, why->how))) {
+    const ptrcheck_escape_route_t *route = NULL;
+    if (!why->next && why->how && !(route = route_keep(F->mod, why->how)))
         return 0;
-    }
-    if (!e->step.fn || (pn && !e->step.param) || (why->next && !e->step.next))
+    if (!make_step(F, &e->step, why->in, e->src, why->next, route))
         return 0;
+    e->next = why->next;
+    e->next_dst = (unsigned short)why->next_dst;
+    e->next_src = (unsigned short)why->next_src;
     e->has_step = why->next || why->how;
     return 1;
 }
 
-/* The steps of into edge `e` of `callee` and of the edges it passes on to, outermost first, in R's
+/* The steps of a callee's into edge `e` and of the edges it passes on to, outermost first, in R's
  * arena (x->steps); none when one of them is not described. */
-static int into_steps(fn_t *F, result_t *R, LLVMValueRef callee, const into_t *e, ptrcheck_escape_t *x)
+static int into_steps(fn_t *F, result_t *R, const into_t *e, ptrcheck_escape_t *x)
 {
     ptrcheck_escape_step_t *steps = NULL;
     size_t n = 0;
-    (void)callee;
     for (int pass = 0; pass < 2; pass++) {
         const into_t *cur = e;
         n = 0;
@@ -3740,10 +3737,8 @@ static int call_into(fn_t *F, result_t *R, heapesc_t *H, LLVMValueRef in, const 
             ok = heap_mark(F, H, as, &hw, grew);
         }
         if (ok) {
-            F->into_callee = ptrcheck_ir_called_function(in);
             F->into_edge = e;
             sink(F, R, PTRCHECK_ESCAPE_CALL_STORES, in, &keep, &how, NULL, NULL, 0, NULL, changed);
-            F->into_callee = NULL;
             F->into_edge = NULL;
         }
         done = 1; /* one finding per argument */
@@ -3847,8 +3842,7 @@ static int walk_sinks(fn_t *F, result_t *R, heapesc_t *H, int *changed)
                                 if (to->kind == O_ARG &&
                                     addr_base(F, ptr, &off) != LLVMGetParam(F->fn, to->idx))
                                     off = OFF_UNKNOWN;
-                                target_t tw;
-                                into_why_t why = {.in = in, .how = describe_target(F, tid, ptr, &tw)};
+                                into_why_t why = {.in = in, .how = &tg.r}; /* described above */
                                 if (!summary_add_into(F, F->sum, to->idx, vo->idx, to->kind == O_ARGR, off, &why,
                                                       changed))
                                     goto oom;
